@@ -1,0 +1,133 @@
+package dev.mixtures.data;
+
+import java.util.Arrays;
+
+/**
+ * Standardisation ("re-scaling" in the lecture, PRML Fig. 9.1): each column is shifted to zero
+ * mean and divided by its standard deviation, so that no variable dominates distances by its units.
+ *
+ * <p>Convention: the <em>population</em> standard deviation (divisor Σw, ddof = 0, as
+ * scikit-learn's StandardScaler); with row weights, the weighted mean and weighted population
+ * SD. R's {@code scale()} uses the sample SD instead; both give the same partition (MATH.md §1).
+ * A constant column cannot be standardised and is rejected by name.
+ */
+public final class Standardizer {
+    private final double[] mean;
+    private final double[] sd;
+
+    /** A standardiser with these column means and standard deviations (copied). */
+    public Standardizer(double[] mean, double[] sd) {
+        if (mean.length != sd.length) {
+            throw new IllegalArgumentException("mean and sd have different lengths");
+        }
+        for (int j = 0; j < sd.length; j++) {
+            if (!(sd[j] > 0) || !Double.isFinite(sd[j]) || !Double.isFinite(mean[j])) {
+                throw new IllegalArgumentException("column " + (j + 1) + ": standard deviation " + sd[j]
+                        + " and mean " + mean[j] + " cannot standardise");
+            }
+        }
+        this.mean = mean.clone();
+        this.sd = sd.clone();
+    }
+
+    /** Learns the (weighted) column means and population standard deviations of {@code data}. */
+    public static Standardizer fit(Dataset data) {
+        int n = data.n();
+        int d = data.d();
+        double[] x = data.valuesView();
+        double total = data.totalWeight();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            double w = data.weight(i);
+            for (int j = 0; j < d; j++) {
+                mean[j] += w * x[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= total;
+        }
+        // Second pass on centred values: the one-pass E[x²] − mean² cancels on offset data.
+        double[] var = new double[d];
+        for (int i = 0; i < n; i++) {
+            double w = data.weight(i);
+            for (int j = 0; j < d; j++) {
+                double c = x[i * d + j] - mean[j];
+                var[j] += w * c * c;
+            }
+        }
+        double[] sd = new double[d];
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.sqrt(var[j] / total);
+            if (!(sd[j] > 1e-12 * Math.max(1.0, Math.abs(mean[j])))) {
+                throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
+                        + ") is constant (every value " + mean[j] + "): it cannot be standardised; drop it with --columns");
+            }
+        }
+        return new Standardizer(mean, sd);
+    }
+
+    /** The column means (a copy). */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The column standard deviations (a copy). */
+    public double[] sd() {
+        return sd.clone();
+    }
+
+    /** Number of columns. */
+    public int d() {
+        return mean.length;
+    }
+
+    /** The data in standardised units (names and weights kept). */
+    public Dataset transform(Dataset data) {
+        checkWidth(data.d());
+        int n = data.n();
+        int d = data.d();
+        double[] x = data.valuesView();
+        double[] z = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                z[i * d + j] = (x[i * d + j] - mean[j]) / sd[j];
+            }
+        }
+        return Dataset.wrap(z, n, d, data.columnNames(), data.weightsView());
+    }
+
+    /** Maps one point from standardised back to original units (in place, and returned). */
+    public double[] inverse(double[] point) {
+        checkWidth(point.length);
+        for (int j = 0; j < point.length; j++) {
+            point[j] = point[j] * sd[j] + mean[j];
+        }
+        return point;
+    }
+
+    /** Maps one point from original to standardised units (in place, and returned). */
+    public double[] forward(double[] point) {
+        checkWidth(point.length);
+        for (int j = 0; j < point.length; j++) {
+            point[j] = (point[j] - mean[j]) / sd[j];
+        }
+        return point;
+    }
+
+    private void checkWidth(int d) {
+        if (d != mean.length) {
+            throw new IllegalArgumentException("data have " + d + " columns, the standardisation was fitted on " + mean.length);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Standardizer && Arrays.equals(mean, ((Standardizer) o).mean)
+                && Arrays.equals(sd, ((Standardizer) o).sd);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(sd);
+    }
+}

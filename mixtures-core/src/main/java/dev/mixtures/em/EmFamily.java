@@ -1,0 +1,39 @@
+package dev.mixtures.em;
+
+/**
+ * What a model family supplies to the shared {@link EmLoop}: an E-step over a range of rows that
+ * fills mergeable statistics, an M-step from the merged statistics, the objective recorded in the
+ * trace, and the convergence test. One instance serves one fit and may keep per-row state (for
+ * example the bounds of an accelerated K-means) in arrays indexed by row: chunks write disjoint
+ * ranges, so no locking is needed.
+ *
+ * @param <P> the parameters (immutable between iterations)
+ * @param <S> the statistics
+ */
+public interface EmFamily<P, S extends Statistics<S>> {
+
+    /** Fresh, zeroed statistics. */
+    S newStatistics();
+
+    /** How many rows the E-step visits in this iteration (all rows, or a mini-batch). */
+    int rows(int iteration);
+
+    /** Called once before each E-step (sampling a mini-batch, say); nothing by default. */
+    default void prepare(int iteration, P params) {
+    }
+
+    /**
+     * The E-step over rows {@code from <= i < to} for parameters {@code params}, adding into
+     * {@code stats}. {@code worker} (0 ≤ worker &lt; threads) indexes per-thread scratch space.
+     */
+    void eStep(P params, int from, int to, S stats, int worker);
+
+    /** The M-step: new parameters from the merged statistics. */
+    P mStep(P params, S total, int iteration);
+
+    /** The objective recorded for this iteration (cost J, log-likelihood, or bound). */
+    double objective(P before, P after, S total);
+
+    /** Whether to stop after this iteration; {@code previous} is NaN on the first. */
+    boolean converged(double previous, double current, S total, int iteration);
+}

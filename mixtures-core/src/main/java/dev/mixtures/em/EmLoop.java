@@ -1,0 +1,105 @@
+package dev.mixtures.em;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one EM loop every model runs on (ARCHITECTURE.md): E-step over fixed-size row chunks in
+ * parallel, statistics merged in chunk order, M-step, objective, convergence test, progress and
+ * cancellation. Because the chunk size is fixed and merging is ordered, a fit gives the same bits
+ * with any number of threads.
+ */
+public final class EmLoop {
+    /** Rows per chunk. Fixed, never derived from the thread count: that is what makes results reproducible. */
+    public static final int CHUNK_ROWS = 4096;
+
+    private EmLoop() {
+    }
+
+    /** What a run of the loop ended with. */
+    public static final class Result<P, S> {
+        /** The final parameters (after the last M-step). */
+        public final P params;
+        /** The merged statistics of the last E-step. */
+        public final S lastStatistics;
+        /** The objective per iteration. */
+        public final double[] history;
+        /** Whether the convergence test was met. */
+        public final boolean converged;
+
+        Result(P params, S lastStatistics, double[] history, boolean converged) {
+            this.params = params;
+            this.lastStatistics = lastStatistics;
+            this.history = history;
+            this.converged = converged;
+        }
+    }
+
+    /**
+     * Runs up to {@code maxIterations} EM iterations from {@code initial}.
+     *
+     * @param restart  restart number reported to the listener
+     * @param cancel   polled before every iteration; when it answers true the fit stops with a
+     *                 {@link CancellationException}
+     */
+    public static <P, S extends Statistics<S>> Result<P, S> run(EmFamily<P, S> family, P initial, int maxIterations,
+            Workers workers, ProgressListener listener, int restart, BooleanSupplier cancel) {
+        P params = initial;
+        List<S> perChunk = new ArrayList<>();
+        S total = family.newStatistics();
+        double previous = Double.NaN;
+        double[] history = new double[Math.min(maxIterations, 1024)];
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIterations) {
+            if (cancel.getAsBoolean()) {
+                throw new CancellationException("fit cancelled after " + it + " iterations");
+            }
+            int iteration = it + 1;
+            family.prepare(iteration, params);
+            eStep(family, params, family.rows(iteration), workers, perChunk, total);
+            P next = family.mStep(params, total, iteration);
+            double objective = family.objective(params, next, total);
+            if (it == history.length) {
+                history = java.util.Arrays.copyOf(history, history.length * 2);
+            }
+            history[it++] = objective;
+            listener.iteration(restart, iteration, maxIterations, objective);
+            params = next;
+            if (family.converged(previous, objective, total, iteration)) {
+                converged = true;
+                break;
+            }
+            previous = objective;
+        }
+        return new Result<>(params, total, java.util.Arrays.copyOf(history, it), converged);
+    }
+
+    /**
+     * One E-step over {@code rows} rows with the given parameters, merged into {@code total}
+     * (reset first). Models use it for a final pass (labels, cost) after the loop.
+     */
+    public static <P, S extends Statistics<S>> S eStep(EmFamily<P, S> family, P params, int rows, Workers workers,
+            List<S> perChunk, S total) {
+        int nChunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        while (perChunk.size() < nChunks) {
+            perChunk.add(family.newStatistics());
+        }
+        total.reset();
+        if (nChunks == 1) {
+            family.eStep(params, 0, rows, total, 0);
+            return total;
+        }
+        workers.forEachChunk(nChunks, (c, w) -> {
+            S s = perChunk.get(c);
+            s.reset();
+            family.eStep(params, c * CHUNK_ROWS, Math.min(rows, (c + 1) * CHUNK_ROWS), s, w);
+        });
+        for (int c = 0; c < nChunks; c++) {
+            total.merge(perChunk.get(c));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.mixtures.kmeans;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.em.EmFamily;
+import dev.mixtures.linalg.DistanceKernel;
+import dev.mixtures.linalg.Distances;
+
+/**
+ * K-means as hard-assignment EM (PRML 9.2–9.4): the E-step assigns every row to its nearest centre
+ * (ties to the lowest index), the M-step moves each centre to the weighted mean of its rows.
+ *
+ * <p>With {@code bounds} on, this is Hamerly's algorithm (G. Hamerly, "Making k-means even
+ * faster", SDM 2010): each row keeps a lower bound on its distance to every centre but its own,
+ * and skips the k distances when its exact distance to its own centre is below that bound or
+ * below half the distance from its centre to the nearest other one. The bounds are nudged by the
+ * rounding error of a computed distance, and every distance that decides anything is computed as
+ * {@link Distances#squared} computes it, so the assignments, the sums and J are the same bits as
+ * Lloyd's from the same start. Rows are accumulated in row order either way.
+ */
+final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
+    private static final int BLOCK = 128;
+
+    private final double[] x;
+    private final double[] w;
+    private final int n;
+    private final int d;
+    private final int k;
+    private final boolean bounds;
+    private final DistanceKernel kernel;
+    private final double tol;
+    final int[] labels;
+    private final double[] lower;
+    private boolean boundsValid;
+    private final Scratch[] scratch;
+    /** Rows whose k distances were computed in the last E-step, summed over chunks (for tests and benchmarks). */
+    final java.util.concurrent.atomic.AtomicLong recomputed = new java.util.concurrent.atomic.AtomicLong();
+
+    private static final class Scratch {
+        final double[] dist;
+        final double[] gather;
+        final int[] idx = new int[BLOCK];
+        final int[] label = new int[BLOCK];
+        final double[] dmin = new double[BLOCK];
+
+        Scratch(int kp, int d) {
+            dist = new double[BLOCK * kp];
+            gather = new double[BLOCK * d];
+        }
+    }
+
+    AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads) {
+        this.x = data.valuesView();
+        this.w = data.weightsView();
+        this.n = data.n();
+        this.d = data.d();
+        this.k = k;
+        this.bounds = bounds && k > 1;
+        this.kernel = kernel;
+        this.tol = tol;
+        this.labels = new int[n];
+        java.util.Arrays.fill(labels, -1);
+        this.lower = this.bounds ? new double[n] : null;
+        this.scratch = new Scratch[threads];
+        int kp = dev.mixtures.linalg.Kernels.padded(k);
+        for (int t = 0; t < threads; t++) {
+            scratch[t] = new Scratch(kp, d);
+        }
+    }
+
+    boolean usesBounds() {
+        return bounds;
+    }
+
+    @Override
+    public KMeansStatistics newStatistics() {
+        return new KMeansStatistics(k, d);
+    }
+
+    @Override
+    public int rows(int iteration) {
+        return n;
+    }
+
+    @Override
+    public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
+        Scratch s = scratch[worker];
+        long full = 0;
+        for (int b = from; b < to; b += BLOCK) {
+            int e = Math.min(to, b + BLOCK);
+            if (bounds && boundsValid) {
+                int m = 0;
+                for (int i = b; i < e; i++) {
+                    int a = labels[i];
+                    double u2 = Distances.squared(x, i * d, c.c, a * d, d);
+                    double l = Math.nextDown(lower[i] - (a == c.maxMover ? c.secondMove : c.maxMove));
+                    lower[i] = l;
+                    if (Centres.up(Math.sqrt(u2), d) < Math.max(l, c.half[a])) {
+                        s.label[i - b] = a;
+                        s.dmin[i - b] = u2;
+                    } else {
+                        System.arraycopy(x, i * d, s.gather, m * d, d);
+                        s.idx[m++] = i;
+                    }
+                }
+                if (m > 0) {
+                    kernel.squaredDistances(s.gather, d, 0, m, c.ct, c.kp, s.dist);
+                    for (int t = 0; t < m; t++) {
+                        nearest(s.dist, t * c.kp, s, s.idx[t] - b, s.idx[t]);
+                    }
+                    full += m;
+                }
+            } else {
+                kernel.squaredDistances(x, d, b, e, c.ct, c.kp, s.dist);
+                for (int i = b; i < e; i++) {
+                    nearest(s.dist, (i - b) * c.kp, s, i - b, i);
+                }
+                full += e - b;
+            }
+            for (int i = b; i < e; i++) {
+                int a = s.label[i - b];
+                if (labels[i] != a) {
+                    stats.changed++;
+                    labels[i] = a;
+                }
+                stats.add(x, i * d, w == null ? 1.0 : w[i], a, s.dmin[i - b]);
+            }
+        }
+        recomputed.addAndGet(full);
+    }
+
+    /** Argmin over the k distances at {@code dist[o..]}, ties to the lowest index; sets the lower bound too. */
+    private void nearest(double[] dist, int o, Scratch s, int slot, int row) {
+        int best = 0;
+        double d1 = dist[o];
+        double d2 = Double.POSITIVE_INFINITY;
+        for (int j = 1; j < k; j++) {
+            double v = dist[o + j];
+            if (v < d1) {
+                d2 = d1;
+                d1 = v;
+                best = j;
+            } else if (v < d2) {
+                d2 = v;
+            }
+        }
+        s.label[slot] = best;
+        s.dmin[slot] = d1;
+        if (bounds) {
+            lower[row] = Centres.down(Math.sqrt(d2), d);
+        }
+    }
+
+    @Override
+    public Centres mStep(Centres c, KMeansStatistics total, int iteration) {
+        boundsValid = bounds;
+        double[] counts = total.counts.clone();
+        double[] sums = total.sums.clone();
+        double[] next = new double[k * d];
+        boolean[] empty = new boolean[k];
+        int nEmpty = 0;
+        for (int j = 0; j < k; j++) {
+            if (!(counts[j] > 0)) {
+                empty[j] = true;
+                nEmpty++;
+            }
+        }
+        if (nEmpty > 0) {
+            reseed(c, empty, counts, sums, next);
+        }
+        for (int j = 0; j < k; j++) {
+            if (empty[j]) {
+                continue;
+            }
+            if (counts[j] > 0) {
+                double inv = 1.0 / counts[j];
+                for (int t = 0; t < d; t++) {
+                    next[j * d + t] = sums[j * d + t] * inv;
+                }
+            } else {
+                // Its only rows were taken to re-seed an empty cluster: it stays where it was.
+                System.arraycopy(c.c, j * d, next, j * d, d);
+            }
+        }
+        return c.next(next, bounds);
+    }
+
+    /**
+     * Empty clusters are re-seeded, in index order, at the row farthest from its own centre (ties
+     * to the lowest row; rows of zero weight and rows equal to a centre already re-seeded are
+     * passed over), and that row is taken out of the cluster it came from. The same rule as
+     * scikit-learn's; it keeps every centre on the data and never yields NaN.
+     */
+    private void reseed(Centres c, boolean[] empty, double[] counts, double[] sums, double[] next) {
+        double[] far = new double[n];
+        for (int i = 0; i < n; i++) {
+            far[i] = (w != null && w[i] <= 0) ? -1 : Distances.squared(x, i * d, c.c, labels[i] * d, d);
+        }
+        java.util.List<Integer> chosen = new java.util.ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (!empty[j]) {
+                continue;
+            }
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (far[i] >= 0 && (best < 0 || far[i] > far[best]) && !sameAsChosen(i, chosen)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                System.arraycopy(c.c, j * d, next, j * d, d);
+                continue;
+            }
+            chosen.add(best);
+            far[best] = -1;
+            System.arraycopy(x, best * d, next, j * d, d);
+            int from = labels[best];
+            double wi = w == null ? 1.0 : w[best];
+            counts[from] -= wi;
+            for (int t = 0; t < d; t++) {
+                sums[from * d + t] -= wi * x[best * d + t];
+            }
+            if (!(counts[from] > 0)) {
+                counts[from] = 0;
+            }
+        }
+    }
+
+    private boolean sameAsChosen(int i, java.util.List<Integer> chosen) {
+        for (int r : chosen) {
+            if (Distances.squared(x, i * d, x, r * d, d) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public double objective(Centres before, Centres after, KMeansStatistics total) {
+        return total.cost;
+    }
+
+    @Override
+    public boolean converged(double previous, double current, KMeansStatistics total, int iteration) {
+        return total.changed == 0 || (!Double.isNaN(previous) && Math.abs(previous - current) <= tol * Math.abs(previous));
+    }
+}

@@ -1,0 +1,503 @@
+package dev.mixtures.kmeans;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Standardizer;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.ProgressListener;
+import dev.mixtures.em.Workers;
+import dev.mixtures.linalg.DistanceKernel;
+import dev.mixtures.linalg.Kernels;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * K-means clustering (PRML §9.1; MATH.md §1): immutable, validated settings and {@link #fit}, which
+ * returns a {@link KMeansModel}. Built as hard-assignment EM on the shared {@link EmLoop}.
+ *
+ * <pre>{@code
+ * KMeansModel m = KMeans.builder().k(2).standardize(true).seed(7).build().fit(data);
+ * int[] labels = m.predict(data);
+ * }</pre>
+ *
+ * <p>Defaults: greedy k-means++ seeding, 10 restarts (the best by J is kept), at most 300
+ * iterations, relative tolerance 1e-6 on J, seed 1, all available processors, algorithm
+ * {@link Algorithm#AUTO}. The same data, settings and seed give the same model, bit for bit,
+ * whatever the number of threads.
+ */
+public final class KMeans {
+
+    /** How centres are started. */
+    public enum Init {
+        /** Greedy k-means++ (2 + ⌊ln k⌋ candidates per step). */
+        KMEANS_PLUS_PLUS("k-means++"),
+        /** k distinct rows drawn with probability proportional to weight. */
+        RANDOM("random"),
+        /** Centres given in {@link Builder#initialCentres}. */
+        GIVEN("given");
+
+        private final String label;
+
+        Init(String label) {
+            this.label = label;
+        }
+
+        /** The name used on the command line and in model files. */
+        public String label() {
+            return label;
+        }
+
+        /** Parses a label such as "k-means++" or "random". */
+        public static Init parse(String s) {
+            for (Init i : values()) {
+                if (i.label.equalsIgnoreCase(s) || i.name().equalsIgnoreCase(s)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("init: unknown value '" + s + "' (use k-means++, random, or a file of centres)");
+        }
+    }
+
+    /** Which iteration runs the fit. */
+    public enum Algorithm {
+        /** Hamerly when k ≥ 2 (exact, far fewer distances once centres settle), Lloyd for k = 1. */
+        AUTO,
+        /** Plain Lloyd: every distance every iteration. */
+        LLOYD,
+        /** Hamerly's bounds (exact: the same assignments as Lloyd). */
+        HAMERLY,
+        /** Mini-batch K-means for very large n (approximate). */
+        MINIBATCH;
+
+        /** The lower-case name used on the command line and in model files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses a name such as "lloyd" or "hamerly". */
+        public static Algorithm parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT).replace("-", ""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("algorithm: unknown value '" + s + "' (use auto, lloyd, hamerly or minibatch)");
+            }
+        }
+    }
+
+    private final int k;
+    private final Init init;
+    private final double[][] initialCentres;
+    private final int nInit;
+    private final int maxIter;
+    private final double tol;
+    private final long seed;
+    private final int threads;
+    private final Algorithm algorithm;
+    private final int batchSize;
+    private final boolean standardize;
+    private final DistanceKernel kernel;
+
+    private KMeans(Builder b) {
+        this.k = b.k;
+        this.init = b.init;
+        this.initialCentres = b.initialCentres;
+        this.nInit = b.nInit;
+        this.maxIter = b.maxIter;
+        this.tol = b.tol;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.algorithm = b.algorithm;
+        this.batchSize = b.batchSize;
+        this.standardize = b.standardize;
+        this.kernel = b.kernel;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.k = k;
+        b.init = init;
+        b.initialCentres = initialCentres;
+        b.nInit = nInit;
+        b.maxIter = maxIter;
+        b.tol = tol;
+        b.seed = seed;
+        b.threads = threads;
+        b.algorithm = algorithm;
+        b.batchSize = batchSize;
+        b.standardize = standardize;
+        b.kernel = kernel;
+        return b;
+    }
+
+    /** Fluent, validating builder of {@link KMeans} settings. */
+    public static final class Builder {
+        private int k = 2;
+        private Init init = Init.KMEANS_PLUS_PLUS;
+        private double[][] initialCentres;
+        private int nInit = 10;
+        private int maxIter = 300;
+        private double tol = 1e-6;
+        private long seed = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Algorithm algorithm = Algorithm.AUTO;
+        private int batchSize = 1024;
+        private boolean standardize;
+        private DistanceKernel kernel;
+
+        private Builder() {
+        }
+
+        /** Number of clusters, at least 1. */
+        public Builder k(int v) {
+            k = v;
+            return this;
+        }
+
+        /** Seeding method; {@link Init#GIVEN} needs {@link #initialCentres}. */
+        public Builder init(Init v) {
+            init = v;
+            return this;
+        }
+
+        /** Starting centres (k rows of d values, in the data's original units); sets init to GIVEN. */
+        public Builder initialCentres(double[][] v) {
+            initialCentres = v == null ? null : deepCopy(v);
+            if (v != null) {
+                init = Init.GIVEN;
+            }
+            return this;
+        }
+
+        /** Number of restarts, at least 1; the one with the lowest J is kept. Ignored for given centres. */
+        public Builder nInit(int v) {
+            nInit = v;
+            return this;
+        }
+
+        /** Iteration limit per restart, at least 1 (for mini-batch: passes over the data). */
+        public Builder maxIter(int v) {
+            maxIter = v;
+            return this;
+        }
+
+        /** Stop when J changes by at most tol·J between iterations; 0 runs until no label changes. */
+        public Builder tol(double v) {
+            tol = v;
+            return this;
+        }
+
+        /** Seed of all randomness. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Worker threads, at least 1. Results do not depend on it. */
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        /** Algorithm; {@link Algorithm#AUTO} by default. */
+        public Builder algorithm(Algorithm v) {
+            algorithm = v;
+            return this;
+        }
+
+        /** Rows per mini-batch (mini-batch only), at least 1. */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** Fit on standardised columns (zero mean, unit population SD); the model maps new data itself. */
+        public Builder standardize(boolean v) {
+            standardize = v;
+            return this;
+        }
+
+        /** Distance kernel, for tests and benchmarks; the fastest available by default. */
+        public Builder kernel(DistanceKernel v) {
+            kernel = v;
+            return this;
+        }
+
+        /** Validates and builds; a bad value fails here, naming the setting. */
+        public KMeans build() {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be at least 1, got " + k);
+            }
+            if (nInit < 1) {
+                throw new IllegalArgumentException("n-init must be at least 1, got " + nInit);
+            }
+            if (maxIter < 1) {
+                throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
+            }
+            if (!(tol >= 0) || Double.isInfinite(tol)) {
+                throw new IllegalArgumentException("tol must be a finite number ≥ 0, got " + tol);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batch-size must be at least 1, got " + batchSize);
+            }
+            if (init == null || algorithm == null) {
+                throw new IllegalArgumentException("init and algorithm must be set");
+            }
+            if (init == Init.GIVEN) {
+                if (initialCentres == null) {
+                    throw new IllegalArgumentException("init: given centres were asked for but none were set");
+                }
+                if (initialCentres.length != k) {
+                    throw new IllegalArgumentException("init: " + initialCentres.length + " centres given, but k = " + k);
+                }
+                for (int c = 0; c < initialCentres.length; c++) {
+                    for (int j = 0; j < initialCentres[c].length; j++) {
+                        if (!Double.isFinite(initialCentres[c][j])) {
+                            throw new IllegalArgumentException("init: centre " + (c + 1) + ", coordinate " + (j + 1)
+                                    + " is " + initialCentres[c][j]);
+                        }
+                    }
+                }
+            }
+            return new KMeans(this);
+        }
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** Fits to {@code data} with no progress reports. */
+    public KMeansModel fit(Dataset data) {
+        return fit(data, ProgressListener.NONE, () -> false);
+    }
+
+    /**
+     * Fits to {@code data}. Restarts run in parallel; each has its own random stream split from the
+     * seed, so the result does not depend on their order or on the thread count.
+     *
+     * @throws IllegalArgumentException when the data cannot give k clusters (k &gt; n, fewer
+     *         distinct rows than k, wrong width of given centres, constant column when standardising)
+     * @throws java.util.concurrent.CancellationException when {@code cancel} answers true
+     */
+    public KMeansModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
+        long start = System.nanoTime();
+        checkData(data);
+        Standardizer st = standardize ? Standardizer.fit(data) : null;
+        Dataset z = st == null ? data : st.transform(data);
+        double[] given = null;
+        if (init == Init.GIVEN) {
+            given = new double[k * z.d()];
+            for (int c = 0; c < k; c++) {
+                double[] p = initialCentres[c].clone();
+                if (st != null) {
+                    st.forward(p);
+                }
+                System.arraycopy(p, 0, given, c * z.d(), z.d());
+            }
+        }
+        DistanceKernel kern = kernel != null ? kernel : Kernels.best();
+        int runs = init == Init.GIVEN ? 1 : nInit;
+        SplittableRandom master = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[runs];
+        for (int r = 0; r < runs; r++) {
+            streams[r] = master.split();
+        }
+        int outer = Math.min(threads, runs);
+        int inner = Math.max(1, threads / outer);
+        Run[] results = new Run[runs];
+        final double[] start0 = given;
+        if (outer == 1) {
+            try (Workers workers = new Workers(inner)) {
+                for (int r = 0; r < runs; r++) {
+                    results[r] = runOnce(z, start0, streams[r], r, workers, kern, listener, cancel);
+                }
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(outer, rn -> {
+                Thread t = new Thread(rn, "mixtures-restart");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                ArrayList<Future<Run>> futures = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    final int rr = r;
+                    futures.add(pool.submit(() -> {
+                        try (Workers workers = new Workers(inner)) {
+                            return runOnce(z, start0, streams[rr], rr, workers, kern, listener, cancel);
+                        }
+                    }));
+                }
+                for (int r = 0; r < runs; r++) {
+                    results[r] = futures.get(r).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException) {
+                    throw (RuntimeException) c;
+                }
+                throw new IllegalStateException(c);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Run best = results[0];
+        for (int r = 1; r < runs; r++) {
+            if (results[r].inertia < best.inertia) {
+                best = results[r];
+            }
+        }
+        FitTrace trace = new FitTrace(best.history, best.converged, seed, best.restart, System.nanoTime() - start);
+        return new KMeansModel(this, best.centres, k, z.d(), best.sizes, best.inertia, trace, st, data.columnNames(),
+                data.n(), best.algorithm, kern.name());
+    }
+
+    private void checkData(Dataset data) {
+        if (k > data.n()) {
+            throw new IllegalArgumentException("k = " + k + " is more than the number of rows (" + data.n() + ")");
+        }
+        if (init == Init.GIVEN && initialCentres[0].length != data.d()) {
+            throw new IllegalArgumentException("init: the given centres have " + initialCentres[0].length
+                    + " coordinates but the data have " + data.d() + " columns");
+        }
+        if (init == Init.GIVEN) {
+            for (double[] c : initialCentres) {
+                if (c.length != data.d()) {
+                    throw new IllegalArgumentException("init: the given centres do not all have " + data.d() + " coordinates");
+                }
+            }
+        }
+        int distinct = data.distinctRows(k);
+        if (distinct < k) {
+            throw new IllegalArgumentException("the data have only " + distinct + " distinct row(s)"
+                    + (data.hasWeights() ? " of positive weight" : "") + ", fewer than k = " + k);
+        }
+    }
+
+    private static final class Run {
+        double[] centres;
+        double[] sizes;
+        double inertia;
+        double[] history;
+        boolean converged;
+        int restart;
+        String algorithm;
+    }
+
+    private Run runOnce(Dataset z, double[] given, SplittableRandom rnd, int restart, Workers workers, DistanceKernel kern,
+            ProgressListener listener, BooleanSupplier cancel) {
+        int d = z.d();
+        double[] c0;
+        if (given != null) {
+            c0 = given.clone();
+        } else if (init == Init.RANDOM) {
+            c0 = Seeding.randomRows(z, k, rnd);
+        } else {
+            c0 = Seeding.kMeansPlusPlus(z, k, rnd, workers, kern);
+        }
+        Algorithm alg = algorithm == Algorithm.AUTO ? (k > 1 ? Algorithm.HAMERLY : Algorithm.LLOYD) : algorithm;
+        AssignFamily assign = new AssignFamily(z, k, alg == Algorithm.HAMERLY, kern, tol, workers.threads());
+        Centres start = Centres.initial(c0, k, d, assign.usesBounds());
+        Run run = new Run();
+        Centres end;
+        if (alg == Algorithm.MINIBATCH) {
+            MiniBatchFamily mb = new MiniBatchFamily(z, k, batchSize, kern, rnd.split(), workers.threads());
+            long steps = (long) maxIter * mb.batchesPerEpoch();
+            EmLoop.Result<Centres, KMeansStatistics> r = EmLoop.run(mb, start, (int) Math.min(Integer.MAX_VALUE, steps),
+                    workers, listener, restart, cancel);
+            end = Centres.initial(r.params.c, k, d, false);
+            run.history = r.history;
+            run.converged = r.converged;
+        } else {
+            EmLoop.Result<Centres, KMeansStatistics> r = EmLoop.run(assign, start, maxIter, workers, listener, restart, cancel);
+            end = r.params;
+            run.history = r.history;
+            run.converged = r.converged;
+        }
+        // A last E-step with the final centres: the labels, sizes and J that predict() will reproduce.
+        KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new ArrayList<>(), assign.newStatistics());
+        run.centres = end.c;
+        run.sizes = last.counts.clone();
+        run.inertia = last.cost;
+        run.restart = restart;
+        run.algorithm = alg.label();
+        return run;
+    }
+
+    /** Number of clusters. */
+    public int k() {
+        return k;
+    }
+
+    /** Seeding method. */
+    public Init init() {
+        return init;
+    }
+
+    /** The given starting centres (a copy), or null. */
+    public double[][] initialCentres() {
+        return initialCentres == null ? null : deepCopy(initialCentres);
+    }
+
+    /** Number of restarts. */
+    public int nInit() {
+        return nInit;
+    }
+
+    /** Iteration limit. */
+    public int maxIter() {
+        return maxIter;
+    }
+
+    /** Relative tolerance on J. */
+    public double tol() {
+        return tol;
+    }
+
+    /** Seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Algorithm asked for. */
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Mini-batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Whether columns are standardised before fitting. */
+    public boolean standardize() {
+        return standardize;
+    }
+}

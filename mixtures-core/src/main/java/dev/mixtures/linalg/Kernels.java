@@ -1,0 +1,59 @@
+package dev.mixtures.linalg;
+
+/**
+ * Chooses the distance kernel at run time: the Vector API kernel when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the {@code mixtures} launcher does this), the plain
+ * Java kernel otherwise or when the system property {@code mixtures.vector=false} is set. Both give
+ * the same bits, so the choice changes speed only.
+ */
+public final class Kernels {
+    /** Centre counts are padded to a multiple of this (8 doubles fill a 512-bit register). */
+    public static final int PAD = 8;
+
+    private static final DistanceKernel BEST = choose();
+
+    private Kernels() {
+    }
+
+    /** The fastest kernel this JVM can run. */
+    public static DistanceKernel best() {
+        return BEST;
+    }
+
+    /** Whether the Vector API module is present in this JVM. */
+    public static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The Vector API kernel, or null when this JVM lacks the module. */
+    public static DistanceKernel vectorOrNull() {
+        if (!vectorModulePresent()) {
+            return null;
+        }
+        try {
+            DistanceKernel k = (DistanceKernel) Class.forName("dev.mixtures.linalg.VectorDistanceKernel")
+                    .getDeclaredConstructor().newInstance();
+            int lanes = (int) Class.forName("dev.mixtures.linalg.VectorDistanceKernel")
+                    .getDeclaredMethod("lanes").invoke(null);
+            // Below 4 lanes the blocked kernel gains little over the scalar one; beyond PAD it cannot tile the padding.
+            return lanes >= 4 && PAD % lanes == 0 ? k : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static DistanceKernel choose() {
+        if (!"false".equalsIgnoreCase(System.getProperty("mixtures.vector", "true"))) {
+            DistanceKernel v = vectorOrNull();
+            if (v != null) {
+                return v;
+            }
+        }
+        return ScalarDistanceKernel.INSTANCE;
+    }
+
+    /** k rounded up to a multiple of {@link #PAD}. */
+    public static int padded(int k) {
+        return (k + PAD - 1) / PAD * PAD;
+    }
+}
