@@ -1,0 +1,271 @@
+package dev.mixtures.io;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.mixtures.data.Dataset;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads a CSV file into a {@link Dataset} with FastCSV. Every bad cell is reported as
+ * {@code FILE:ROW:COLUMN: reason}, where ROW is the line number in the file (the header is line
+ * 1) and COLUMN the 1-based column number, followed by the column's name: a cell that is not a
+ * number, NaN or ±Inf, an empty cell, a row with too few or too many fields; and an empty file, a
+ * file with no data row, or no numeric column.
+ */
+public final class CsvDatasetReader {
+    private CsvDatasetReader() {
+    }
+
+    /** Reads {@code file}. */
+    public static CsvData read(Path file, CsvOptions options) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name + ": is a directory, not a CSV file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(name + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return read(name, text, options);
+    }
+
+    /** Reads CSV text; {@code name} is used in messages. */
+    public static CsvData read(String name, String text, CsvOptions options) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new InputException(name + ": empty file");
+        }
+        char delim = options.delimiter() != null ? options.delimiter() : detectDelimiter(text);
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true).ofCsvRecord(new StringReader(text))) {
+            return parse(name, csv.iterator(), delim, options);
+        } catch (CsvParseException e) {
+            throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static char detectDelimiter(String text) {
+        String first;
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
+            first = r.readLine();
+            while (first != null && first.isBlank()) {
+                first = r.readLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (first == null) {
+            return ',';
+        }
+        int tabs = count(first, '\t');
+        int semis = count(first, ';');
+        int commas = count(first, ',');
+        // Semicolon files often use decimal commas, so on a tie tab and semicolon win over comma.
+        if (tabs > 0 && tabs >= semis && tabs >= commas) {
+            return '\t';
+        }
+        if (semis > 0 && semis >= commas) {
+            return ';';
+        }
+        return ',';
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.trim());
+            return !s.isBlank();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static CsvData parse(String name, Iterator<CsvRecord> it, char delim, CsvOptions options) {
+        if (!it.hasNext()) {
+            throw new InputException(name + ": empty file");
+        }
+        CsvRecord first = it.next();
+        int width = first.getFieldCount();
+        boolean header;
+        if (options.header() != null) {
+            header = options.header();
+        } else {
+            header = false;
+            for (String f : first.getFields()) {
+                if (!isNumber(f)) {
+                    header = true;
+                    break;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < width; j++) {
+            String h = header ? first.getField(j).trim() : "";
+            names.add(h.isEmpty() ? "column " + (j + 1) : h);
+        }
+        CsvRecord firstData = header ? (it.hasNext() ? it.next() : null) : first;
+        if (firstData == null) {
+            throw new InputException(name + ": no data rows after the header");
+        }
+        int weightCol = options.weights() == null ? -1 : resolve(name, options.weights(), names, "--weights");
+        List<Integer> cols = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        if (options.columns() != null) {
+            for (String c : options.columns()) {
+                int j = resolve(name, c, names, "--columns");
+                if (j == weightCol) {
+                    throw new InputException("--columns: column '" + names.get(j) + "' is also the --weights column");
+                }
+                if (cols.contains(j)) {
+                    throw new InputException("--columns: column '" + names.get(j) + "' is named twice");
+                }
+                cols.add(j);
+            }
+        } else {
+            for (int j = 0; j < width; j++) {
+                if (j == weightCol) {
+                    continue;
+                }
+                if (j < firstData.getFieldCount() && isNumber(firstData.getField(j))) {
+                    cols.add(j);
+                } else {
+                    ignored.add(names.get(j));
+                }
+            }
+            if (cols.isEmpty()) {
+                throw new InputException(name + ": no numeric column (columns: " + String.join(", ", names) + ")");
+            }
+        }
+        int d = cols.size();
+        double[] values = new double[Math.max(16, 64 * d)];
+        double[] weights = weightCol >= 0 ? new double[64] : null;
+        int n = 0;
+        for (CsvRecord rec = firstData; rec != null; rec = it.hasNext() ? it.next() : null) {
+            long line = rec.getStartingLineNumber();
+            if (rec.getFieldCount() != width) {
+                int col = Math.min(rec.getFieldCount(), width) + 1;
+                throw new InputException(name + ":" + line + ":" + col + ": ragged row: " + rec.getFieldCount()
+                        + " field(s) where the " + (header ? "header has " : "first row has ") + width);
+            }
+            if ((long) (n + 1) * d > Integer.MAX_VALUE - 8) {
+                throw new InputException(name + ": more rows than one array can hold (" + n + " rows × " + d + " columns)");
+            }
+            if ((n + 1) * d > values.length) {
+                values = java.util.Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * values.length));
+            }
+            for (int t = 0; t < d; t++) {
+                values[n * d + t] = cell(name, line, cols.get(t), names, rec);
+            }
+            if (weights != null) {
+                if (n == weights.length) {
+                    weights = java.util.Arrays.copyOf(weights, 2 * n);
+                }
+                double w = cell(name, line, weightCol, names, rec);
+                if (w < 0) {
+                    throw new InputException(name + ":" + line + ":" + (weightCol + 1) + ": negative weight " + w
+                            + " (column " + names.get(weightCol) + ")");
+                }
+                weights[n] = w;
+            }
+            n++;
+        }
+        List<String> colNames = new ArrayList<>();
+        for (int j : cols) {
+            colNames.add(names.get(j));
+        }
+        double[] w = weights == null ? null : java.util.Arrays.copyOf(weights, n);
+        if (w != null) {
+            double total = 0;
+            for (double v : w) {
+                total += v;
+            }
+            if (!(total > 0)) {
+                throw new InputException(name + ": every weight in column " + names.get(weightCol) + " is zero");
+            }
+        }
+        Dataset ds = Dataset.wrap(java.util.Arrays.copyOf(values, n * d), n, d, colNames, w);
+        return new CsvData(ds, name, delim, header, ignored, weightCol >= 0 ? names.get(weightCol) : null);
+    }
+
+    private static double cell(String name, long line, int j, List<String> names, CsvRecord rec) {
+        String s = rec.getField(j).trim();
+        String where = name + ":" + line + ":" + (j + 1) + ": ";
+        String col = " (column " + names.get(j) + ")";
+        if (s.isEmpty()) {
+            throw new InputException(where + "empty cell" + col);
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new InputException(where + "not a number: \"" + s + "\"" + col);
+        }
+        if (!Double.isFinite(v)) {
+            throw new InputException(where + s + " is not a finite number" + col);
+        }
+        return v;
+    }
+
+    private static int resolve(String file, String wanted, List<String> names, String option) {
+        String w = wanted.trim();
+        int byName = names.indexOf(w);
+        if (byName >= 0) {
+            return byName;
+        }
+        try {
+            int idx = Integer.parseInt(w);
+            if (idx >= 1 && idx <= names.size()) {
+                return idx - 1;
+            }
+            throw new InputException(option + ": column number " + idx + " is out of range 1.." + names.size() + " in " + file);
+        } catch (NumberFormatException e) {
+            throw new InputException(option + ": no column named '" + w + "' in " + file + " (columns: "
+                    + String.join(", ", names) + ")");
+        }
+    }
+
+    /** Reads CSV from a reader (standard input, say). */
+    public static CsvData read(String name, Reader in, CsvOptions options) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[1 << 16];
+            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+                sb.append(buf, 0, r);
+            }
+            return read(name, sb.toString(), options);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mixtures.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixtures.data.Dataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvDatasetReaderTest {
+
+    private static CsvData read(String text) {
+        return CsvDatasetReader.read("t.csv", text, CsvOptions.defaults());
+    }
+
+    private static void fails(String text, CsvOptions o, String expected) {
+        InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.read("t.csv", text, o));
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void headerDelimitersAndTextColumns() {
+        CsvData c = read("name,a,b\nx,1,2.5\ny,3,-4e1\n");
+        assertTrue(c.header());
+        assertEquals(List.of("a", "b"), c.dataset().columnNames());
+        assertEquals(List.of("name"), c.ignoredColumns());
+        assertArrayEquals(new double[] {1, 2.5, 3, -40}, c.dataset().valuesView(), 0.0);
+
+        CsvData semi = read("a;b\n1;2\n3;4\n");
+        assertEquals(';', semi.delimiter());
+        assertEquals(2, semi.dataset().n());
+        CsvData tab = read("1\t2\n3\t4\n");
+        assertFalse(tab.header());
+        assertEquals('\t', tab.delimiter());
+        assertEquals(List.of("column 1", "column 2"), tab.dataset().columnNames());
+        assertEquals(2, tab.dataset().n());
+    }
+
+    @Test
+    void columnsByNameOrNumberAndWeights() {
+        String text = "a,b,w,c\n1,2,1,3\n4,5,2,6\n";
+        CsvData c = CsvDatasetReader.read("t.csv", text, new CsvOptions(List.of("c", "1"), "w", null, null));
+        assertEquals(List.of("c", "a"), c.dataset().columnNames());
+        assertArrayEquals(new double[] {3, 1, 6, 4}, c.dataset().valuesView(), 0.0);
+        assertArrayEquals(new double[] {1, 2}, c.dataset().weights(), 0.0);
+        CsvData all = CsvDatasetReader.read("t.csv", text, new CsvOptions(null, "3", null, null));
+        assertEquals(List.of("a", "b", "c"), all.dataset().columnNames());
+        assertNull(read("a\n1\n2\n").weightsColumn());
+    }
+
+    @Test
+    void everyBadCellIsNamedByFileRowAndColumn() {
+        CsvOptions o = CsvOptions.defaults();
+        fails("a,b\n1,2\n3,x\n", o, "t.csv:3:2: not a number: \"x\" (column b)");
+        fails("a,b\n1,2\n3,NaN\n", o, "t.csv:3:2: NaN is not a finite number (column b)");
+        fails("a,b\n1,-Infinity\n", o, "t.csv:2:2: -Infinity is not a finite number (column b)");
+        fails("a,b\n1,2\n,4\n", o, "t.csv:3:1: empty cell (column a)");
+        fails("a,b\n1,2\n3\n", o, "t.csv:3:2: ragged row: 1 field(s) where the header has 2");
+        fails("a,b\n1,2\n3,4,5\n", o, "t.csv:3:3: ragged row: 3 field(s) where the header has 2");
+        fails("", o, "t.csv: empty file");
+        fails("a,b\n", o, "t.csv: no data rows after the header");
+        fails("a,b\nx,y\n", o, "t.csv: no numeric column (columns: a, b)");
+        fails("a,w\n1,2\n3,-1\n", new CsvOptions(null, "w", null, null), "t.csv:3:2: negative weight -1.0 (column w)");
+        fails("a,w\n1,0\n3,0\n", new CsvOptions(null, "w", null, null), "t.csv: every weight in column w is zero");
+        fails("a,b\n1,2\n", new CsvOptions(List.of("z"), null, null, null), "--columns: no column named 'z' in t.csv (columns: a, b)");
+        fails("a,b\n1,2\n", new CsvOptions(List.of("3"), null, null, null), "--columns: column number 3 is out of range 1..2 in t.csv");
+    }
+
+    @Test
+    void missingFileAndDirectory(@TempDir Path dir) throws Exception {
+        InputException e = assertThrows(InputException.class,
+                () -> CsvDatasetReader.read(dir.resolve("nope.csv"), CsvOptions.defaults()));
+        assertTrue(e.getMessage().endsWith("nope.csv: no such file"), e.getMessage());
+        e = assertThrows(InputException.class, () -> CsvDatasetReader.read(dir, CsvOptions.defaults()));
+        assertTrue(e.getMessage().contains("is a directory"));
+        Path f = dir.resolve("ok.csv");
+        Files.writeString(f, "\uFEFFx,y\n1,2\n3,4\n");
+        Dataset ds = CsvDatasetReader.read(f, CsvOptions.defaults()).dataset();
+        assertEquals(List.of("x", "y"), ds.columnNames());
+    }
+}

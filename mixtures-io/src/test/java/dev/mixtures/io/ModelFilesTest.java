@@ -1,0 +1,77 @@
+package dev.mixtures.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixtures.datasets.OldFaithful;
+import dev.mixtures.kmeans.KMeans;
+import dev.mixtures.kmeans.KMeansModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+
+    @Test
+    void roundTripPredictsExactlyAsTheFittedModel(@TempDir Path dir) throws Exception {
+        KMeansModel m = KMeans.builder().k(3).standardize(true).seed(4).build().fit(OldFaithful.load());
+        Path f = dir.resolve("m.json");
+        ModelFiles.write(m, f);
+        KMeansModel back = ModelFiles.read(f);
+        assertEquals(m.inertia(), back.inertia(), 0.0);
+        assertArrayEquals(m.trace().history(), back.trace().history(), 0.0);
+        assertArrayEquals(m.predict(OldFaithful.load()), back.predict(OldFaithful.load()));
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(m.centres()[c], back.centres()[c], 0.0);
+        }
+        assertEquals(m.standardizer(), back.standardizer());
+        assertEquals(m.settings().seed(), back.settings().seed());
+        assertEquals(m.columnNames(), back.columnNames());
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void damagedFilesAndOtherVersionsAreNamed(@TempDir Path dir) throws Exception {
+        KMeansModel m = KMeans.builder().k(2).seed(4).build().fit(OldFaithful.load());
+        Path good = dir.resolve("m.json");
+        ModelFiles.write(m, good);
+        String text = Files.readString(good);
+
+        assertBad(dir, text.substring(0, text.length() / 2), "not a valid model file: JSON syntax error at line");
+        assertBad(dir, text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"), "model format version 7 is not supported");
+        assertBad(dir, "{}", "not a mixtures model file (no formatVersion)");
+        assertBad(dir, "[1,2]", "the top level is not a JSON object");
+        assertBad(dir, text.replace("\"centres\"", "\"centers_\""), "field 'centres' is missing");
+        assertBad(dir, text.replace("\"kmeans\"", "\"spline\""), "model 'spline' is not known");
+        InputException e = assertThrows(InputException.class, () -> ModelFiles.read(dir.resolve("none.json")));
+        assertTrue(e.getMessage().endsWith("none.json: no such model file"));
+    }
+
+    private static void assertBad(Path dir, String content, String expected) throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, content);
+        InputException e = assertThrows(InputException.class, () -> ModelFiles.read(f));
+        assertTrue(e.getMessage().startsWith(f.toString() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void failedWriteLeavesTheOldFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("out.csv");
+        Files.writeString(f, "old");
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(f, w -> {
+            w.write("half");
+            throw new IllegalStateException("disk full");
+        }));
+        assertEquals("old", Files.readString(f));
+        try (var s = Files.list(dir)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+}
