@@ -1,0 +1,111 @@
+package dev.mixtures.cli;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.datasets.OldFaithful;
+import dev.mixtures.io.CsvData;
+import dev.mixtures.io.CsvDatasetReader;
+import dev.mixtures.io.CsvOptions;
+import dev.mixtures.io.InputException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options shared by commands that read a data file. */
+final class DataOptions {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "CSV file (comma, semicolon or tab; header detected); '-' reads standard input. "
+                    + "Default: the bundled Old Faithful data.")
+    Path file;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COL",
+            description = "Columns to use, by name or 1-based number, comma-separated. Default: every numeric column.")
+    List<String> columns;
+
+    @Option(names = "--weights", paramLabel = "COL",
+            description = "Column of non-negative row weights (a weight w counts as the row repeated w times).")
+    String weights;
+
+    @Option(names = "--delimiter", paramLabel = "C", description = "Field delimiter (',', ';', 'tab'). Default: detected.")
+    String delimiter;
+
+    /** What was read and from where. */
+    static final class Loaded {
+        final Dataset data;
+        final String source;
+        final CsvData csv;
+
+        Loaded(Dataset data, String source, CsvData csv) {
+            this.data = data;
+            this.source = source;
+            this.csv = csv;
+        }
+    }
+
+    Loaded load(List<String> defaultColumns) {
+        if (file == null) {
+            if (columns != null || weights != null) {
+                Dataset f = OldFaithful.load();
+                String text = toCsv(f);
+                CsvData c = CsvDatasetReader.read("faithful.csv", text, options(columns));
+                return new Loaded(c.dataset(), OldFaithful.NAME, c);
+            }
+            return new Loaded(OldFaithful.load(), OldFaithful.NAME, null);
+        }
+        List<String> cols = columns != null ? columns : defaultColumns;
+        CsvData c;
+        if (file.toString().equals("-")) {
+            c = CsvDatasetReader.read("<stdin>", new InputStreamReader(System.in, StandardCharsets.UTF_8), options(cols));
+        } else {
+            c = CsvDatasetReader.read(file, options(cols));
+        }
+        return new Loaded(c.dataset(), file.toString(), c);
+    }
+
+    private static String toCsv(Dataset f) {
+        StringBuilder sb = new StringBuilder(String.join(",", f.columnNames())).append('\n');
+        for (int i = 0; i < f.n(); i++) {
+            for (int j = 0; j < f.d(); j++) {
+                sb.append(j > 0 ? "," : "").append(f.get(i, j));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private CsvOptions options(List<String> cols) {
+        Character delim = null;
+        if (delimiter != null) {
+            switch (delimiter) {
+                case "tab":
+                case "\\t":
+                case "\t":
+                    delim = '\t';
+                    break;
+                default:
+                    if (delimiter.length() != 1) {
+                        throw new InputException("--delimiter: expected one character or 'tab', got '" + delimiter + "'");
+                    }
+                    delim = delimiter.charAt(0);
+            }
+        }
+        return new CsvOptions(cols, weights, delim, null);
+    }
+
+    /** Fails when an output would overwrite the input file. */
+    void checkNotInput(Path output, String option) {
+        if (output == null || file == null || file.toString().equals("-")) {
+            return;
+        }
+        try {
+            if (Files.exists(output) && Files.exists(file) && Files.isSameFile(output, file)) {
+                throw new InputException(option + ": " + output + " is the input file; it would be overwritten");
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException(option + ": " + output + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mixtures.cli;
+
+import dev.mixtures.Version;
+import dev.mixtures.io.InputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mixtures} command. Exit codes: 0 success, 2 bad input or settings (the message names
+ * the setting, or FILE:ROW:COLUMN), 1 an unexpected failure.
+ */
+@Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Clustering and density estimation with latent-variable models (K-means; Gaussian and Bayesian mixtures to come).",
+        subcommands = {FitCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  mixtures fit -k 2 --standardize                 K-means on the bundled Old Faithful data",
+                "  mixtures fit data.csv -k 5 --out model.json     fit a CSV file and save the model",
+                "  mixtures predict --model model.json new.csv     label new rows"})
+public final class Main implements Runnable {
+    /** Exit code for bad input or settings. */
+    public static final int BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (fit, predict)");
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command with these streams and returns the exit code (used by tests in-process). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+                err.println("mixtures: error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("mixtures: unexpected failure: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, params) -> {
+            err.println("mixtures: error: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    /** Supplies the version for {@code --version}. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mixtures " + Version.VERSION, "Java " + System.getProperty("java.version")
+                    + ", distance kernel " + dev.mixtures.linalg.Kernels.best().name()};
+        }
+    }
+}

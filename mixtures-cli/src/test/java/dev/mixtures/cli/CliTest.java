@@ -1,0 +1,165 @@
+package dev.mixtures.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    static final class Result {
+        final int code;
+        final String out;
+        final String err;
+
+        Result(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void fitOldFaithfulPrintsAReadableSummary() {
+        Result r = run("fit", "-k", "2", "--standardize");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Cost J = 79.57596"), r.out);
+        assertTrue(r.out.contains("eruptions") && r.out.contains("waiting"), r.out);
+        assertTrue(r.out.contains("Centres in original units"), r.out);
+        assertTrue(r.out.contains("Converged after"), r.out);
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        Result r = run("fit", "-k", "2", "--standardize", "--json", "--threads", "1");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        for (String f : List.of("model", "k", "n", "d", "iterations", "converged", "inertia", "history", "centers", "sizes")) {
+            assertTrue(j.has(f), "missing " + f + " in " + r.out);
+        }
+        assertEquals("kmeans", j.get("model").asText());
+        assertEquals(272, j.get("n").asInt());
+        assertEquals(79.57596, j.get("inertia").asDouble(), 5e-6);
+        assertEquals(j.get("iterations").asInt(), j.get("history").size());
+        double eruptionsLow = Math.min(j.get("centers").get(0).get(0).asDouble(), j.get("centers").get(1).get(0).asDouble());
+        assertTrue(eruptionsLow > 1.5 && eruptionsLow < 2.5, "centres in original units: " + j.get("centers"));
+    }
+
+    @Test
+    void savedModelPredictsTheFitsLabels() throws Exception {
+        Path model = dir.resolve("m.json");
+        Path labels = dir.resolve("labels.csv");
+        Result r = run("fit", "-k", "3", "--standardize", "--out", model.toString(), "--labels", labels.toString());
+        assertEquals(0, r.code, r.err);
+        Path again = dir.resolve("again.csv");
+        Result p = run("predict", "--model", model.toString(), "--out", again.toString());
+        assertEquals(0, p.code, p.err);
+        assertEquals(Files.readString(labels), Files.readString(again));
+        assertEquals(273, Files.readAllLines(labels).size());
+        Result stdout = run("predict", "--model", model.toString());
+        assertEquals(Files.readString(labels), stdout.out);
+    }
+
+    @Test
+    void csvFileWithColumnsWeightsAndGivenCentres() throws Exception {
+        Path data = file("d.csv", "id;x;y;w\na;0;0;1\nb;0;1;2\nc;10;10;1\nd;10;11;3\ne;11;10;1\n");
+        Path centres = file("c.csv", "x,y\n0,0\n10,10\n");
+        Result r = run("fit", data.toString(), "-k", "2", "--columns", "x,y", "--weights", "w", "--init", centres.toString(), "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals(3.0, j.get("sizes").get(0).asDouble(), 0.0);
+        assertEquals(5.0, j.get("sizes").get(1).asDouble(), 0.0);
+        assertEquals(2.0 / 3, j.get("centers").get(0).get(1).asDouble(), 1e-12);
+    }
+
+    private void bad(String expected, String... args) {
+        Result r = run(args);
+        assertEquals(2, r.code, "exit code for " + String.join(" ", args) + "; stderr: " + r.err);
+        assertTrue(r.err.contains(expected), "stderr should name the problem (" + expected + "): " + r.err);
+    }
+
+    @Test
+    void badInputGetsExitCodeTwoAndAClearMessage() throws Exception {
+        bad("k must be at least 1, got 0", "fit", "-k", "0");
+        bad("k = 300 is more than the number of rows (272)", "fit", "-k", "300");
+        bad("n-init must be at least 1", "fit", "--n-init", "0");
+        bad("Invalid value for option '--k'", "fit", "-k", "two");
+        bad("Unknown option: '--bogus'", "fit", "--bogus");
+        bad("algorithm: unknown value 'fast'", "fit", "--algorithm", "fast");
+        bad("--model: 'gmm' is not available yet", "fit", "--model", "gmm");
+        Path text = file("text.csv", "a,b\nx,y\n");
+        bad(text + ": no numeric column", "fit", text.toString());
+        Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
+        bad(cell + ":3:2: not a number: \"oops\" (column b)", "fit", cell.toString());
+        Path nan = file("nan.csv", "a,b\n1,2\n3,NaN\n");
+        bad(nan + ":3:2: NaN is not a finite number", "fit", nan.toString());
+        Path empty = file("empty.csv", "");
+        bad(empty + ": empty file", "fit", empty.toString());
+        bad("nope.csv: no such file", "fit", dir.resolve("nope.csv").toString());
+        Path neg = file("neg.csv", "x,w\n1,1\n2,-3\n3,1\n");
+        bad(neg + ":3:2: negative weight -3.0 (column w)", "fit", neg.toString(), "--weights", "w");
+        Path zero = file("zero.csv", "x,w\n1,0\n2,0\n3,0\n");
+        bad("every weight in column w is zero", "fit", zero.toString(), "--weights", "w");
+        Path dup = file("dup.csv", "x,y\n1,1\n1,1\n2,2\n2,2\n");
+        bad("only 2 distinct row(s), fewer than k = 3", "fit", dup.toString(), "-k", "3");
+        Path damaged = file("damaged.json", "{\"formatVersion\": 1, \"model\": \"kmeans\"");
+        bad(damaged + ": not a valid model file", "predict", "--model", damaged.toString());
+        Path other = file("other.json", "{\"formatVersion\": 99, \"model\": \"kmeans\"}");
+        bad("model format version 99 is not supported", "predict", "--model", other.toString());
+        bad("Missing required option: '--model", "predict");
+    }
+
+    @Test
+    void nothingIsWrittenOnFailureAndTheInputIsNeverOverwritten() throws Exception {
+        Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
+        Path out = dir.resolve("out.json");
+        Path labels = dir.resolve("labels.csv");
+        bad("not a number", "fit", cell.toString(), "--out", out.toString(), "--labels", labels.toString());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(labels));
+        Path data = file("data.csv", "x,y\n1,2\n3,4\n5,7\n");
+        String before = Files.readString(data);
+        bad("is the input file; it would be overwritten", "fit", data.toString(), "--out", data.toString());
+        bad("is the input file; it would be overwritten", "fit", data.toString(), "--labels", data.toString());
+        assertEquals(before, Files.readString(data));
+        try (var s = Files.list(dir)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void helpShowsExamples() {
+        Result r = run("fit", "--help");
+        assertEquals(0, r.code);
+        assertTrue(r.out.contains("Examples:") && r.out.contains("mixtures fit -k 2 --standardize"), r.out);
+        Result p = run("predict", "--help");
+        assertTrue(p.out.contains("Examples:"), p.out);
+        Result top = run("--help");
+        assertTrue(top.out.contains("fit") && top.out.contains("predict"), top.out);
+    }
+}
