@@ -41,9 +41,12 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
         final int[] idx = new int[BLOCK];
         final int[] label = new int[BLOCK];
         final double[] dmin = new double[BLOCK];
+        final double[] second = new double[BLOCK];
+        final int[] lab = new int[BLOCK];
+        final double[] best = new double[BLOCK];
 
         Scratch(int kp, int d) {
-            dist = new double[BLOCK * kp];
+            dist = new double[dev.mixtures.linalg.Kernels.scratch(BLOCK, kp, d)];
             gather = new double[BLOCK * d];
         }
     }
@@ -103,16 +106,21 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                     }
                 }
                 if (m > 0) {
-                    kernel.squaredDistances(s.gather, d, 0, m, c.ct, c.kp, s.dist);
+                    kernel.nearest(s.gather, d, 0, m, c.ct, c.kp, k, s.dist, s.lab, s.best, s.second);
                     for (int t = 0; t < m; t++) {
-                        nearest(s.dist, t * c.kp, s, s.idx[t] - b, s.idx[t]);
+                        int slot = s.idx[t] - b;
+                        s.label[slot] = s.lab[t];
+                        s.dmin[slot] = s.best[t];
+                        lower[s.idx[t]] = Centres.down(Math.sqrt(s.second[t]), d);
                     }
                     full += m;
                 }
             } else {
-                kernel.squaredDistances(x, d, b, e, c.ct, c.kp, s.dist);
-                for (int i = b; i < e; i++) {
-                    nearest(s.dist, (i - b) * c.kp, s, i - b, i);
+                kernel.nearest(x, d, b, e, c.ct, c.kp, k, s.dist, s.label, s.dmin, bounds ? s.second : null);
+                if (bounds) {
+                    for (int i = b; i < e; i++) {
+                        lower[i] = Centres.down(Math.sqrt(s.second[i - b]), d);
+                    }
                 }
                 full += e - b;
             }
@@ -126,28 +134,6 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
             }
         }
         recomputed.addAndGet(full);
-    }
-
-    /** Argmin over the k distances at {@code dist[o..]}, ties to the lowest index; sets the lower bound too. */
-    private void nearest(double[] dist, int o, Scratch s, int slot, int row) {
-        int best = 0;
-        double d1 = dist[o];
-        double d2 = Double.POSITIVE_INFINITY;
-        for (int j = 1; j < k; j++) {
-            double v = dist[o + j];
-            if (v < d1) {
-                d2 = d1;
-                d1 = v;
-                best = j;
-            } else if (v < d2) {
-                d2 = v;
-            }
-        }
-        s.label[slot] = best;
-        s.dmin[slot] = d1;
-        if (bounds) {
-            lower[row] = Centres.down(Math.sqrt(d2), d);
-        }
     }
 
     @Override

@@ -162,7 +162,17 @@ public final class KMeansModel {
     public int[] predict(Dataset data) {
         Dataset z = toFitted(data);
         int[] labels = new int[z.n()];
-        scan(z, (i, dist) -> labels[i] = argmin(dist));
+        DistanceKernel kernel = Kernels.best();
+        int kp = Kernels.padded(k);
+        int block = 128;
+        double[] buf = new double[Kernels.scratch(block, kp, d)];
+        int[] lab = new int[block];
+        double[] best = new double[block];
+        for (int b = 0; b < z.n(); b += block) {
+            int e = Math.min(z.n(), b + block);
+            kernel.nearest(z.valuesView(), d, b, e, ct, kp, k, buf, lab, best, null);
+            System.arraycopy(lab, 0, labels, b, e - b);
+        }
         return labels;
     }
 

@@ -33,6 +33,8 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
     private final double[] rowWeights;
     private final double[] seen;
     private final double[][] dist;
+    private final int[][] labels;
+    private final double[][] bests;
     private double ewa = Double.NaN;
     private double best = Double.POSITIVE_INFINITY;
     private int noImprovement;
@@ -50,7 +52,9 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
         this.rows = new double[this.batch * d];
         this.rowWeights = new double[this.batch];
         this.seen = new double[k];
-        this.dist = new double[threads][128 * Kernels.padded(k)];
+        this.dist = new double[threads][Kernels.scratch(128, Kernels.padded(k), d)];
+        this.labels = new int[threads][128];
+        this.bests = new double[threads][128];
     }
 
     /** Batches that make one pass over the data. */
@@ -82,20 +86,13 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
     @Override
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
         double[] buf = dist[worker];
+        int[] label = labels[worker];
+        double[] best = bests[worker];
         for (int b = from; b < to; b += 128) {
             int e = Math.min(to, b + 128);
-            kernel.squaredDistances(rows, d, b, e, c.ct, c.kp, buf);
+            kernel.nearest(rows, d, b, e, c.ct, c.kp, k, buf, label, best, null);
             for (int i = b; i < e; i++) {
-                int o = (i - b) * c.kp;
-                int a = 0;
-                double m = buf[o];
-                for (int j = 1; j < k; j++) {
-                    if (buf[o + j] < m) {
-                        m = buf[o + j];
-                        a = j;
-                    }
-                }
-                stats.add(rows, i * d, rowWeights[i], a, m);
+                stats.add(rows, i * d, rowWeights[i], label[i - b], best[i - b]);
             }
         }
     }

@@ -18,6 +18,40 @@ public interface DistanceKernel {
      */
     void squaredDistances(double[] x, int d, int from, int to, double[] ct, int kp, double[] out);
 
+    /**
+     * The nearest of the first k centres for rows {@code from <= i < to}: {@code label[i - from]}
+     * is the lowest index attaining the minimum, {@code best[i - from]} that squared distance, and,
+     * when {@code second} is not null, {@code second[i - from]} the smallest squared distance to
+     * any other centre (+∞ when k = 1). {@code buf} holds at least {@link Kernels#scratch}(to − from, kp, d) doubles. Padding
+     * centres are +∞ far ({@link Distances#transposePadded}), so they never win.
+     */
+    default void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,
+            int[] label, double[] best, double[] second) {
+        squaredDistances(x, d, from, to, ct, kp, buf);
+        for (int i = 0; i < to - from; i++) {
+            int o = i * kp;
+            int a = 0;
+            double m = buf[o];
+            for (int j = 1; j < k; j++) {
+                if (buf[o + j] < m) {
+                    m = buf[o + j];
+                    a = j;
+                }
+            }
+            label[i] = a;
+            best[i] = m;
+            if (second != null) {
+                double m2 = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    if (j != a && buf[o + j] < m2) {
+                        m2 = buf[o + j];
+                    }
+                }
+                second[i] = m2;
+            }
+        }
+    }
+
     /** A short name for summaries and benchmarks ("vector-512", "scalar"). */
     String name();
 }

@@ -17,7 +17,8 @@ public final class Distances {
 
     /**
      * Lays out k row-major centres (k×d) dimension-major and padded to {@code kp} columns, as
-     * {@link DistanceKernel} reads them. Padding columns are zero.
+     * {@link DistanceKernel} reads them. Padding centres sit at +∞, so their distance to any finite
+     * row is +∞ and they never win an argmin.
      */
     public static double[] transposePadded(double[] centres, int k, int d, int kp, double[] into) {
         double[] ct = into != null && into.length == d * kp ? into : new double[d * kp];
@@ -27,7 +28,7 @@ public final class Distances {
                 ct[base + c] = centres[c * d + j];
             }
             for (int c = k; c < kp; c++) {
-                ct[base + c] = 0.0;
+                ct[base + c] = Double.POSITIVE_INFINITY;
             }
         }
         return ct;

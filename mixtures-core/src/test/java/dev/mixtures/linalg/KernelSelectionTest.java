@@ -63,6 +63,59 @@ class KernelSelectionTest {
         }
     }
 
+    @Test
+    void nearestMatchesTheScalarReferenceIncludingTies() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int d : new int[] {1, 2, 5, 16, 19}) {
+            for (int k : new int[] {1, 2, 3, 4, 7, 8, 9, 32, 37}) {
+                for (int n : new int[] {1, 31, 32, 33, 100}) {
+                    double[] x = new double[n * d];
+                    double[] c = new double[k * d];
+                    // Small integers: many exact ties between centres, which must go to the lowest index.
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = r.nextInt(4);
+                    }
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = r.nextInt(4);
+                    }
+                    int kp = Kernels.padded(k);
+                    double[] ct = Distances.transposePadded(c, k, d, kp, null);
+                    int[] wantLabel = new int[n];
+                    double[] wantBest = new double[n];
+                    double[] wantSecond = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        double m = Double.POSITIVE_INFINITY;
+                        for (int j = 0; j < k; j++) {
+                            double v = Distances.squared(x, i * d, c, j * d, d);
+                            if (v < m) {
+                                m = v;
+                                wantLabel[i] = j;
+                            }
+                        }
+                        wantBest[i] = m;
+                        double m2 = Double.POSITIVE_INFINITY;
+                        for (int j = 0; j < k; j++) {
+                            if (j != wantLabel[i]) {
+                                m2 = Math.min(m2, Distances.squared(x, i * d, c, j * d, d));
+                            }
+                        }
+                        wantSecond[i] = m2;
+                    }
+                    for (DistanceKernel kernel : kernels()) {
+                        int[] label = new int[n];
+                        double[] best = new double[n];
+                        double[] second = new double[n];
+                        kernel.nearest(x, d, 0, n, ct, kp, k, new double[Kernels.scratch(n, kp, d)], label, best, second);
+                        String where = kernel.name() + " d=" + d + " k=" + k + " n=" + n;
+                        assertArrayEquals(wantLabel, label, where);
+                        assertArrayEquals(wantBest, best, 0.0, where);
+                        assertArrayEquals(wantSecond, second, 0.0, where);
+                    }
+                }
+            }
+        }
+    }
+
     static DistanceKernel[] kernels() {
         DistanceKernel v = Kernels.vectorOrNull();
         return v == null ? new DistanceKernel[] {ScalarDistanceKernel.INSTANCE}
