@@ -124,13 +124,16 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                 }
                 full += e - b;
             }
+            kernel.accumulate(x, d, b, e, w, s.label, stats.sums);
             for (int i = b; i < e; i++) {
                 int a = s.label[i - b];
                 if (labels[i] != a) {
                     stats.changed++;
                     labels[i] = a;
                 }
-                stats.add(x, i * d, w == null ? 1.0 : w[i], a, s.dmin[i - b]);
+                double wi = w == null ? 1.0 : w[i];
+                stats.counts[a] += wi;
+                stats.cost += wi * s.dmin[i - b];
             }
         }
         recomputed.addAndGet(full);

@@ -53,7 +53,7 @@ final class Seeding {
         int[] candidateRows = new int[trials];
         double[][] potentials = new double[nChunks][trials];
         int block = 256;
-        double[][] dist = new double[workers.threads()][block * tp];
+        double[][] dist = new double[workers.threads()][Kernels.scratch(block, tp, d)];
         for (int c = 1; c < k; c++) {
             double total = sum(chunkSums);
             for (int t = 0; t < trials; t++) {
@@ -96,11 +96,16 @@ final class Seeding {
             workers.forEachChunk(nChunks, (ch, wk) -> {
                 int from = ch * EmLoop.CHUNK_ROWS;
                 int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
+                double[] buf = dist[wk];
                 double s = 0;
-                for (int i = from; i < to; i++) {
-                    double v = Math.min(closest[i], (w == null ? 1.0 : w[i]) * Distances.squared(x, i * d, x, row * d, d));
-                    closest[i] = v;
-                    s += v;
+                for (int b = from; b < to; b += block) {
+                    int e = Math.min(to, b + block);
+                    Distances.squaredToOne(x, d, b, e, x, row * d, buf);
+                    for (int i = b; i < e; i++) {
+                        double v = Math.min(closest[i], (w == null ? 1.0 : w[i]) * buf[i - b]);
+                        closest[i] = v;
+                        s += v;
+                    }
                 }
                 chunkSums[ch] = s;
             });

@@ -52,6 +52,28 @@ public interface DistanceKernel {
         }
     }
 
+    /**
+     * Adds each row into its cluster's sum, in row order: {@code sums[label[i − from]·d + j] +=
+     * w_i · x[i·d + j]} for rows {@code from <= i < to} ({@code w} null means every weight is 1,
+     * and the row is added as it is). Implementations give the same bits as this default.
+     */
+    default void accumulate(double[] x, int d, int from, int to, double[] w, int[] label, double[] sums) {
+        for (int i = from; i < to; i++) {
+            int s = label[i - from] * d;
+            int xo = i * d;
+            if (w == null) {
+                for (int j = 0; j < d; j++) {
+                    sums[s + j] += x[xo + j];
+                }
+            } else {
+                double wi = w[i];
+                for (int j = 0; j < d; j++) {
+                    sums[s + j] += wi * x[xo + j];
+                }
+            }
+        }
+    }
+
     /** A short name for summaries and benchmarks ("vector-512", "scalar"). */
     String name();
 }
