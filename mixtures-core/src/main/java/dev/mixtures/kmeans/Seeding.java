@@ -48,19 +48,28 @@ final class Seeding {
         });
 
         int trials = 2 + (int) Math.log(k);
-        int tp = Kernels.padded(trials);
-        double[] candidates = new double[trials * d];
+        int tp = Kernels.padded(1 + trials);
+        double[] cols = new double[(1 + trials) * d];
         int[] candidateRows = new int[trials];
         double[][] potentials = new double[nChunks][trials];
         int block = 256;
         double[][] dist = new double[workers.threads()][Kernels.scratch(block, tp, d)];
+        // The last centre chosen is folded into closest[] lazily, by the next pass: its chunk sums are
+        // already known from the pass that chose it, and the draws need it in one chunk only.
+        int pending = -1;
         for (int c = 1; c < k; c++) {
             double total = sum(chunkSums);
             for (int t = 0; t < trials; t++) {
-                candidateRows[t] = drawByPotential(closest, chunkSums, total, rnd, n);
-                System.arraycopy(x, candidateRows[t] * d, candidates, t * d, d);
+                candidateRows[t] = drawByPotential(data, closest, pending, chunkSums, total, rnd);
             }
-            double[] ct = Distances.transposePadded(candidates, trials, d, tp, null);
+            int lead = pending >= 0 ? 1 : 0;
+            if (lead == 1) {
+                System.arraycopy(x, pending * d, cols, 0, d);
+            }
+            for (int t = 0; t < trials; t++) {
+                System.arraycopy(x, candidateRows[t] * d, cols, (lead + t) * d, d);
+            }
+            double[] ct = Distances.transposePadded(cols, lead + trials, d, tp, null);
             workers.forEachChunk(nChunks, (ch, wk) -> {
                 int from = ch * EmLoop.CHUNK_ROWS;
                 int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
@@ -73,8 +82,13 @@ final class Seeding {
                     for (int i = b; i < e; i++) {
                         double wi = w == null ? 1.0 : w[i];
                         int o = (i - b) * tp;
+                        double ci = closest[i];
+                        if (lead == 1) {
+                            ci = Math.min(ci, wi * buf[o]);
+                            closest[i] = ci;
+                        }
                         for (int t = 0; t < trials; t++) {
-                            pot[t] += Math.min(closest[i], wi * buf[o + t]);
+                            pot[t] += Math.min(ci, wi * buf[o + lead + t]);
                         }
                     }
                 }
@@ -91,24 +105,11 @@ final class Seeding {
                     best = t;
                 }
             }
-            int row = candidateRows[best];
-            System.arraycopy(x, row * d, centres, c * d, d);
-            workers.forEachChunk(nChunks, (ch, wk) -> {
-                int from = ch * EmLoop.CHUNK_ROWS;
-                int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
-                double[] buf = dist[wk];
-                double s = 0;
-                for (int b = from; b < to; b += block) {
-                    int e = Math.min(to, b + block);
-                    Distances.squaredToOne(x, d, b, e, x, row * d, buf);
-                    for (int i = b; i < e; i++) {
-                        double v = Math.min(closest[i], (w == null ? 1.0 : w[i]) * buf[i - b]);
-                        closest[i] = v;
-                        s += v;
-                    }
-                }
-                chunkSums[ch] = s;
-            });
+            pending = candidateRows[best];
+            System.arraycopy(x, pending * d, centres, c * d, d);
+            for (int ch = 0; ch < nChunks; ch++) {
+                chunkSums[ch] = potentials[ch][best];
+            }
         }
         return centres;
     }
@@ -121,8 +122,16 @@ final class Seeding {
         return s;
     }
 
-    /** A row drawn with probability proportional to {@code potential[i]}; chunk sums make it O(chunks + chunk). */
-    private static int drawByPotential(double[] potential, double[] chunkSums, double total, SplittableRandom rnd, int n) {
+    /**
+     * A row drawn with probability proportional to its potential min(closest[i], w_i·d(x_i, pending))
+     * (just closest[i] when nothing is pending): a chunk by its sum, then a row within it, so it
+     * costs O(chunks + chunk).
+     */
+    private static int drawByPotential(Dataset data, double[] closest, int pending, double[] chunkSums, double total,
+            SplittableRandom rnd) {
+        int n = data.n();
+        int d = data.d();
+        double[] x = data.valuesView();
         double target = rnd.nextDouble() * total;
         int ch = 0;
         double acc = 0;
@@ -134,9 +143,13 @@ final class Seeding {
         int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
         int last = -1;
         for (int i = from; i < to; i++) {
-            if (potential[i] > 0) {
+            double p = closest[i];
+            if (pending >= 0) {
+                p = Math.min(p, data.weight(i) * Distances.squared(x, i * d, x, pending * d, d));
+            }
+            if (p > 0) {
                 last = i;
-                acc += potential[i];
+                acc += p;
                 if (acc > target) {
                     return i;
                 }
@@ -145,10 +158,18 @@ final class Seeding {
         if (last >= 0) {
             return last;
         }
-        // Rounding left the target past this chunk's mass: take the last row with any potential.
-        for (int i = n - 1; i >= 0; i--) {
-            if (potential[i] > 0) {
-                return i;
+        // Rounding carried the target past the mass into a chunk with none: take the last row that has some.
+        for (int c = ch - 1; c >= 0; c--) {
+            if (chunkSums[c] > 0) {
+                for (int i = Math.min(n, (c + 1) * EmLoop.CHUNK_ROWS) - 1; i >= c * EmLoop.CHUNK_ROWS; i--) {
+                    double p = closest[i];
+                    if (pending >= 0) {
+                        p = Math.min(p, data.weight(i) * Distances.squared(x, i * d, x, pending * d, d));
+                    }
+                    if (p > 0) {
+                        return i;
+                    }
+                }
             }
         }
         throw new IllegalStateException("no row has a positive potential");

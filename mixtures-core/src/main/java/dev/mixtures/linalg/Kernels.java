@@ -55,7 +55,7 @@ public final class Kernels {
     /** Doubles of scratch space a kernel call over {@code rows} rows needs (see {@link DistanceKernel#nearest}). */
     public static int scratch(int rows, int kp, int d) {
         // The vector kernel's block: 4·PAD transposed rows of d, its running state (3 × 4·PAD) and 16 accumulators of PAD.
-        return Math.max(rows * kp, 4 * PAD * d + 28 * PAD);
+        return Math.max(rows * kp, Math.max(4 * PAD * d + 28 * PAD, 12 * PAD));
     }
 
     /** k rounded up to a multiple of {@link #PAD}. */

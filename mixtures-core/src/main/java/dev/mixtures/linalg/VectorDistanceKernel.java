@@ -13,6 +13,7 @@ final class VectorDistanceKernel implements DistanceKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final DoubleVector IOTA = DoubleVector.fromArray(S, iota(), 0);
+    private static final DoubleVector INF = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
 
     private static double[] iota() {
         double[] v = new double[L];
@@ -83,15 +84,16 @@ final class VectorDistanceKernel implements DistanceKernel {
     /**
      * As the interface's default. Without {@code second} (Lloyd's E-step, predict), each block of
      * 4 rows × up to 4 vectors of centres is folded in registers, right after its distances, into a
-     * per-lane minimum and its centre index (centres in increasing order, strict comparison); a
-     * short scalar pass over the L lanes then takes the smallest value, ties to the lowest index.
-     * The result is exactly the default's: minima involve no rounding. With {@code second}, and for
-     * the last rows of a call, the default runs.
+     * per-lane minimum and its centre index (centres in increasing order, strict comparison), and the per-lane second minimum when it is
+     * asked for (a separate copy of the block, so that Lloyd's E-step pays nothing for it); a short
+     * scalar pass over the L lanes then takes the smallest value, ties to the lowest index.
+     * The result is exactly the default's: minima involve no rounding. For the last rows of a call
+     * (fewer than 4), the default runs.
      */
     @Override
     public void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,
             int[] label, double[] best, double[] second) {
-        if (second != null || kp % L != 0) {
+        if (kp % L != 0) {
             DistanceKernel.super.nearest(x, d, from, to, ct, kp, k, buf, label, best, second);
             return;
         }
@@ -99,10 +101,14 @@ final class VectorDistanceKernel implements DistanceKernel {
         int i = from;
         for (; i + 4 <= to; i += 4) {
             for (int v = 0; v < nv; v += 4) {
-                fold4(x, d, i, ct, kp, v, Math.min(4, nv - v), buf, v == 0);
+                if (second == null) {
+                    fold4(x, d, i, ct, kp, v, Math.min(4, nv - v), buf, v == 0);
+                } else {
+                    fold4WithSecond(x, d, i, ct, kp, v, Math.min(4, nv - v), buf, v == 0);
+                }
             }
             for (int q = 0; q < 4; q++) {
-                int o = q * 2 * L;
+                int o = q * 3 * L;
                 double m = buf[o];
                 int a = (int) buf[o + L];
                 for (int l = 1; l < L; l++) {
@@ -115,26 +121,40 @@ final class VectorDistanceKernel implements DistanceKernel {
                 }
                 label[i - from + q] = a;
                 best[i - from + q] = m;
+                if (second != null) {
+                    // The runner-up is the winner lane's own second, or another lane's minimum.
+                    int lane = a % L;
+                    double s2 = buf[o + 2 * L + lane];
+                    for (int l = 0; l < L; l++) {
+                        if (l != lane && buf[o + l] < s2) {
+                            s2 = buf[o + l];
+                        }
+                    }
+                    second[i - from + q] = s2;
+                }
             }
         }
         if (i < to) {
             int done = i - from;
             int[] l2 = new int[to - i];
             double[] b2 = new double[to - i];
-            DistanceKernel.super.nearest(x, d, i, to, ct, kp, k, buf, l2, b2, null);
+            double[] s2 = second == null ? null : new double[to - i];
+            DistanceKernel.super.nearest(x, d, i, to, ct, kp, k, buf, l2, b2, s2);
             System.arraycopy(l2, 0, label, done, l2.length);
             System.arraycopy(b2, 0, best, done, b2.length);
+            if (second != null) {
+                System.arraycopy(s2, 0, second, done, s2.length);
+            }
         }
     }
 
     /**
      * Distances of rows i..i+3 to centre vectors v..v+nvec−1 (nvec ≤ 4), folded into each row's
-     * per-lane minimum and index at buf[q·2L] and buf[q·2L + L] (started afresh when {@code first}).
      */
     private static void fold4(double[] x, int d, int i, double[] ct, int kp, int v, int nvec, double[] buf, boolean first) {
         if (nvec < 4) {
             for (int q = 0; q < 4; q++) {
-                fold1(x, (i + q) * d, d, ct, kp, v, nvec, buf, q * 2 * L, first);
+                fold1(x, (i + q) * d, d, ct, kp, v, nvec, buf, q * 3 * L, first);
             }
             return;
         }
@@ -218,8 +238,8 @@ final class VectorDistanceKernel implements DistanceKernel {
             m = a10;
             idx = i0;
         } else {
-            m = DoubleVector.fromArray(S, buf, 2 * L);
-            idx = DoubleVector.fromArray(S, buf, 2 * L + L);
+            m = DoubleVector.fromArray(S, buf, 3 * L);
+            idx = DoubleVector.fromArray(S, buf, 3 * L + L);
             lt = a10.lt(m);
             m = m.blend(a10, lt);
             idx = idx.blend(i0, lt);
@@ -233,15 +253,15 @@ final class VectorDistanceKernel implements DistanceKernel {
         lt = a13.lt(m);
         m = m.blend(a13, lt);
         idx = idx.blend(i3, lt);
-        m.intoArray(buf, 2 * L);
-        idx.intoArray(buf, 2 * L + L);
+        m.intoArray(buf, 3 * L);
+        idx.intoArray(buf, 3 * L + L);
         // Row 2: written out, since a vector passed to a method that is not inlined gets boxed.
         if (first) {
             m = a20;
             idx = i0;
         } else {
-            m = DoubleVector.fromArray(S, buf, 4 * L);
-            idx = DoubleVector.fromArray(S, buf, 4 * L + L);
+            m = DoubleVector.fromArray(S, buf, 6 * L);
+            idx = DoubleVector.fromArray(S, buf, 6 * L + L);
             lt = a20.lt(m);
             m = m.blend(a20, lt);
             idx = idx.blend(i0, lt);
@@ -255,15 +275,15 @@ final class VectorDistanceKernel implements DistanceKernel {
         lt = a23.lt(m);
         m = m.blend(a23, lt);
         idx = idx.blend(i3, lt);
-        m.intoArray(buf, 4 * L);
-        idx.intoArray(buf, 4 * L + L);
+        m.intoArray(buf, 6 * L);
+        idx.intoArray(buf, 6 * L + L);
         // Row 3: written out, since a vector passed to a method that is not inlined gets boxed.
         if (first) {
             m = a30;
             idx = i0;
         } else {
-            m = DoubleVector.fromArray(S, buf, 6 * L);
-            idx = DoubleVector.fromArray(S, buf, 6 * L + L);
+            m = DoubleVector.fromArray(S, buf, 9 * L);
+            idx = DoubleVector.fromArray(S, buf, 9 * L + L);
             lt = a30.lt(m);
             m = m.blend(a30, lt);
             idx = idx.blend(i0, lt);
@@ -277,12 +297,195 @@ final class VectorDistanceKernel implements DistanceKernel {
         lt = a33.lt(m);
         m = m.blend(a33, lt);
         idx = idx.blend(i3, lt);
+        m.intoArray(buf, 9 * L);
+        idx.intoArray(buf, 9 * L + L);
+    }
+
+    /**
+     * Distances of rows i..i+3 to centre vectors v..v+nvec−1 (nvec ≤ 4), folded into each row's
+     * per-lane minimum, index and second minimum at buf[q·3L], +L, +2L (afresh when {@code first}).
+     */
+    private static void fold4WithSecond(double[] x, int d, int i, double[] ct, int kp, int v, int nvec, double[] buf, boolean first) {
+        if (nvec < 4) {
+            for (int q = 0; q < 4; q++) {
+                fold1WithSecond(x, (i + q) * d, d, ct, kp, v, nvec, buf, q * 3 * L, first);
+            }
+            return;
+        }
+        int c = v * L;
+        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+        for (int j = 0; j < d; j++) {
+            int b = j * kp + c;
+            DoubleVector c0 = DoubleVector.fromArray(S, ct, b);
+            DoubleVector c1 = DoubleVector.fromArray(S, ct, b + L);
+            DoubleVector c2 = DoubleVector.fromArray(S, ct, b + 2 * L);
+            DoubleVector c3 = DoubleVector.fromArray(S, ct, b + 3 * L);
+            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
+            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
+            a00 = t0.fma(t0, a00);
+            a01 = t1.fma(t1, a01);
+            a02 = t2.fma(t2, a02);
+            a03 = t3.fma(t3, a03);
+            r = DoubleVector.broadcast(S, x[x1 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a10 = t0.fma(t0, a10);
+            a11 = t1.fma(t1, a11);
+            a12 = t2.fma(t2, a12);
+            a13 = t3.fma(t3, a13);
+            r = DoubleVector.broadcast(S, x[x2 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a20 = t0.fma(t0, a20);
+            a21 = t1.fma(t1, a21);
+            a22 = t2.fma(t2, a22);
+            a23 = t3.fma(t3, a23);
+            r = DoubleVector.broadcast(S, x[x3 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a30 = t0.fma(t0, a30);
+            a31 = t1.fma(t1, a31);
+            a32 = t2.fma(t2, a32);
+            a33 = t3.fma(t3, a33);
+        }
+        DoubleVector i0 = IOTA.add((double) c);
+        DoubleVector i1 = IOTA.add((double) (c + L));
+        DoubleVector i2 = IOTA.add((double) (c + 2 * L));
+        DoubleVector i3 = IOTA.add((double) (c + 3 * L));
+        DoubleVector m;
+        DoubleVector idx;
+        DoubleVector sec;
+        VectorMask<Double> lt;
+        // Row 0: written out, since a vector passed to a method that is not inlined gets boxed.
+        if (first) {
+            m = a00;
+            idx = i0;
+            sec = INF;
+        } else {
+            m = DoubleVector.fromArray(S, buf, 0);
+            idx = DoubleVector.fromArray(S, buf, 0 + L);
+            sec = DoubleVector.fromArray(S, buf, 0 + 2 * L);
+            lt = a00.lt(m);
+            sec = sec.min(a00).blend(m, lt);
+            m = m.blend(a00, lt);
+            idx = idx.blend(i0, lt);
+        }
+        lt = a01.lt(m);
+        sec = sec.min(a01).blend(m, lt);
+        m = m.blend(a01, lt);
+        idx = idx.blend(i1, lt);
+        lt = a02.lt(m);
+        sec = sec.min(a02).blend(m, lt);
+        m = m.blend(a02, lt);
+        idx = idx.blend(i2, lt);
+        lt = a03.lt(m);
+        sec = sec.min(a03).blend(m, lt);
+        m = m.blend(a03, lt);
+        idx = idx.blend(i3, lt);
+        m.intoArray(buf, 0);
+        idx.intoArray(buf, 0 + L);
+        sec.intoArray(buf, 0 + 2 * L);
+        // Row 1: written out, since a vector passed to a method that is not inlined gets boxed.
+        if (first) {
+            m = a10;
+            idx = i0;
+            sec = INF;
+        } else {
+            m = DoubleVector.fromArray(S, buf, 3 * L);
+            idx = DoubleVector.fromArray(S, buf, 3 * L + L);
+            sec = DoubleVector.fromArray(S, buf, 3 * L + 2 * L);
+            lt = a10.lt(m);
+            sec = sec.min(a10).blend(m, lt);
+            m = m.blend(a10, lt);
+            idx = idx.blend(i0, lt);
+        }
+        lt = a11.lt(m);
+        sec = sec.min(a11).blend(m, lt);
+        m = m.blend(a11, lt);
+        idx = idx.blend(i1, lt);
+        lt = a12.lt(m);
+        sec = sec.min(a12).blend(m, lt);
+        m = m.blend(a12, lt);
+        idx = idx.blend(i2, lt);
+        lt = a13.lt(m);
+        sec = sec.min(a13).blend(m, lt);
+        m = m.blend(a13, lt);
+        idx = idx.blend(i3, lt);
+        m.intoArray(buf, 3 * L);
+        idx.intoArray(buf, 3 * L + L);
+        sec.intoArray(buf, 3 * L + 2 * L);
+        // Row 2: written out, since a vector passed to a method that is not inlined gets boxed.
+        if (first) {
+            m = a20;
+            idx = i0;
+            sec = INF;
+        } else {
+            m = DoubleVector.fromArray(S, buf, 6 * L);
+            idx = DoubleVector.fromArray(S, buf, 6 * L + L);
+            sec = DoubleVector.fromArray(S, buf, 6 * L + 2 * L);
+            lt = a20.lt(m);
+            sec = sec.min(a20).blend(m, lt);
+            m = m.blend(a20, lt);
+            idx = idx.blend(i0, lt);
+        }
+        lt = a21.lt(m);
+        sec = sec.min(a21).blend(m, lt);
+        m = m.blend(a21, lt);
+        idx = idx.blend(i1, lt);
+        lt = a22.lt(m);
+        sec = sec.min(a22).blend(m, lt);
+        m = m.blend(a22, lt);
+        idx = idx.blend(i2, lt);
+        lt = a23.lt(m);
+        sec = sec.min(a23).blend(m, lt);
+        m = m.blend(a23, lt);
+        idx = idx.blend(i3, lt);
         m.intoArray(buf, 6 * L);
         idx.intoArray(buf, 6 * L + L);
+        sec.intoArray(buf, 6 * L + 2 * L);
+        // Row 3: written out, since a vector passed to a method that is not inlined gets boxed.
+        if (first) {
+            m = a30;
+            idx = i0;
+            sec = INF;
+        } else {
+            m = DoubleVector.fromArray(S, buf, 9 * L);
+            idx = DoubleVector.fromArray(S, buf, 9 * L + L);
+            sec = DoubleVector.fromArray(S, buf, 9 * L + 2 * L);
+            lt = a30.lt(m);
+            sec = sec.min(a30).blend(m, lt);
+            m = m.blend(a30, lt);
+            idx = idx.blend(i0, lt);
+        }
+        lt = a31.lt(m);
+        sec = sec.min(a31).blend(m, lt);
+        m = m.blend(a31, lt);
+        idx = idx.blend(i1, lt);
+        lt = a32.lt(m);
+        sec = sec.min(a32).blend(m, lt);
+        m = m.blend(a32, lt);
+        idx = idx.blend(i2, lt);
+        lt = a33.lt(m);
+        sec = sec.min(a33).blend(m, lt);
+        m = m.blend(a33, lt);
+        idx = idx.blend(i3, lt);
+        m.intoArray(buf, 9 * L);
+        idx.intoArray(buf, 9 * L + L);
+        sec.intoArray(buf, 9 * L + 2 * L);
     }
 
     private static void fold1(double[] x, int xo, int d, double[] ct, int kp, int v, int nvec, double[] buf, int o, boolean first) {
-        DoubleVector m = first ? DoubleVector.broadcast(S, Double.POSITIVE_INFINITY) : DoubleVector.fromArray(S, buf, o);
+        DoubleVector m = first ? INF : DoubleVector.fromArray(S, buf, o);
         DoubleVector idx = first ? DoubleVector.zero(S) : DoubleVector.fromArray(S, buf, o + L);
         for (int u = 0; u < nvec; u++) {
             int c = (v + u) * L;
@@ -297,6 +500,27 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
         m.intoArray(buf, o);
         idx.intoArray(buf, o + L);
+    }
+
+    private static void fold1WithSecond(double[] x, int xo, int d, double[] ct, int kp, int v, int nvec, double[] buf, int o, boolean first) {
+        DoubleVector m = first ? INF : DoubleVector.fromArray(S, buf, o);
+        DoubleVector idx = first ? DoubleVector.zero(S) : DoubleVector.fromArray(S, buf, o + L);
+        DoubleVector sec = first ? INF : DoubleVector.fromArray(S, buf, o + 2 * L);
+        for (int u = 0; u < nvec; u++) {
+            int c = (v + u) * L;
+            DoubleVector a = DoubleVector.zero(S);
+            for (int j = 0; j < d; j++) {
+                DoubleVector t = DoubleVector.broadcast(S, x[xo + j]).sub(DoubleVector.fromArray(S, ct, j * kp + c));
+                a = t.fma(t, a);
+            }
+            VectorMask<Double> lt = a.lt(m);
+            sec = sec.min(a).blend(m, lt);
+            m = m.blend(a, lt);
+            idx = idx.blend(IOTA.add((double) c), lt);
+        }
+        m.intoArray(buf, o);
+        idx.intoArray(buf, o + L);
+        sec.intoArray(buf, o + 2 * L);
     }
 
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {

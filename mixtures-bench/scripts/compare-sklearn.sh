@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Side-by-side K-means benchmark against scikit-learn (issue 2), in one script on one machine.
+#   mixtures-bench/scripts/compare-sklearn.sh [JAVA_HOME ...]
+# For each JDK given (default: the java on PATH) it runs the JMH benchmarks KMeansBench
+# (lloydPass, defaultFit at 1 and 2 threads) and FmaPeak; scikit-learn runs on the same data
+# limited to the same thread count (threadpoolctl). Prints a Markdown table of times and ratios.
+# Needs python3-sklearn and python3-threadpoolctl (Debian); nothing in the build needs them.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+out="$root/bench-results"
+mkdir -p "$out"
+./mvnw -q -B -DskipTests package -pl mixtures-bench -am
+jar=mixtures-bench/target/benchmarks.jar
+java -cp "$jar" dev.mixtures.bench.BenchData "$out" >/dev/null
+# The machine pins OpenBLAS to an old kernel for safety; scikit-learn is measured at its best.
+for t in 1 2; do
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 mixtures-bench/scripts/sklearn_kmeans.py "$out" "$t"
+done > "$out/sklearn.jsonl"
+jdks=("$@")
+[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+: > "$out/mixtures.jsonl"
+for jdk in "${jdks[@]}"; do
+  name="$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
+  "$jdk/bin/java" -jar "$jar" 'KMeansBench|FmaPeak' -jvm "$jdk/bin/java" -p threads=1,2 -rf json -rff "$out/jmh.json" >/dev/null
+  python3 - "$out/jmh.json" "$name" >> "$out/mixtures.jsonl" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    print(json.dumps({"jdk": sys.argv[2], "benchmark": r["benchmark"].split(".")[-1], "threads": r.get("params", {}).get("threads"),
+                      "score": r["primaryMetric"]["score"], "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"]}))
+PY
+  "$jdk/bin/java" --add-modules=jdk.incubator.vector -cp "$jar" dev.mixtures.bench.DefaultFitReport 2>/dev/null | sed "s/}$/, \"jdk\": \"$name\"}/" >> "$out/mixtures.jsonl"
+done
+# Old Faithful through the launcher, JVM start included: best of 5.
+./mixtures fit -k 2 --standardize >/dev/null 2>&1
+best=999
+for i in 1 2 3 4 5; do
+  s=$(date +%s.%N); ./mixtures fit -k 2 --standardize >/dev/null 2>&1; e=$(date +%s.%N)
+  best=$(python3 -c "print(min($best, $e - $s))")
+done
+echo "{\"what\": \"faithfulWallClock\", \"seconds\": $best}" >> "$out/mixtures.jsonl"
+python3 - "$out/sklearn.jsonl" "$out/mixtures.jsonl" <<'PY'
+import json, sys
+sk = [json.loads(l) for l in open(sys.argv[1])]
+mx = [json.loads(l) for l in open(sys.argv[2])]
+skl = {(r["what"], r["threads"]): r for r in sk}
+flop = 2 * 1_000_000 * 32 * 16
+print("| JDK | measure | threads | mixtures | scikit-learn | speed-up | mixtures GFLOP/s |")
+print("|---|---|---|---|---|---|---|")
+for jdk in dict.fromkeys(r.get("jdk") for r in mx if "benchmark" in r):
+    peak = [r for r in mx if r.get("jdk") == jdk and r.get("benchmark") == "fma"]
+    peak_gflops = 2 * 10000 * 16 * 8 / (peak[0]["score"] * 1e-6) / 1e9 if peak else float("nan")
+    for r in mx:
+        if r.get("jdk") != jdk or r.get("benchmark") not in ("lloydPass", "defaultFit"):
+            continue
+        t = int(r["threads"])
+        s = skl[(r["benchmark"], t)]
+        ours = r["score"]
+        theirs = s["ms_per_iteration"] if r["benchmark"] == "lloydPass" else s["ms"]
+        gf = f"{flop / (ours / 1000) / 1e9:.1f} ({100 * flop / (ours / 1000) / 1e9 / peak_gflops:.0f}% of the {peak_gflops:.0f} peak)" if r["benchmark"] == "lloydPass" else ""
+        print(f"| {jdk} | {r['benchmark']} | {t} | {ours:.1f} ± {r['error']:.1f} ms | {theirs:.1f} ms | {theirs / ours:.2f}× | {gf} |")
+for r in mx:
+    if r.get("what") == "defaultFit":
+        s = skl[("defaultFit", 1)]
+        print(f"\nDefault fit final J ({r['jdk']}): mixtures {r['inertia']:.6g} ({r['iterations']} iterations), scikit-learn {s['inertia']:.6g} ({s['iterations']} iterations)")
+    if r.get("what") == "faithfulWallClock":
+        print(f"\n`./mixtures fit -k 2 --standardize` on Old Faithful, wall clock with JVM start: {r['seconds']:.2f} s (best of 5)")
+PY
