@@ -25,7 +25,7 @@ public final class Blobs {
                 x[i * d + j] = centres[b * d + j] + gaussian(rnd);
             }
         }
-        return Dataset.of(x, n, d);
+        return Dataset.wrap(x, n, d, java.util.stream.IntStream.rangeClosed(1, d).mapToObj(j -> "x" + j).collect(java.util.stream.Collectors.toList()), null);
     }
 
     /** Blob labels of the rows {@link #generate} makes. */
