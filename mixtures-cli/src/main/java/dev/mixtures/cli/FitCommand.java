@@ -119,13 +119,7 @@ final class FitCommand implements Callable<Integer> {
         }
         if (labels != null) {
             int[] l = m.predict(ds);
-            AtomicFiles.write(labels, w -> {
-                w.write("label\n");
-                for (int v : l) {
-                    w.write(Integer.toString(v));
-                    w.write('\n');
-                }
-            });
+            AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
         if (json) {

@@ -84,7 +84,8 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(int[] labels, java.io.Writer w) throws java.io.IOException {
+    /** Writes one 0-based cluster per row under the header "label"; {@code mixtures fit --labels} writes the same. */
+    static void write(int[] labels, java.io.Writer w) throws java.io.IOException {
         w.write("label\n");
         for (int v : labels) {
             w.write(Integer.toString(v));

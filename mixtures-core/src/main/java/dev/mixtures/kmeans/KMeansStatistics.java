@@ -41,15 +41,8 @@ final class KMeansStatistics implements Statistics<KMeansStatistics> {
     void add(double[] x, int xOff, double w, int label, double dist2) {
         counts[label] += w;
         int s = label * d;
-        if (w == 1.0) {
-            // As the kernels' accumulate does for unweighted rows: the same bits either way.
-            for (int j = 0; j < d; j++) {
-                sums[s + j] += x[xOff + j];
-            }
-        } else {
-            for (int j = 0; j < d; j++) {
-                sums[s + j] += w * x[xOff + j];
-            }
+        for (int j = 0; j < d; j++) {
+            sums[s + j] += w * x[xOff + j];
         }
         cost += w * dist2;
     }

@@ -16,43 +16,6 @@ public final class Distances {
     }
 
     /**
-     * {@code out[i − from] = squared(x, i·d, c, cOff, d)} for rows {@code from <= i < to}, bit for
-     * bit, but four rows at a time: four independent chains of fused multiply-adds keep the FMA
-     * units busy where one chain waits on each result's latency.
-     */
-    public static void squaredToOne(double[] x, int d, int from, int to, double[] c, int cOff, double[] out) {
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int x0 = i * d;
-            int x1 = x0 + d;
-            int x2 = x1 + d;
-            int x3 = x2 + d;
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            for (int j = 0; j < d; j++) {
-                double cj = c[cOff + j];
-                double t0 = x[x0 + j] - cj;
-                double t1 = x[x1 + j] - cj;
-                double t2 = x[x2 + j] - cj;
-                double t3 = x[x3 + j] - cj;
-                a0 = Math.fma(t0, t0, a0);
-                a1 = Math.fma(t1, t1, a1);
-                a2 = Math.fma(t2, t2, a2);
-                a3 = Math.fma(t3, t3, a3);
-            }
-            out[i - from] = a0;
-            out[i - from + 1] = a1;
-            out[i - from + 2] = a2;
-            out[i - from + 3] = a3;
-        }
-        for (; i < to; i++) {
-            out[i - from] = squared(x, i * d, c, cOff, d);
-        }
-    }
-
-    /**
      * Lays out k row-major centres (k×d) dimension-major and padded to {@code kp} columns, as
      * {@link DistanceKernel} reads them. Padding centres sit at +∞, so their distance to any finite
      * row is +∞ and they never win an argmin.
