@@ -66,7 +66,11 @@ public final class KMeans {
 
     /** Which iteration runs the fit. */
     public enum Algorithm {
-        /** Hamerly when k ≥ 2 (exact, far fewer distances once centres settle), Lloyd for k = 1. */
+        /**
+         * Hamerly when k ≥ 2, Lloyd for k = 1. Hamerly is exact and costs at most one extra distance
+         * per row over Lloyd's k, whatever d, so d does not change the choice while it is the only
+         * accelerated variant; a variant for large k (Yinyang) would make k decide between them.
+         */
         AUTO,
         /** Plain Lloyd: every distance every iteration. */
         LLOYD,
