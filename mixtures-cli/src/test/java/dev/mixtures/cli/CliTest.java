@@ -153,6 +153,49 @@ class CliTest {
     }
 
     @Test
+    void otherInputsAndAlgorithms() throws Exception {
+        Result cols = run("fit", "--columns", "waiting", "-k", "2", "--json");
+        assertEquals(0, cols.code, cols.err);
+        JsonNode j = new ObjectMapper().readTree(cols.out);
+        assertEquals(1, j.get("d").asInt());
+        assertEquals("waiting", j.get("columns").get(0).asText());
+
+        Path tab = file("t.tsv", "a\tb\n1\t2\n1.5\t2.5\n8\t9\n9\t8\n");
+        Result t = run("fit", tab.toString(), "--delimiter", "tab", "-k", "2", "--algorithm", "lloyd", "--json");
+        assertEquals(0, t.code, t.err);
+        assertEquals("lloyd", new ObjectMapper().readTree(t.out).get("algorithm").asText());
+
+        Result mb = run("fit", "-k", "3", "--standardize", "--algorithm", "minibatch", "--batch-size", "64", "--json");
+        assertEquals(0, mb.code, mb.err);
+        assertEquals("minibatch", new ObjectMapper().readTree(mb.out).get("algorithm").asText());
+
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("fit", tab.toString(), "-k", "2", "--out", model.toString()).code);
+        Path headerless = file("h.csv", "1,2\n9,8\n");
+        Result p = run("predict", "--model", model.toString(), headerless.toString());
+        assertEquals(0, p.code, p.err);
+        assertEquals(3, p.out.split("\n").length);
+        Path wide = file("w.csv", "a,b,c\n1,2,3\n");
+        Result bad = run("predict", "--model", model.toString(), wide.toString(), "--columns", "a");
+        assertEquals(2, bad.code);
+        assertTrue(bad.err.contains("but the model was fitted on 2 (a, b)"), bad.err);
+    }
+
+    @Test
+    void readsStandardInput() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("x,y\n0,0\n0,1\n10,10\n10,11\n".getBytes(StandardCharsets.UTF_8)));
+            Result r = run("fit", "-", "-k", "2", "--json");
+            assertEquals(0, r.code, r.err);
+            assertTrue(r.out.contains("\"source\":\"-\""), r.out);
+            assertTrue(r.out.contains("\"inertia\":1.0"), r.out);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void helpShowsExamples() {
         Result r = run("fit", "--help");
         assertEquals(0, r.code);
