@@ -44,6 +44,8 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
         final double[] second = new double[BLOCK];
         final int[] lab = new int[BLOCK];
         final double[] best = new double[BLOCK];
+        final int[] own = new int[4];
+        final double[] u2 = new double[4];
 
         Scratch(int kp, int d) {
             dist = new double[dev.mixtures.linalg.Kernels.scratch(BLOCK, kp, d)];
@@ -94,7 +96,20 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                 int m = 0;
                 for (int i = b; i < e; i++) {
                     int a = labels[i];
-                    double u2 = Distances.squared(x, i * d, c.c, a * d, d);
+                    if ((i - b) % 4 == 0) {
+                        // Each row's distance to its own centre, four rows at a time (same bits, less latency).
+                        if (i + 4 <= e) {
+                            for (int q = 0; q < 4; q++) {
+                                s.own[q] = labels[i + q] * d;
+                            }
+                            Distances.squared4(x, i, d, c.c, s.own, s.u2);
+                        } else {
+                            for (int q = 0; i + q < e; q++) {
+                                s.u2[q] = Distances.squared(x, (i + q) * d, c.c, labels[i + q] * d, d);
+                            }
+                        }
+                    }
+                    double u2 = s.u2[(i - b) % 4];
                     double l = Math.nextDown(lower[i] - (a == c.maxMover ? c.secondMove : c.maxMove));
                     lower[i] = l;
                     if (Centres.up(Math.sqrt(u2), d) < Math.max(l, c.half[a])) {

@@ -16,6 +16,40 @@ public final class Distances {
     }
 
     /**
+     * {@link #squared} for four pairs (rows i..i+3 of {@code x}, each with its own centre at
+     * {@code c[cOff[q]]}) into {@code out[0..3]}, bit for bit, as four independent chains of fused
+     * multiply-adds, so that they overlap instead of each waiting on the latency of the last.
+     */
+    public static void squared4(double[] x, int i, int d, double[] c, int[] cOff, double[] out) {
+        int x0 = i * d;
+        int x1 = x0 + d;
+        int x2 = x1 + d;
+        int x3 = x2 + d;
+        int c0 = cOff[0];
+        int c1 = cOff[1];
+        int c2 = cOff[2];
+        int c3 = cOff[3];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        for (int j = 0; j < d; j++) {
+            double t0 = x[x0 + j] - c[c0 + j];
+            double t1 = x[x1 + j] - c[c1 + j];
+            double t2 = x[x2 + j] - c[c2 + j];
+            double t3 = x[x3 + j] - c[c3 + j];
+            a0 = Math.fma(t0, t0, a0);
+            a1 = Math.fma(t1, t1, a1);
+            a2 = Math.fma(t2, t2, a2);
+            a3 = Math.fma(t3, t3, a3);
+        }
+        out[0] = a0;
+        out[1] = a1;
+        out[2] = a2;
+        out[3] = a3;
+    }
+
+    /**
      * Lays out k row-major centres (k×d) dimension-major and padded to {@code kp} columns, as
      * {@link DistanceKernel} reads them. Padding centres sit at +∞, so their distance to any finite
      * row is +∞ and they never win an argmin.
