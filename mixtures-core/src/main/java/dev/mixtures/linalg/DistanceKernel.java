@@ -22,7 +22,8 @@ public interface DistanceKernel {
      * The nearest of the first k centres for rows {@code from <= i < to}: {@code label[i - from]}
      * is the lowest index attaining the minimum, {@code best[i - from]} that squared distance, and,
      * when {@code second} is not null, {@code second[i - from]} the smallest squared distance to
-     * any other centre (+∞ when k = 1). {@code buf} holds at least {@link Kernels#scratch}(to − from, kp, d) doubles. Padding
+     * any other centre (+∞ when k = 1). {@code buf} holds at least
+     * {@link Kernels#scratch}(to − from, kp, d) doubles. Padding
      * centres are +∞ far ({@link Distances#transposePadded}), so they never win.
      */
     default void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,

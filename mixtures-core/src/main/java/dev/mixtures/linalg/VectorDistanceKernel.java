@@ -304,6 +304,9 @@ final class VectorDistanceKernel implements DistanceKernel {
     /**
      * Distances of rows i..i+3 to centre vectors v..v+nvec−1 (nvec ≤ 4), folded into each row's
      * per-lane minimum, index and second minimum at buf[q·3L], +L, +2L (afresh when {@code first}).
+     * The running minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit
+     * double {@code min} and falls back to allocating code (distances are never NaN or −0, so the
+     * two agree).
      */
     private static void fold4WithSecond(double[] x, int d, int i, double[] ct, int kp, int v, int nvec, double[] buf, boolean first) {
         if (nvec < 4) {
@@ -376,20 +379,20 @@ final class VectorDistanceKernel implements DistanceKernel {
             idx = DoubleVector.fromArray(S, buf, 0 + L);
             sec = DoubleVector.fromArray(S, buf, 0 + 2 * L);
             lt = a00.lt(m);
-            sec = sec.min(a00).blend(m, lt);
+            sec = sec.blend(a00, a00.lt(sec)).blend(m, lt);
             m = m.blend(a00, lt);
             idx = idx.blend(i0, lt);
         }
         lt = a01.lt(m);
-        sec = sec.min(a01).blend(m, lt);
+        sec = sec.blend(a01, a01.lt(sec)).blend(m, lt);
         m = m.blend(a01, lt);
         idx = idx.blend(i1, lt);
         lt = a02.lt(m);
-        sec = sec.min(a02).blend(m, lt);
+        sec = sec.blend(a02, a02.lt(sec)).blend(m, lt);
         m = m.blend(a02, lt);
         idx = idx.blend(i2, lt);
         lt = a03.lt(m);
-        sec = sec.min(a03).blend(m, lt);
+        sec = sec.blend(a03, a03.lt(sec)).blend(m, lt);
         m = m.blend(a03, lt);
         idx = idx.blend(i3, lt);
         m.intoArray(buf, 0);
@@ -405,20 +408,20 @@ final class VectorDistanceKernel implements DistanceKernel {
             idx = DoubleVector.fromArray(S, buf, 3 * L + L);
             sec = DoubleVector.fromArray(S, buf, 3 * L + 2 * L);
             lt = a10.lt(m);
-            sec = sec.min(a10).blend(m, lt);
+            sec = sec.blend(a10, a10.lt(sec)).blend(m, lt);
             m = m.blend(a10, lt);
             idx = idx.blend(i0, lt);
         }
         lt = a11.lt(m);
-        sec = sec.min(a11).blend(m, lt);
+        sec = sec.blend(a11, a11.lt(sec)).blend(m, lt);
         m = m.blend(a11, lt);
         idx = idx.blend(i1, lt);
         lt = a12.lt(m);
-        sec = sec.min(a12).blend(m, lt);
+        sec = sec.blend(a12, a12.lt(sec)).blend(m, lt);
         m = m.blend(a12, lt);
         idx = idx.blend(i2, lt);
         lt = a13.lt(m);
-        sec = sec.min(a13).blend(m, lt);
+        sec = sec.blend(a13, a13.lt(sec)).blend(m, lt);
         m = m.blend(a13, lt);
         idx = idx.blend(i3, lt);
         m.intoArray(buf, 3 * L);
@@ -434,20 +437,20 @@ final class VectorDistanceKernel implements DistanceKernel {
             idx = DoubleVector.fromArray(S, buf, 6 * L + L);
             sec = DoubleVector.fromArray(S, buf, 6 * L + 2 * L);
             lt = a20.lt(m);
-            sec = sec.min(a20).blend(m, lt);
+            sec = sec.blend(a20, a20.lt(sec)).blend(m, lt);
             m = m.blend(a20, lt);
             idx = idx.blend(i0, lt);
         }
         lt = a21.lt(m);
-        sec = sec.min(a21).blend(m, lt);
+        sec = sec.blend(a21, a21.lt(sec)).blend(m, lt);
         m = m.blend(a21, lt);
         idx = idx.blend(i1, lt);
         lt = a22.lt(m);
-        sec = sec.min(a22).blend(m, lt);
+        sec = sec.blend(a22, a22.lt(sec)).blend(m, lt);
         m = m.blend(a22, lt);
         idx = idx.blend(i2, lt);
         lt = a23.lt(m);
-        sec = sec.min(a23).blend(m, lt);
+        sec = sec.blend(a23, a23.lt(sec)).blend(m, lt);
         m = m.blend(a23, lt);
         idx = idx.blend(i3, lt);
         m.intoArray(buf, 6 * L);
@@ -463,20 +466,20 @@ final class VectorDistanceKernel implements DistanceKernel {
             idx = DoubleVector.fromArray(S, buf, 9 * L + L);
             sec = DoubleVector.fromArray(S, buf, 9 * L + 2 * L);
             lt = a30.lt(m);
-            sec = sec.min(a30).blend(m, lt);
+            sec = sec.blend(a30, a30.lt(sec)).blend(m, lt);
             m = m.blend(a30, lt);
             idx = idx.blend(i0, lt);
         }
         lt = a31.lt(m);
-        sec = sec.min(a31).blend(m, lt);
+        sec = sec.blend(a31, a31.lt(sec)).blend(m, lt);
         m = m.blend(a31, lt);
         idx = idx.blend(i1, lt);
         lt = a32.lt(m);
-        sec = sec.min(a32).blend(m, lt);
+        sec = sec.blend(a32, a32.lt(sec)).blend(m, lt);
         m = m.blend(a32, lt);
         idx = idx.blend(i2, lt);
         lt = a33.lt(m);
-        sec = sec.min(a33).blend(m, lt);
+        sec = sec.blend(a33, a33.lt(sec)).blend(m, lt);
         m = m.blend(a33, lt);
         idx = idx.blend(i3, lt);
         m.intoArray(buf, 9 * L);
@@ -514,7 +517,7 @@ final class VectorDistanceKernel implements DistanceKernel {
                 a = t.fma(t, a);
             }
             VectorMask<Double> lt = a.lt(m);
-            sec = sec.min(a).blend(m, lt);
+            sec = sec.blend(a, a.lt(sec)).blend(m, lt);
             m = m.blend(a, lt);
             idx = idx.blend(IOTA.add((double) c), lt);
         }
