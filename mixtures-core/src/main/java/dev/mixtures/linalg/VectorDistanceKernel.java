@@ -82,13 +82,14 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * As the interface's default. Without {@code second} (Lloyd's E-step, predict), each block of
-     * 4 rows × up to 4 vectors of centres is folded in registers, right after its distances, into a
-     * per-lane minimum and its centre index (centres in increasing order, strict comparison), and the per-lane second minimum when it is
-     * asked for (a separate copy of the block, so that Lloyd's E-step pays nothing for it); a short
-     * scalar pass over the L lanes then takes the smallest value, ties to the lowest index.
-     * The result is exactly the default's: minima involve no rounding. For the last rows of a call
-     * (fewer than 4), the default runs.
+     * As the interface's default, by blocks of 4 rows × up to 4 vectors of centres: the register
+     * block of {@link #squaredDistances} leaves its 16 accumulators in {@code buf}, and a short
+     * loop folds them, centres in increasing order with a strict comparison, into each row's
+     * per-lane minimum, its centre index, and (when asked for) the per-lane second minimum; eight
+     * scalar steps per row then take the smallest value, ties to the lowest index. The result is
+     * exactly the default's: minima involve no rounding. The block and the fold are separate small
+     * methods on purpose: one large method sometimes exhausted C2's inlining budget, leaving a
+     * Vector API bounds check as a call in the inner loop (a JVM run 30% slower, at random).
      */
     @Override
     public void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,
@@ -97,40 +98,53 @@ final class VectorDistanceKernel implements DistanceKernel {
             DistanceKernel.super.nearest(x, d, from, to, ct, kp, k, buf, label, best, second);
             return;
         }
-        int nv = kp / L;
+        final int nv = kp / L;
+        final int stride = 4 * L;
+        final int so = 4 * stride;
         int i = from;
         for (; i + 4 <= to; i += 4) {
             for (int v = 0; v < nv; v += 4) {
-                if (second == null) {
-                    fold4(x, d, i, ct, kp, v, Math.min(4, nv - v), buf, v == 0);
+                int nvec = Math.min(4, nv - v);
+                if (nvec == 4) {
+                    block4x4(x, d, i, ct, kp, v * L, buf, -v * L, stride);
                 } else {
-                    fold4WithSecond(x, d, i, ct, kp, v, Math.min(4, nv - v), buf, v == 0);
+                    for (int q = 0; q < 4; q++) {
+                        for (int u = 0; u < nvec; u++) {
+                            block1x1(x, d, i + q, ct, kp, (v + u) * L, buf, q * stride + u * L - (v + u) * L);
+                        }
+                    }
+                }
+                if (second == null) {
+                    fold(buf, nvec, v, stride, so, v == 0);
+                } else {
+                    foldWithSecond(buf, nvec, v, stride, so, v == 0);
                 }
             }
             for (int q = 0; q < 4; q++) {
-                int o = q * 3 * L;
+                int o = so + q * 3 * L;
                 double m = buf[o];
-                int a = (int) buf[o + L];
+                double a = buf[o + L];
                 for (int l = 1; l < L; l++) {
-                    double v = buf[o + l];
-                    int c = (int) buf[o + L + l];
-                    if (v < m || (v == m && c < a)) {
-                        m = v;
+                    double val = buf[o + l];
+                    double c = buf[o + L + l];
+                    if (val < m || (val == m && c < a)) {
+                        m = val;
                         a = c;
                     }
                 }
-                label[i - from + q] = a;
-                best[i - from + q] = m;
+                int r = i - from + q;
+                label[r] = (int) a;
+                best[r] = m;
                 if (second != null) {
                     // The runner-up is the winner lane's own second, or another lane's minimum.
-                    int lane = a % L;
+                    int lane = (int) a % L;
                     double s2 = buf[o + 2 * L + lane];
                     for (int l = 0; l < L; l++) {
                         if (l != lane && buf[o + l] < s2) {
                             s2 = buf[o + l];
                         }
                     }
-                    second[i - from + q] = s2;
+                    second[r] = s2;
                 }
             }
         }
@@ -149,381 +163,66 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * Distances of rows i..i+3 to centre vectors v..v+nvec−1 (nvec ≤ 4), folded into each row's
+     * Folds the 4 rows' distances to centre vectors v..v+nvec−1 (row q's at buf[q·stride + u·L])
+     * into each row's per-lane minimum and index (buf[so + q·3L], +L); afresh when {@code first}.
      */
-    private static void fold4(double[] x, int d, int i, double[] ct, int kp, int v, int nvec, double[] buf, boolean first) {
-        if (nvec < 4) {
-            for (int q = 0; q < 4; q++) {
-                fold1(x, (i + q) * d, d, ct, kp, v, nvec, buf, q * 3 * L, first);
+    private static void fold(double[] buf, int nvec, int v, int stride, int so, boolean first) {
+        if (first) {
+            reset(buf, so);
+        }
+        for (int q = 0; q < 4; q++) {
+            int o = so + q * 3 * L;
+            DoubleVector m = DoubleVector.fromArray(S, buf, o);
+            DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
+            for (int u = 0; u < nvec; u++) {
+                DoubleVector a = DoubleVector.fromArray(S, buf, q * stride + u * L);
+                VectorMask<Double> lt = a.lt(m);
+                m = m.blend(a, lt);
+                idx = idx.blend(IOTA.add((double) ((v + u) * L)), lt);
             }
-            return;
+            m.intoArray(buf, o);
+            idx.intoArray(buf, o + L);
         }
-        int c = v * L;
-        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
-        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
-        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-        for (int j = 0; j < d; j++) {
-            int b = j * kp + c;
-            DoubleVector c0 = DoubleVector.fromArray(S, ct, b);
-            DoubleVector c1 = DoubleVector.fromArray(S, ct, b + L);
-            DoubleVector c2 = DoubleVector.fromArray(S, ct, b + 2 * L);
-            DoubleVector c3 = DoubleVector.fromArray(S, ct, b + 3 * L);
-            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
-            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
-            a00 = t0.fma(t0, a00);
-            a01 = t1.fma(t1, a01);
-            a02 = t2.fma(t2, a02);
-            a03 = t3.fma(t3, a03);
-            r = DoubleVector.broadcast(S, x[x1 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a10 = t0.fma(t0, a10);
-            a11 = t1.fma(t1, a11);
-            a12 = t2.fma(t2, a12);
-            a13 = t3.fma(t3, a13);
-            r = DoubleVector.broadcast(S, x[x2 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a20 = t0.fma(t0, a20);
-            a21 = t1.fma(t1, a21);
-            a22 = t2.fma(t2, a22);
-            a23 = t3.fma(t3, a23);
-            r = DoubleVector.broadcast(S, x[x3 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a30 = t0.fma(t0, a30);
-            a31 = t1.fma(t1, a31);
-            a32 = t2.fma(t2, a32);
-            a33 = t3.fma(t3, a33);
-        }
-        DoubleVector i0 = IOTA.add((double) c);
-        DoubleVector i1 = IOTA.add((double) (c + L));
-        DoubleVector i2 = IOTA.add((double) (c + 2 * L));
-        DoubleVector i3 = IOTA.add((double) (c + 3 * L));
-        DoubleVector m;
-        DoubleVector idx;
-        VectorMask<Double> lt;
-        // Row 0: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a00;
-            idx = i0;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 0);
-            idx = DoubleVector.fromArray(S, buf, 0 + L);
-            lt = a00.lt(m);
-            m = m.blend(a00, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a01.lt(m);
-        m = m.blend(a01, lt);
-        idx = idx.blend(i1, lt);
-        lt = a02.lt(m);
-        m = m.blend(a02, lt);
-        idx = idx.blend(i2, lt);
-        lt = a03.lt(m);
-        m = m.blend(a03, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 0);
-        idx.intoArray(buf, 0 + L);
-        // Row 1: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a10;
-            idx = i0;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 3 * L);
-            idx = DoubleVector.fromArray(S, buf, 3 * L + L);
-            lt = a10.lt(m);
-            m = m.blend(a10, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a11.lt(m);
-        m = m.blend(a11, lt);
-        idx = idx.blend(i1, lt);
-        lt = a12.lt(m);
-        m = m.blend(a12, lt);
-        idx = idx.blend(i2, lt);
-        lt = a13.lt(m);
-        m = m.blend(a13, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 3 * L);
-        idx.intoArray(buf, 3 * L + L);
-        // Row 2: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a20;
-            idx = i0;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 6 * L);
-            idx = DoubleVector.fromArray(S, buf, 6 * L + L);
-            lt = a20.lt(m);
-            m = m.blend(a20, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a21.lt(m);
-        m = m.blend(a21, lt);
-        idx = idx.blend(i1, lt);
-        lt = a22.lt(m);
-        m = m.blend(a22, lt);
-        idx = idx.blend(i2, lt);
-        lt = a23.lt(m);
-        m = m.blend(a23, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 6 * L);
-        idx.intoArray(buf, 6 * L + L);
-        // Row 3: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a30;
-            idx = i0;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 9 * L);
-            idx = DoubleVector.fromArray(S, buf, 9 * L + L);
-            lt = a30.lt(m);
-            m = m.blend(a30, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a31.lt(m);
-        m = m.blend(a31, lt);
-        idx = idx.blend(i1, lt);
-        lt = a32.lt(m);
-        m = m.blend(a32, lt);
-        idx = idx.blend(i2, lt);
-        lt = a33.lt(m);
-        m = m.blend(a33, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 9 * L);
-        idx.intoArray(buf, 9 * L + L);
     }
 
     /**
-     * Distances of rows i..i+3 to centre vectors v..v+nvec−1 (nvec ≤ 4), folded into each row's
-     * per-lane minimum, index and second minimum at buf[q·3L], +L, +2L (afresh when {@code first}).
-     * The running minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit
-     * double {@code min} and falls back to allocating code (distances are never NaN or −0, so the
-     * two agree).
+     * Starts the 4 rows' state afresh (minimum and second +∞). By stores, not by choosing between
+     * vectors: a vector chosen by a condition is boxed on JDK 17.
      */
-    private static void fold4WithSecond(double[] x, int d, int i, double[] ct, int kp, int v, int nvec, double[] buf, boolean first) {
-        if (nvec < 4) {
-            for (int q = 0; q < 4; q++) {
-                fold1WithSecond(x, (i + q) * d, d, ct, kp, v, nvec, buf, q * 3 * L, first);
-            }
-            return;
+    private static void reset(double[] buf, int so) {
+        for (int q = 0; q < 4; q++) {
+            int o = so + q * 3 * L;
+            INF.intoArray(buf, o);
+            IOTA.intoArray(buf, o + L);
+            INF.intoArray(buf, o + 2 * L);
         }
-        int c = v * L;
-        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
-        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
-        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-        for (int j = 0; j < d; j++) {
-            int b = j * kp + c;
-            DoubleVector c0 = DoubleVector.fromArray(S, ct, b);
-            DoubleVector c1 = DoubleVector.fromArray(S, ct, b + L);
-            DoubleVector c2 = DoubleVector.fromArray(S, ct, b + 2 * L);
-            DoubleVector c3 = DoubleVector.fromArray(S, ct, b + 3 * L);
-            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
-            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
-            a00 = t0.fma(t0, a00);
-            a01 = t1.fma(t1, a01);
-            a02 = t2.fma(t2, a02);
-            a03 = t3.fma(t3, a03);
-            r = DoubleVector.broadcast(S, x[x1 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a10 = t0.fma(t0, a10);
-            a11 = t1.fma(t1, a11);
-            a12 = t2.fma(t2, a12);
-            a13 = t3.fma(t3, a13);
-            r = DoubleVector.broadcast(S, x[x2 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a20 = t0.fma(t0, a20);
-            a21 = t1.fma(t1, a21);
-            a22 = t2.fma(t2, a22);
-            a23 = t3.fma(t3, a23);
-            r = DoubleVector.broadcast(S, x[x3 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a30 = t0.fma(t0, a30);
-            a31 = t1.fma(t1, a31);
-            a32 = t2.fma(t2, a32);
-            a33 = t3.fma(t3, a33);
-        }
-        DoubleVector i0 = IOTA.add((double) c);
-        DoubleVector i1 = IOTA.add((double) (c + L));
-        DoubleVector i2 = IOTA.add((double) (c + 2 * L));
-        DoubleVector i3 = IOTA.add((double) (c + 3 * L));
-        DoubleVector m;
-        DoubleVector idx;
-        DoubleVector sec;
-        VectorMask<Double> lt;
-        // Row 0: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a00;
-            idx = i0;
-            sec = INF;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 0);
-            idx = DoubleVector.fromArray(S, buf, 0 + L);
-            sec = DoubleVector.fromArray(S, buf, 0 + 2 * L);
-            lt = a00.lt(m);
-            sec = sec.blend(a00, a00.lt(sec)).blend(m, lt);
-            m = m.blend(a00, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a01.lt(m);
-        sec = sec.blend(a01, a01.lt(sec)).blend(m, lt);
-        m = m.blend(a01, lt);
-        idx = idx.blend(i1, lt);
-        lt = a02.lt(m);
-        sec = sec.blend(a02, a02.lt(sec)).blend(m, lt);
-        m = m.blend(a02, lt);
-        idx = idx.blend(i2, lt);
-        lt = a03.lt(m);
-        sec = sec.blend(a03, a03.lt(sec)).blend(m, lt);
-        m = m.blend(a03, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 0);
-        idx.intoArray(buf, 0 + L);
-        sec.intoArray(buf, 0 + 2 * L);
-        // Row 1: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a10;
-            idx = i0;
-            sec = INF;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 3 * L);
-            idx = DoubleVector.fromArray(S, buf, 3 * L + L);
-            sec = DoubleVector.fromArray(S, buf, 3 * L + 2 * L);
-            lt = a10.lt(m);
-            sec = sec.blend(a10, a10.lt(sec)).blend(m, lt);
-            m = m.blend(a10, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a11.lt(m);
-        sec = sec.blend(a11, a11.lt(sec)).blend(m, lt);
-        m = m.blend(a11, lt);
-        idx = idx.blend(i1, lt);
-        lt = a12.lt(m);
-        sec = sec.blend(a12, a12.lt(sec)).blend(m, lt);
-        m = m.blend(a12, lt);
-        idx = idx.blend(i2, lt);
-        lt = a13.lt(m);
-        sec = sec.blend(a13, a13.lt(sec)).blend(m, lt);
-        m = m.blend(a13, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 3 * L);
-        idx.intoArray(buf, 3 * L + L);
-        sec.intoArray(buf, 3 * L + 2 * L);
-        // Row 2: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a20;
-            idx = i0;
-            sec = INF;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 6 * L);
-            idx = DoubleVector.fromArray(S, buf, 6 * L + L);
-            sec = DoubleVector.fromArray(S, buf, 6 * L + 2 * L);
-            lt = a20.lt(m);
-            sec = sec.blend(a20, a20.lt(sec)).blend(m, lt);
-            m = m.blend(a20, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a21.lt(m);
-        sec = sec.blend(a21, a21.lt(sec)).blend(m, lt);
-        m = m.blend(a21, lt);
-        idx = idx.blend(i1, lt);
-        lt = a22.lt(m);
-        sec = sec.blend(a22, a22.lt(sec)).blend(m, lt);
-        m = m.blend(a22, lt);
-        idx = idx.blend(i2, lt);
-        lt = a23.lt(m);
-        sec = sec.blend(a23, a23.lt(sec)).blend(m, lt);
-        m = m.blend(a23, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 6 * L);
-        idx.intoArray(buf, 6 * L + L);
-        sec.intoArray(buf, 6 * L + 2 * L);
-        // Row 3: written out, since a vector passed to a method that is not inlined gets boxed.
-        if (first) {
-            m = a30;
-            idx = i0;
-            sec = INF;
-        } else {
-            m = DoubleVector.fromArray(S, buf, 9 * L);
-            idx = DoubleVector.fromArray(S, buf, 9 * L + L);
-            sec = DoubleVector.fromArray(S, buf, 9 * L + 2 * L);
-            lt = a30.lt(m);
-            sec = sec.blend(a30, a30.lt(sec)).blend(m, lt);
-            m = m.blend(a30, lt);
-            idx = idx.blend(i0, lt);
-        }
-        lt = a31.lt(m);
-        sec = sec.blend(a31, a31.lt(sec)).blend(m, lt);
-        m = m.blend(a31, lt);
-        idx = idx.blend(i1, lt);
-        lt = a32.lt(m);
-        sec = sec.blend(a32, a32.lt(sec)).blend(m, lt);
-        m = m.blend(a32, lt);
-        idx = idx.blend(i2, lt);
-        lt = a33.lt(m);
-        sec = sec.blend(a33, a33.lt(sec)).blend(m, lt);
-        m = m.blend(a33, lt);
-        idx = idx.blend(i3, lt);
-        m.intoArray(buf, 9 * L);
-        idx.intoArray(buf, 9 * L + L);
-        sec.intoArray(buf, 9 * L + 2 * L);
     }
 
-    private static void fold1(double[] x, int xo, int d, double[] ct, int kp, int v, int nvec, double[] buf, int o, boolean first) {
-        DoubleVector m = first ? INF : DoubleVector.fromArray(S, buf, o);
-        DoubleVector idx = first ? DoubleVector.zero(S) : DoubleVector.fromArray(S, buf, o + L);
-        for (int u = 0; u < nvec; u++) {
-            int c = (v + u) * L;
-            DoubleVector a = DoubleVector.zero(S);
-            for (int j = 0; j < d; j++) {
-                DoubleVector t = DoubleVector.broadcast(S, x[xo + j]).sub(DoubleVector.fromArray(S, ct, j * kp + c));
-                a = t.fma(t, a);
-            }
-            VectorMask<Double> lt = a.lt(m);
-            m = m.blend(a, lt);
-            idx = idx.blend(IOTA.add((double) c), lt);
+    /**
+     * As {@link #fold}, also keeping the per-lane second minimum at buf[so + q·3L + 2L]. The running
+     * minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit double
+     * {@code min} and falls back to allocating code (distances are never NaN or −0, so the two agree).
+     */
+    private static void foldWithSecond(double[] buf, int nvec, int v, int stride, int so, boolean first) {
+        if (first) {
+            reset(buf, so);
         }
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-    }
-
-    private static void fold1WithSecond(double[] x, int xo, int d, double[] ct, int kp, int v, int nvec, double[] buf, int o, boolean first) {
-        DoubleVector m = first ? INF : DoubleVector.fromArray(S, buf, o);
-        DoubleVector idx = first ? DoubleVector.zero(S) : DoubleVector.fromArray(S, buf, o + L);
-        DoubleVector sec = first ? INF : DoubleVector.fromArray(S, buf, o + 2 * L);
-        for (int u = 0; u < nvec; u++) {
-            int c = (v + u) * L;
-            DoubleVector a = DoubleVector.zero(S);
-            for (int j = 0; j < d; j++) {
-                DoubleVector t = DoubleVector.broadcast(S, x[xo + j]).sub(DoubleVector.fromArray(S, ct, j * kp + c));
-                a = t.fma(t, a);
+        for (int q = 0; q < 4; q++) {
+            int o = so + q * 3 * L;
+            DoubleVector m = DoubleVector.fromArray(S, buf, o);
+            DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
+            DoubleVector sec = DoubleVector.fromArray(S, buf, o + 2 * L);
+            for (int u = 0; u < nvec; u++) {
+                DoubleVector a = DoubleVector.fromArray(S, buf, q * stride + u * L);
+                VectorMask<Double> lt = a.lt(m);
+                sec = sec.blend(a, a.lt(sec)).blend(m, lt);
+                m = m.blend(a, lt);
+                idx = idx.blend(IOTA.add((double) ((v + u) * L)), lt);
             }
-            VectorMask<Double> lt = a.lt(m);
-            sec = sec.blend(a, a.lt(sec)).blend(m, lt);
-            m = m.blend(a, lt);
-            idx = idx.blend(IOTA.add((double) c), lt);
+            m.intoArray(buf, o);
+            idx.intoArray(buf, o + L);
+            sec.intoArray(buf, o + 2 * L);
         }
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-        sec.intoArray(buf, o + 2 * L);
     }
 
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {
