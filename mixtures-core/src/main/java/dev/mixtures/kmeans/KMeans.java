@@ -439,15 +439,33 @@ public final class KMeans {
             end = r.params;
             run.history = r.history;
             run.converged = r.converged;
+            if (r.lastStatistics.changed == 0 && noEmptyCluster(r.lastStatistics)) {
+                // No label changed and none was re-seeded: the last M-step gave the same centres, bit
+                // for bit, so the last E-step's sizes and J are already those of the final centres.
+                return finish(run, end, r.lastStatistics, restart, alg);
+            }
         }
         // A last E-step with the final centres: the labels, sizes and J that predict() will reproduce.
         KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new ArrayList<>(), assign.newStatistics());
+        return finish(run, end, last, restart, alg);
+    }
+
+    private static Run finish(Run run, Centres end, KMeansStatistics last, int restart, Algorithm alg) {
         run.centres = end.c;
         run.sizes = last.counts.clone();
         run.inertia = last.cost;
         run.restart = restart;
         run.algorithm = alg.label();
         return run;
+    }
+
+    private static boolean noEmptyCluster(KMeansStatistics s) {
+        for (double c : s.counts) {
+            if (!(c > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of clusters. */
