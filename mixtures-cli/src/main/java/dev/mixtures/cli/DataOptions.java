@@ -48,9 +48,7 @@ final class DataOptions {
     Loaded load(List<String> defaultColumns) {
         if (file == null) {
             if (columns != null || weights != null) {
-                Dataset f = OldFaithful.load();
-                String text = toCsv(f);
-                CsvData c = CsvDatasetReader.read("faithful.csv", text, options(columns));
+                CsvData c = CsvDatasetReader.read("faithful.csv", OldFaithful.csvText(), options(columns));
                 return new Loaded(c.dataset(), OldFaithful.NAME, c);
             }
             return new Loaded(OldFaithful.load(), OldFaithful.NAME, null);
@@ -63,17 +61,6 @@ final class DataOptions {
             c = CsvDatasetReader.read(file, options(cols));
         }
         return new Loaded(c.dataset(), file.toString(), c);
-    }
-
-    private static String toCsv(Dataset f) {
-        StringBuilder sb = new StringBuilder(String.join(",", f.columnNames())).append('\n');
-        for (int i = 0; i < f.n(); i++) {
-            for (int j = 0; j < f.d(); j++) {
-                sb.append(j > 0 ? "," : "").append(f.get(i, j));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     private CsvOptions options(List<String> cols) {

@@ -21,6 +21,18 @@ public final class OldFaithful {
     private OldFaithful() {
     }
 
+    /** The bundled file's text (header eruptions,waiting), for readers that select columns or weights. */
+    public static String csvText() {
+        try (InputStream in = OldFaithful.class.getResourceAsStream("faithful.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled faithful.csv is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The 272 × 2 data set. */
     public static Dataset load() {
         try (InputStream in = OldFaithful.class.getResourceAsStream("faithful.csv")) {

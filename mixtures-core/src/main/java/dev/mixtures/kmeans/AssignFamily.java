@@ -139,16 +139,12 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                 }
                 full += e - b;
             }
-            kernel.accumulate(x, d, b, e, w, s.label, stats.sums);
+            stats.addRows(kernel, x, b, e, w, s.label, s.dmin);
             for (int i = b; i < e; i++) {
-                int a = s.label[i - b];
-                if (labels[i] != a) {
+                if (labels[i] != s.label[i - b]) {
                     stats.changed++;
-                    labels[i] = a;
+                    labels[i] = s.label[i - b];
                 }
-                double wi = w == null ? 1.0 : w[i];
-                stats.counts[a] += wi;
-                stats.cost += wi * s.dmin[i - b];
             }
         }
         recomputed.addAndGet(full);

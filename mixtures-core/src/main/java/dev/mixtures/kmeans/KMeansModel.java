@@ -162,17 +162,7 @@ public final class KMeansModel {
     public int[] predict(Dataset data) {
         Dataset z = toFitted(data);
         int[] labels = new int[z.n()];
-        DistanceKernel kernel = Kernels.best();
-        int kp = Kernels.padded(k);
-        int block = 128;
-        double[] buf = new double[Kernels.scratch(block, kp, d)];
-        int[] lab = new int[block];
-        double[] best = new double[block];
-        for (int b = 0; b < z.n(); b += block) {
-            int e = Math.min(z.n(), b + block);
-            kernel.nearest(z.valuesView(), d, b, e, ct, kp, k, buf, lab, best, null);
-            System.arraycopy(lab, 0, labels, b, e - b);
-        }
+        nearest(z, labels, new double[z.n()]);
         return labels;
     }
 
@@ -201,50 +191,47 @@ public final class KMeansModel {
     public double[][] transform(Dataset data) {
         Dataset z = toFitted(data);
         double[][] out = new double[z.n()][k];
-        scan(z, (i, dist) -> {
-            for (int c = 0; c < k; c++) {
-                out[i][c] = Math.sqrt(dist[c]);
+        DistanceKernel kernel = Kernels.best();
+        int kp = Kernels.padded(k);
+        int block = 128;
+        double[] buf = new double[block * kp];
+        for (int b = 0; b < z.n(); b += block) {
+            int e = Math.min(z.n(), b + block);
+            kernel.squaredDistances(z.valuesView(), d, b, e, ct, kp, buf);
+            for (int i = b; i < e; i++) {
+                for (int c = 0; c < k; c++) {
+                    out[i][c] = Math.sqrt(buf[(i - b) * kp + c]);
+                }
             }
-        });
+        }
         return out;
     }
 
     /** The cost J of new data: Σ w_n min_k ‖x_n − μ_k‖², in the fitted space. */
     public double cost(Dataset data) {
         Dataset z = toFitted(data);
-        double[] total = new double[1];
-        scan(z, (i, dist) -> total[0] += z.weight(i) * dist[argmin(dist)]);
-        return total[0];
-    }
-
-    private int argmin(double[] dist) {
-        int best = 0;
-        for (int c = 1; c < k; c++) {
-            if (dist[c] < dist[best]) {
-                best = c;
-            }
+        double[] best = new double[z.n()];
+        nearest(z, new int[z.n()], best);
+        double total = 0;
+        for (int i = 0; i < z.n(); i++) {
+            total += z.weight(i) * best[i];
         }
-        return best;
+        return total;
     }
 
-    private interface RowSink {
-        void accept(int row, double[] dist);
-    }
-
-    private void scan(Dataset z, RowSink sink) {
+    /** The nearest centre and its squared distance for every row, through the kernel as in the fit. */
+    private void nearest(Dataset z, int[] labels, double[] best) {
         DistanceKernel kernel = Kernels.best();
         int kp = Kernels.padded(k);
         int block = 128;
-        double[] buf = new double[block * kp];
-        double[] row = new double[k];
-        double[] x = z.valuesView();
+        double[] buf = new double[Kernels.scratch(block, kp, d)];
+        int[] lab = new int[block];
+        double[] dist = new double[block];
         for (int b = 0; b < z.n(); b += block) {
             int e = Math.min(z.n(), b + block);
-            kernel.squaredDistances(x, d, b, e, ct, kp, buf);
-            for (int i = b; i < e; i++) {
-                System.arraycopy(buf, (i - b) * kp, row, 0, k);
-                sink.accept(i, row);
-            }
+            kernel.nearest(z.valuesView(), d, b, e, ct, kp, k, buf, lab, dist, null);
+            System.arraycopy(lab, 0, labels, b, e - b);
+            System.arraycopy(dist, 0, best, b, e - b);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mixtures.kmeans;
 
 import dev.mixtures.em.Statistics;
+import dev.mixtures.linalg.DistanceKernel;
 
 /** K-means sufficient statistics: per cluster the weight and the weighted sum of its rows; the cost J; changed labels. */
 final class KMeansStatistics implements Statistics<KMeansStatistics> {
@@ -38,12 +39,17 @@ final class KMeansStatistics implements Statistics<KMeansStatistics> {
         changed += o.changed;
     }
 
-    void add(double[] x, int xOff, double w, int label, double dist2) {
-        counts[label] += w;
-        int s = label * d;
-        for (int j = 0; j < d; j++) {
-            sums[s + j] += w * x[xOff + j];
+    /**
+     * Adds rows {@code from <= i < to} of {@code x}, row i in cluster {@code label[i − from]} at
+     * squared distance {@code dist[i − from]}, weight {@code w[i]} (1 when w is null): sums through
+     * the kernel, then counts and cost, all in row order.
+     */
+    void addRows(DistanceKernel kernel, double[] x, int from, int to, double[] w, int[] label, double[] dist) {
+        kernel.accumulate(x, d, from, to, w, label, sums);
+        for (int i = from; i < to; i++) {
+            double wi = w == null ? 1.0 : w[i];
+            counts[label[i - from]] += wi;
+            cost += wi * dist[i - from];
         }
-        cost += w * dist2;
     }
 }

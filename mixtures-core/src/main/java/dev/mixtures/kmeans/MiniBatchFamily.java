@@ -91,9 +91,7 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
         for (int b = from; b < to; b += 128) {
             int e = Math.min(to, b + 128);
             kernel.nearest(rows, d, b, e, c.ct, c.kp, k, buf, label, best, null);
-            for (int i = b; i < e; i++) {
-                stats.add(rows, i * d, rowWeights[i], label[i - b], best[i - b]);
-            }
+            stats.addRows(kernel, rows, b, e, rowWeights, label, best);
         }
     }
 

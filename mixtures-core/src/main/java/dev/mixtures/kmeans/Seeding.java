@@ -130,8 +130,6 @@ final class Seeding {
     private static int drawByPotential(Dataset data, double[] closest, int pending, double[] chunkSums, double total,
             SplittableRandom rnd) {
         int n = data.n();
-        int d = data.d();
-        double[] x = data.valuesView();
         double target = rnd.nextDouble() * total;
         int ch = 0;
         double acc = 0;
@@ -143,10 +141,7 @@ final class Seeding {
         int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
         int last = -1;
         for (int i = from; i < to; i++) {
-            double p = closest[i];
-            if (pending >= 0) {
-                p = Math.min(p, data.weight(i) * Distances.squared(x, i * d, x, pending * d, d));
-            }
+            double p = potential(data, closest, pending, i);
             if (p > 0) {
                 last = i;
                 acc += p;
@@ -162,17 +157,22 @@ final class Seeding {
         for (int c = ch - 1; c >= 0; c--) {
             if (chunkSums[c] > 0) {
                 for (int i = Math.min(n, (c + 1) * EmLoop.CHUNK_ROWS) - 1; i >= c * EmLoop.CHUNK_ROWS; i--) {
-                    double p = closest[i];
-                    if (pending >= 0) {
-                        p = Math.min(p, data.weight(i) * Distances.squared(x, i * d, x, pending * d, d));
-                    }
-                    if (p > 0) {
+                    if (potential(data, closest, pending, i) > 0) {
                         return i;
                     }
                 }
             }
         }
         throw new IllegalStateException("no row has a positive potential");
+    }
+
+    /** Row i's potential: closest[i], with the pending centre folded in when there is one. */
+    private static double potential(Dataset data, double[] closest, int pending, int i) {
+        if (pending < 0) {
+            return closest[i];
+        }
+        int d = data.d();
+        return Math.min(closest[i], data.weight(i) * Distances.squared(data.valuesView(), i * d, data.valuesView(), pending * d, d));
     }
 
     private static int drawByWeight(Dataset data, SplittableRandom rnd) {
