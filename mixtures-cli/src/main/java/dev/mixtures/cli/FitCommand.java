@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.data.Dataset;
+import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.io.AtomicFiles;
 import dev.mixtures.io.CsvDatasetReader;
 import dev.mixtures.io.CsvOptions;
@@ -25,14 +28,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a model to FILE (default: the bundled Old Faithful data) and print a summary.",
         footerHeading = "%nExamples:%n",
-        footer = {"  mixtures fit -k 2 --standardize",
+        footer = {"  mixtures fit -k 2",
+                "      Gaussian mixture (full covariances) on Old Faithful: ln L = -1130.264, as mclust.",
+                "  mixtures fit data.csv -k 4 --covariance diag --n-init 5 --out model.json --proba resp.csv",
+                "  mixtures fit data.csv -k 6 --on-collapse reseed     (re-seed collapsing components instead of stopping)",
+                "  mixtures fit data.csv -k 3 --init start.json        (given weights, means, covariances; or a saved model)",
+                "  mixtures fit --model kmeans -k 2 --standardize",
                 "      K-means on Old Faithful, re-scaled as in the lecture (J = 79.57596 at the optimum).",
-                "  mixtures fit data.csv -k 8 --columns x,y,z --n-init 20 --out model.json --labels labels.csv",
-                "  mixtures fit data.csv -k 3 --weights count --json > fit.json",
-                "  mixtures fit big.csv -k 50 --algorithm minibatch --threads 2",
-                "  mixtures fit data.csv -k 3 --init centres.csv   (start from given centres: k rows, one per centre)",
+                "  mixtures fit data.csv --model kmeans -k 8 --columns x,y,z --n-init 20 --labels labels.csv",
+                "  mixtures fit big.csv --model kmeans -k 50 --algorithm minibatch --threads 2",
+                "  mixtures fit data.csv --model kmeans -k 3 --init centres.csv   (k rows, one per centre)",
                 "",
-                "Exit status: 0 on success, 2 on bad input or settings (the message names the setting or FILE:ROW:COLUMN)."})
+                "Exit status: 0 on success, 2 on bad input or settings (the message names the setting or FILE:ROW:COLUMN)",
+                "or a fit that collapsed (the message names the component and what to try)."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,28 +48,41 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "kmeans", description = "Model: kmeans (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gmm",
+            description = "gmm (Gaussian mixture by EM, the default) or kmeans.")
     String model;
 
-    @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "2", description = "Number of clusters (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "2", description = "Number of clusters or components (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--standardize", description = "Fit on columns scaled to zero mean and unit (population) SD; centres are also shown in original units.")
+    @Option(names = "--covariance", paramLabel = "C", description = "gmm: full (default), diag, spherical or tied (mclust VVV, VVI, VII, EEE).")
+    String covariance;
+
+    @Option(names = "--reg-covar", paramLabel = "R", description = "gmm: added to every variance, in the fitted units (default: 1e-6).")
+    Double regCovar;
+
+    @Option(names = "--on-collapse", paramLabel = "WHAT", description = "gmm: stop (default) or reseed a component that collapses or loses its weight.")
+    String onCollapse;
+
+    @Option(names = "--standardize", description = "Fit on columns scaled to zero mean and unit (population) SD; results are also shown in original units.")
     boolean standardize;
 
-    @Option(names = "--init", paramLabel = "METHOD|FILE", defaultValue = "k-means++",
-            description = "k-means++ (default), random, or a CSV file of k starting centres in original units.")
+    @Option(names = "--init", paramLabel = "METHOD|FILE",
+            description = "gmm: kmeans (default), k-means++, random, random-from-data, or a JSON file of weights, means and "
+                    + "covariances (or precisions), or a saved gmm model (warm start). "
+                    + "kmeans: k-means++ (default), random, or a CSV file of k starting centres in original units.")
     String init;
 
-    @Option(names = "--n-init", paramLabel = "N", defaultValue = "10", description = "Restarts; the lowest cost wins (default: ${DEFAULT-VALUE}).")
-    int nInit;
+    @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm, 10 for kmeans).")
+    Integer nInit;
 
-    @Option(names = "--max-iter", paramLabel = "M", defaultValue = "300", description = "Iteration limit per restart (default: ${DEFAULT-VALUE}).")
-    int maxIter;
+    @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000 for gmm, 300 for kmeans).")
+    Integer maxIter;
 
-    @Option(names = "--tol", paramLabel = "T", defaultValue = "1e-6",
-            description = "Stop when the cost changes by at most T relative (default: ${DEFAULT-VALUE}; 0: until no label changes).")
-    double tol;
+    @Option(names = "--tol", paramLabel = "T",
+            description = "gmm: stop when ln L per row changes by less than T (default: 1e-8). "
+                    + "kmeans: when J changes by at most T relative (default: 1e-6; 0: until no label changes).")
+    Double tol;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -69,49 +90,83 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--algorithm", paramLabel = "A", defaultValue = "auto",
-            description = "auto (default: Hamerly, exact), lloyd, hamerly, or minibatch (approximate, for very large data).")
+    @Option(names = "--algorithm", paramLabel = "A",
+            description = "kmeans: auto (default: Hamerly, exact), lloyd, hamerly, or minibatch (approximate, for very large data).")
     String algorithm;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "1024", description = "Rows per mini-batch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "B", description = "kmeans: rows per mini-batch (default: 1024).")
+    Integer batchSize;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Save the model as JSON.")
     Path out;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Write each row's cluster (0-based) as CSV.")
+    @Option(names = "--labels", paramLabel = "FILE", description = "Write each row's cluster or most probable component (0-based) as CSV.")
     Path labels;
+
+    @Option(names = "--proba", paramLabel = "FILE", description = "gmm: write each row's responsibilities (columns p0 … p{k-1}) as CSV.")
+    Path proba;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
     @Override
     public Integer call() {
-        if (!"kmeans".equals(model)) {
-            throw new InputException("--model: '" + model + "' is not available yet (available: kmeans)");
+        boolean gmm;
+        if ("gmm".equals(model)) {
+            gmm = true;
+            notFor("kmeans", "--algorithm", algorithm, "--batch-size", batchSize);
+        } else if ("kmeans".equals(model)) {
+            gmm = false;
+            notFor("gmm", "--covariance", covariance, "--reg-covar", regCovar, "--on-collapse", onCollapse, "--proba", proba);
+        } else {
+            throw new InputException("--model: unknown model '" + model + "' (gmm or kmeans)");
         }
-        data.checkNotInput(out, "--out");
-        data.checkNotInput(labels, "--labels");
-        if (out != null && labels != null && out.toAbsolutePath().normalize().equals(labels.toAbsolutePath().normalize())) {
-            throw new InputException("--out and --labels name the same file: " + out);
+        java.util.List<Path> outputs = new java.util.ArrayList<>();
+        for (Object[] o : new Object[][] {{out, "--out"}, {labels, "--labels"}, {proba, "--proba"}}) {
+            Path f = (Path) o[0];
+            if (f == null) {
+                continue;
+            }
+            data.checkNotInput(f, (String) o[1]);
+            for (Path g : outputs) {
+                if (g.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize())) {
+                    throw new InputException((String) o[1] + " names a file already given to another output: " + f);
+                }
+            }
+            outputs.add(f);
         }
         DataOptions.Loaded loaded = data.load(null);
+        return gmm ? fitGmm(loaded) : fitKMeans(loaded);
+    }
+
+    private void notFor(String other, Object... optionValuePairs) {
+        for (int i = 0; i < optionValuePairs.length; i += 2) {
+            if (optionValuePairs[i + 1] != null) {
+                throw new InputException(optionValuePairs[i] + " applies to --model " + other + " only");
+            }
+        }
+    }
+
+    private int fitKMeans(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        KMeans.Builder b = KMeans.builder().k(k).standardize(standardize).nInit(nInit).maxIter(maxIter).tol(tol).seed(seed)
-                .algorithm(KMeans.Algorithm.parse(algorithm)).batchSize(batchSize);
+        KMeans.Builder b = KMeans.builder().k(k).standardize(standardize).seed(seed)
+                .nInit(nInit != null ? nInit : 10).maxIter(maxIter != null ? maxIter : 300).tol(tol != null ? tol : 1e-6)
+                .algorithm(KMeans.Algorithm.parse(algorithm != null ? algorithm : "auto"))
+                .batchSize(batchSize != null ? batchSize : 1024);
         if (threads != null) {
             b.threads(threads);
         }
-        if ("k-means++".equalsIgnoreCase(init) || "kmeans++".equalsIgnoreCase(init)) {
+        String in = init != null ? init : "k-means++";
+        if ("k-means++".equalsIgnoreCase(in) || "kmeans++".equalsIgnoreCase(in)) {
             b.init(KMeans.Init.KMEANS_PLUS_PLUS);
-        } else if ("random".equalsIgnoreCase(init)) {
+        } else if ("random".equalsIgnoreCase(in)) {
             b.init(KMeans.Init.RANDOM);
         } else {
-            b.initialCentres(readCentres(Path.of(init), ds));
+            b.initialCentres(readCentres(Path.of(in), ds));
         }
         KMeans km = b.build();
         KMeansModel m;
-        try (Progress p = new Progress(spec.commandLine().getErr(), km.init() == KMeans.Init.GIVEN ? 1 : nInit, Progress.terminal())) {
+        try (Progress p = new Progress(spec.commandLine().getErr(), km.init() == KMeans.Init.GIVEN ? 1 : km.nInit(), Progress.terminal())) {
             m = km.fit(ds, p, () -> false);
         }
         if (out != null) {
@@ -126,6 +181,63 @@ final class FitCommand implements Callable<Integer> {
             o.println(toJson(m, loaded));
         } else {
             o.print(Summary.kmeans(m, loaded, out, labels));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private int fitGmm(DataOptions.Loaded loaded) {
+        Dataset ds = loaded.data;
+        GaussianMixture.Builder b = GaussianMixture.builder().k(k).standardize(standardize).seed(seed)
+                .covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
+                .regCovar(regCovar != null ? regCovar : 1e-6).nInit(nInit != null ? nInit : 1)
+                .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        if (onCollapse != null) {
+            if (!onCollapse.equals("stop") && !onCollapse.equals("reseed")) {
+                throw new InputException("--on-collapse: unknown value '" + onCollapse + "' (stop or reseed)");
+            }
+            b.reseedCollapsed(onCollapse.equals("reseed"));
+        }
+        String in = init != null ? init : "kmeans";
+        GaussianMixture.Init method = null;
+        for (GaussianMixture.Init i : GaussianMixture.Init.values()) {
+            if (i != GaussianMixture.Init.GIVEN && (i.label().equalsIgnoreCase(in) || (i == GaussianMixture.Init.KMEANS_PLUS_PLUS
+                    && in.equalsIgnoreCase("kmeans++")))) {
+                method = i;
+            }
+        }
+        if (method != null) {
+            b.init(method);
+        } else {
+            picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+            StartFile.apply(Path.of(in), ds.d(), b, pr.hasMatchedOption("-k"), k, covariance != null,
+                    covariance);
+        }
+        GaussianMixture gm = b.build();
+        GaussianMixtureModel m;
+        try (Progress p = new Progress(spec.commandLine().getErr(), gm.init() == GaussianMixture.Init.GIVEN ? 1 : gm.nInit(),
+                Progress.terminal())) {
+            m = gm.fit(ds, p, () -> false);
+        }
+        if (out != null) {
+            ModelFiles.write(m, out);
+        }
+        if (labels != null) {
+            int[] l = m.predict(ds);
+            AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
+        }
+        if (proba != null) {
+            double[][] r = m.predictProba(ds);
+            AtomicFiles.write(proba, w -> PredictCommand.writeProba(r, w));
+        }
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(GmmReport.json(m, loaded));
+        } else {
+            o.print(GmmReport.summary(m, loaded, out, labels, proba));
         }
         o.flush();
         return 0;

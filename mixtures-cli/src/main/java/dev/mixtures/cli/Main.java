@@ -13,19 +13,23 @@ import picocli.CommandLine.Command;
  * the setting, or FILE:ROW:COLUMN), 1 an unexpected failure.
  */
 @Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Clustering and density estimation with latent-variable models (K-means; Gaussian and Bayesian mixtures to come).",
-        subcommands = {FitCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
+        description = "Clustering and density estimation with latent-variable models: Gaussian mixtures by EM and K-means.",
+        subcommands = {FitCommand.class, PredictCommand.class, ScoreCommand.class, SampleCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  mixtures fit -k 2 --standardize                 K-means on the bundled Old Faithful data",
+        footer = {"  mixtures fit -k 2                               Gaussian mixture on the bundled Old Faithful data",
+                "  mixtures fit --model kmeans -k 2 --standardize  K-means, as in the lecture",
                 "  mixtures fit data.csv -k 5 --out model.json     fit a CSV file and save the model",
-                "  mixtures predict --model model.json new.csv     label new rows"})
+                "  mixtures predict --model model.json new.csv     label new rows (--proba: responsibilities)",
+                "  mixtures score --model model.json new.csv       ln p(x) per row",
+                "  mixtures sample --model model.json -n 1000      draw points from the model"})
 public final class Main implements Runnable {
     /** Exit code for bad input or settings. */
     public static final int BAD_INPUT = 2;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (fit, predict)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (fit, predict, score, sample)");
     }
 
     /** Entry point. */
@@ -41,7 +45,8 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof InputException || ex instanceof IllegalArgumentException
+                    || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
                 err.println("mixtures: error: " + ex.getMessage());
                 return BAD_INPUT;
             }

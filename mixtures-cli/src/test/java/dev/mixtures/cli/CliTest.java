@@ -46,7 +46,7 @@ class CliTest {
 
     @Test
     void fitOldFaithfulPrintsAReadableSummary() {
-        Result r = run("fit", "-k", "2", "--standardize");
+        Result r = run("fit", "--model", "kmeans", "-k", "2", "--standardize");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("Cost J = 79.57596"), r.out);
         assertTrue(r.out.contains("eruptions") && r.out.contains("waiting"), r.out);
@@ -56,7 +56,7 @@ class CliTest {
 
     @Test
     void jsonHasTheDocumentedFields() throws Exception {
-        Result r = run("fit", "-k", "2", "--standardize", "--json", "--threads", "1");
+        Result r = run("fit", "--model", "kmeans", "-k", "2", "--standardize", "--json", "--threads", "1");
         assertEquals(0, r.code, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
         for (String f : List.of("model", "k", "n", "d", "iterations", "converged", "inertia", "history", "centers", "sizes")) {
@@ -74,7 +74,7 @@ class CliTest {
     void savedModelPredictsTheFitsLabels() throws Exception {
         Path model = dir.resolve("m.json");
         Path labels = dir.resolve("labels.csv");
-        Result r = run("fit", "-k", "3", "--standardize", "--out", model.toString(), "--labels", labels.toString());
+        Result r = run("fit", "--model", "kmeans", "-k", "3", "--standardize", "--out", model.toString(), "--labels", labels.toString());
         assertEquals(0, r.code, r.err);
         Path again = dir.resolve("again.csv");
         Result p = run("predict", "--model", model.toString(), "--out", again.toString());
@@ -89,7 +89,7 @@ class CliTest {
     void csvFileWithColumnsWeightsAndGivenCentres() throws Exception {
         Path data = file("d.csv", "id;x;y;w\na;0;0;1\nb;0;1;2\nc;10;10;1\nd;10;11;3\ne;11;10;1\n");
         Path centres = file("c.csv", "x,y\n0,0\n10,10\n");
-        Result r = run("fit", data.toString(), "-k", "2", "--columns", "x,y", "--weights", "w", "--init", centres.toString(), "--json");
+        Result r = run("fit", "--model", "kmeans", data.toString(), "-k", "2", "--columns", "x,y", "--weights", "w", "--init", centres.toString(), "--json");
         assertEquals(0, r.code, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
         assertEquals(3.0, j.get("sizes").get(0).asDouble(), 0.0);
@@ -105,13 +105,13 @@ class CliTest {
 
     @Test
     void badInputGetsExitCodeTwoAndAClearMessage() throws Exception {
-        bad("k must be at least 1, got 0", "fit", "-k", "0");
-        bad("k = 300 is more than the number of rows (272)", "fit", "-k", "300");
-        bad("n-init must be at least 1", "fit", "--n-init", "0");
-        bad("Invalid value for option '--k'", "fit", "-k", "two");
-        bad("Unknown option: '--bogus'", "fit", "--bogus");
-        bad("algorithm: unknown value 'fast'", "fit", "--algorithm", "fast");
-        bad("--model: 'gmm' is not available yet", "fit", "--model", "gmm");
+        bad("k must be at least 1, got 0", "fit", "--model", "kmeans", "-k", "0");
+        bad("k = 300 is more than the number of rows (272)", "fit", "--model", "kmeans", "-k", "300");
+        bad("n-init must be at least 1", "fit", "--model", "kmeans", "--n-init", "0");
+        bad("Invalid value for option '--k'", "fit", "--model", "kmeans", "-k", "two");
+        bad("Unknown option: '--bogus'", "fit", "--model", "kmeans", "--bogus");
+        bad("algorithm: unknown value 'fast'", "fit", "--model", "kmeans", "--algorithm", "fast");
+        bad("--model: unknown model 'spline' (gmm or kmeans)", "fit", "--model", "spline");
         Path text = file("text.csv", "a,b\nx,y\n");
         bad(text + ": no numeric column", "fit", text.toString());
         Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
@@ -120,13 +120,13 @@ class CliTest {
         bad(nan + ":3:2: NaN is not a finite number", "fit", nan.toString());
         Path empty = file("empty.csv", "");
         bad(empty + ": empty file", "fit", empty.toString());
-        bad("nope.csv: no such file", "fit", dir.resolve("nope.csv").toString());
+        bad("nope.csv: no such file", "fit", "--model", "kmeans", dir.resolve("nope.csv").toString());
         Path neg = file("neg.csv", "x,w\n1,1\n2,-3\n3,1\n");
         bad(neg + ":3:2: negative weight -3.0 (column w)", "fit", neg.toString(), "--weights", "w");
         Path zero = file("zero.csv", "x,w\n1,0\n2,0\n3,0\n");
-        bad("every weight in column w is zero", "fit", zero.toString(), "--weights", "w");
+        bad("every weight in column w is zero", "fit", "--model", "kmeans", zero.toString(), "--weights", "w");
         Path dup = file("dup.csv", "x,y\n1,1\n1,1\n2,2\n2,2\n");
-        bad("only 2 distinct row(s), fewer than k = 3", "fit", dup.toString(), "-k", "3");
+        bad("only 2 distinct row(s), fewer than k = 3", "fit", "--model", "kmeans", dup.toString(), "-k", "3");
         Path damaged = file("damaged.json", "{\"formatVersion\": 1, \"model\": \"kmeans\"");
         bad(damaged + ": not a valid model file", "predict", "--model", damaged.toString());
         Path other = file("other.json", "{\"formatVersion\": 99, \"model\": \"kmeans\"}");
@@ -139,13 +139,13 @@ class CliTest {
         Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
         Path out = dir.resolve("out.json");
         Path labels = dir.resolve("labels.csv");
-        bad("not a number", "fit", cell.toString(), "--out", out.toString(), "--labels", labels.toString());
+        bad("not a number", "fit", "--model", "kmeans", cell.toString(), "--out", out.toString(), "--labels", labels.toString());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(labels));
         Path data = file("data.csv", "x,y\n1,2\n3,4\n5,7\n");
         String before = Files.readString(data);
-        bad("is the input file; it would be overwritten", "fit", data.toString(), "--out", data.toString());
-        bad("is the input file; it would be overwritten", "fit", data.toString(), "--labels", data.toString());
+        bad("is the input file; it would be overwritten", "fit", "--model", "kmeans", data.toString(), "--out", data.toString());
+        bad("is the input file; it would be overwritten", "fit", "--model", "kmeans", data.toString(), "--labels", data.toString());
         assertEquals(before, Files.readString(data));
         try (var s = Files.list(dir)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
@@ -154,23 +154,23 @@ class CliTest {
 
     @Test
     void otherInputsAndAlgorithms() throws Exception {
-        Result cols = run("fit", "--columns", "waiting", "-k", "2", "--json");
+        Result cols = run("fit", "--model", "kmeans", "--columns", "waiting", "-k", "2", "--json");
         assertEquals(0, cols.code, cols.err);
         JsonNode j = new ObjectMapper().readTree(cols.out);
         assertEquals(1, j.get("d").asInt());
         assertEquals("waiting", j.get("columns").get(0).asText());
 
         Path tab = file("t.tsv", "a\tb\n1\t2\n1.5\t2.5\n8\t9\n9\t8\n");
-        Result t = run("fit", tab.toString(), "--delimiter", "tab", "-k", "2", "--algorithm", "lloyd", "--json");
+        Result t = run("fit", "--model", "kmeans", tab.toString(), "--delimiter", "tab", "-k", "2", "--algorithm", "lloyd", "--json");
         assertEquals(0, t.code, t.err);
         assertEquals("lloyd", new ObjectMapper().readTree(t.out).get("algorithm").asText());
 
-        Result mb = run("fit", "-k", "3", "--standardize", "--algorithm", "minibatch", "--batch-size", "64", "--json");
+        Result mb = run("fit", "--model", "kmeans", "-k", "3", "--standardize", "--algorithm", "minibatch", "--batch-size", "64", "--json");
         assertEquals(0, mb.code, mb.err);
         assertEquals("minibatch", new ObjectMapper().readTree(mb.out).get("algorithm").asText());
 
         Path model = dir.resolve("m.json");
-        assertEquals(0, run("fit", tab.toString(), "-k", "2", "--out", model.toString()).code);
+        assertEquals(0, run("fit", "--model", "kmeans", tab.toString(), "-k", "2", "--out", model.toString()).code);
         Path headerless = file("h.csv", "1,2\n9,8\n");
         Result p = run("predict", "--model", model.toString(), headerless.toString());
         assertEquals(0, p.code, p.err);
@@ -186,7 +186,7 @@ class CliTest {
         java.io.InputStream saved = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream("x,y\n0,0\n0,1\n10,10\n10,11\n".getBytes(StandardCharsets.UTF_8)));
-            Result r = run("fit", "-", "-k", "2", "--json");
+            Result r = run("fit", "--model", "kmeans", "-", "-k", "2", "--json");
             assertEquals(0, r.code, r.err);
             assertTrue(r.out.contains("\"source\":\"-\""), r.out);
             assertTrue(r.out.contains("\"inertia\":1.0"), r.out);
@@ -197,12 +197,150 @@ class CliTest {
 
     @Test
     void helpShowsExamples() {
-        Result r = run("fit", "--help");
+        Result r = run("fit", "--model", "kmeans", "--help");
         assertEquals(0, r.code);
-        assertTrue(r.out.contains("Examples:") && r.out.contains("mixtures fit -k 2 --standardize"), r.out);
+        assertTrue(r.out.contains("Examples:") && r.out.contains("mixtures fit --model kmeans -k 2 --standardize"), r.out);
         Result p = run("predict", "--help");
         assertTrue(p.out.contains("Examples:"), p.out);
         Result top = run("--help");
         assertTrue(top.out.contains("fit") && top.out.contains("predict"), top.out);
+        for (String c : List.of("score", "sample")) {
+            Result h = run(c, "--help");
+            assertEquals(0, h.code);
+            assertTrue(h.out.contains("Examples:"), h.out);
+        }
+    }
+
+    @Test
+    void gaussianMixtureIsTheDefaultAndReadable() {
+        Result r = run("fit");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.startsWith("Gaussian mixture, k = 2, full covariances"), r.out);
+        assertTrue(r.out.contains("ln L = -1130.2640"), r.out);
+        assertTrue(r.out.contains("BIC = 2322.19"), r.out);
+        assertTrue(r.out.contains("Converged after"), r.out);
+    }
+
+    @Test
+    void gaussianJsonHasTheDocumentedFieldsForEveryStructure() throws Exception {
+        for (String cov : List.of("full", "diag", "spherical", "tied")) {
+            Result r = run("fit", "-k", "3", "--covariance", cov, "--standardize", "--json");
+            assertEquals(0, r.code, r.err);
+            JsonNode j = new ObjectMapper().readTree(r.out);
+            for (String f : List.of("model", "k", "covariance", "n", "d", "logLikelihood", "meanLogLikelihood", "bic", "aic",
+                    "parameters", "weights", "means", "covariances", "history", "iterations", "converged")) {
+                assertTrue(j.has(f), "missing " + f + " in " + r.out);
+            }
+            assertEquals("gmm", j.get("model").asText());
+            assertEquals(cov, j.get("covariance").asText());
+            assertEquals(j.get("logLikelihood").asDouble() / 272, j.get("meanLogLikelihood").asDouble(), 1e-12);
+            JsonNode c = j.get("covariances");
+            assertEquals(3, c.size());
+            for (JsonNode m : c) {
+                assertEquals(2, m.size());
+                assertEquals(2, m.get(0).size());
+                // Original units: waiting varies in tens of minutes, so its variance is far above 1.
+                assertTrue(m.get(1).get(1).asDouble() > 5, cov + ": " + m);
+            }
+            assertEquals(j.get("iterations").asInt(), j.get("history").size());
+            long p = j.get("parameters").asLong();
+            assertEquals(-2 * j.get("logLikelihood").asDouble() + 2 * p, j.get("aic").asDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void gaussianModelPredictsScoresAndSamples() throws Exception {
+        Path model = dir.resolve("g.json");
+        Path labels = dir.resolve("l.csv");
+        Path proba = dir.resolve("p.csv");
+        Result r = run("fit", "-k", "2", "--out", model.toString(), "--labels", labels.toString(), "--proba", proba.toString(),
+                "--json");
+        assertEquals(0, r.code, r.err);
+        double meanLl = new ObjectMapper().readTree(r.out).get("meanLogLikelihood").asDouble();
+        Result p = run("predict", "--model", model.toString());
+        assertEquals(Files.readString(labels), p.out);
+        Result pp = run("predict", "--model", model.toString(), "--proba");
+        assertEquals(Files.readString(proba), pp.out);
+        String[] lines = pp.out.split("\n");
+        assertEquals("p0,p1", lines[0]);
+        assertEquals(273, lines.length);
+        String[] first = lines[1].split(",");
+        assertEquals(1.0, Double.parseDouble(first[0]) + Double.parseDouble(first[1]), 1e-12);
+        Result sc = run("score", "--model", model.toString());
+        assertEquals(0, sc.code, sc.err);
+        String[] sl = sc.out.split("\n");
+        assertEquals("logDensity", sl[0]);
+        double sum = 0;
+        for (int i = 1; i < sl.length; i++) {
+            sum += Double.parseDouble(sl[i]);
+        }
+        assertEquals(meanLl, sum / 272, 1e-12);
+        Result mean = run("score", "--model", model.toString(), "--mean");
+        assertEquals(meanLl, Double.parseDouble(mean.out.trim()), 1e-12);
+        Path samples = dir.resolve("s.csv");
+        Result s = run("sample", "--model", model.toString(), "-n", "500", "--seed", "3", "--out", samples.toString());
+        assertEquals(0, s.code, s.err);
+        List<String> sLines = Files.readAllLines(samples);
+        assertEquals("eruptions,waiting,component", sLines.get(0));
+        assertEquals(501, sLines.size());
+        assertEquals(Files.readString(samples), run("sample", "--model", model.toString(), "-n", "500", "--seed", "3").out);
+        // A warm start from the saved model converges at once to the same likelihood.
+        Result warm = run("fit", "--init", model.toString(), "--json");
+        assertEquals(0, warm.code, warm.err);
+        assertTrue(new ObjectMapper().readTree(warm.out).get("iterations").asInt() <= 3, warm.out);
+    }
+
+    @Test
+    void gaussianStartFromAFileOfParameters() throws Exception {
+        Path start = file("start.json", "{\"weights\": [0.4, 0.6], \"means\": [[2, 55], [4.3, 80]],"
+                + " \"covariances\": [[[0.1, 0.5], [0.5, 30]], [[0.2, 0.8], [0.8, 40]]]}");
+        Result r = run("fit", "--init", start.toString(), "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals("given", j.get("init").asText());
+        assertEquals(-1130.2640, j.get("logLikelihood").asDouble(), 1e-3);
+        Path notSpd = file("bad1.json", "{\"weights\": [0.4, 0.6], \"means\": [[2, 55], [4.3, 80]],"
+                + " \"covariances\": [[[1, 2], [2, 1]], [[0.2, 0.8], [0.8, 40]]]}");
+        bad("bad1.json: covariance of component 1 is not positive definite", "fit", "--init", notSpd.toString());
+        Path sum = file("bad2.json", "{\"weights\": [0.5, 0.6], \"means\": [[2, 55], [4.3, 80]],"
+                + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
+        bad("bad2.json: the weights sum to 1.1, not 1", "fit", "--init", sum.toString());
+        Path shape = file("bad3.json", "{\"weights\": [0.5, 0.5], \"means\": [[2, 55, 1], [4.3, 80, 1]],"
+                + " \"covariances\": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}");
+        bad("bad3.json: the means have 3 coordinates, the data 2 columns", "fit", "--init", shape.toString());
+        bad("is neither kmeans, k-means++, random, random-from-data, nor an existing JSON file", "fit", "--init", "nowhere.json");
+    }
+
+    @Test
+    void gaussianBadInputIsNamedAndWritesNothing() throws Exception {
+        Path out = dir.resolve("never.json");
+        bad("reg-covar must be a finite number ≥ 0, got -1.0", "fit", "--reg-covar", "-1", "--out", out.toString());
+        bad("unknown structure 'banana'", "fit", "--covariance", "banana", "--out", out.toString());
+        bad("--algorithm applies to --model kmeans only", "fit", "--algorithm", "lloyd");
+        bad("--proba applies to --model gmm only", "fit", "--model", "kmeans", "--proba", out.toString());
+        bad("--on-collapse: unknown value 'maybe' (stop or reseed)", "fit", "--on-collapse", "maybe");
+        Path constant = file("const.csv", "a,b\n1,5\n2,5\n3,5\n4,5\n");
+        bad("column 2 (b) is constant", "fit", constant.toString(), "-k", "1", "--out", out.toString());
+        StringBuilder dup = new StringBuilder("a,b\n");
+        for (int i = 0; i < 200; i++) {
+            dup.append("1,2\n");
+        }
+        for (int i = 0; i < 100; i++) {
+            dup.append(Math.sin(i) * 3).append(',').append(Math.cos(i * 1.7) * 3).append('\n');
+        }
+        Path dups = file("dups.csv", dup.toString());
+        bad("collapsed", "fit", dups.toString(), "-k", "3", "--out", out.toString());
+        assertFalse(Files.exists(out), "nothing is written on bad input");
+        Result reseeded = run("fit", dups.toString(), "-k", "3", "--on-collapse", "reseed", "--max-iter", "30");
+        assertEquals(0, reseeded.code, reseeded.err);
+        assertTrue(reseeded.out.contains("Note: iteration"), reseeded.out);
+        Path km = dir.resolve("km.json");
+        assertEquals(0, run("fit", "--model", "kmeans", "--out", km.toString()).code);
+        bad("holds a kmeans model, which has no density", "score", "--model", km.toString());
+        bad("holds a kmeans model, which cannot be sampled", "sample", "--model", km.toString(), "-n", "3");
+        bad("holds a kmeans model, which has hard labels only", "predict", "--model", km.toString(), "--proba");
+        Path g = dir.resolve("g.json");
+        assertEquals(0, run("fit", "--out", g.toString()).code);
+        bad("-n: the number of points must be at least 0, got -1", "sample", "--model", g.toString(), "-n", "-1");
     }
 }

@@ -5,16 +5,12 @@ import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
 import dev.mixtures.em.ProgressListener;
+import dev.mixtures.em.Restarts;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Kernels;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -325,57 +321,44 @@ public final class KMeans {
         for (int r = 0; r < runs; r++) {
             streams[r] = master.split();
         }
-        int outer = Math.min(threads, runs);
-        int inner = Math.max(1, threads / outer);
-        Run[] results = new Run[runs];
         final double[] start0 = given;
-        if (outer == 1) {
-            try (Workers workers = new Workers(inner)) {
-                for (int r = 0; r < runs; r++) {
-                    results[r] = runOnce(z, start0, streams[r], r, workers, kern, listener, cancel);
-                }
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(outer, rn -> {
-                Thread t = new Thread(rn, "mixtures-restart");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                ArrayList<Future<Run>> futures = new ArrayList<>();
-                for (int r = 0; r < runs; r++) {
-                    final int rr = r;
-                    futures.add(pool.submit(() -> {
-                        try (Workers workers = new Workers(inner)) {
-                            return runOnce(z, start0, streams[rr], rr, workers, kern, listener, cancel);
-                        }
-                    }));
-                }
-                for (int r = 0; r < runs; r++) {
-                    results[r] = futures.get(r).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException) {
-                    throw (RuntimeException) c;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-        Run best = results[0];
+        java.util.List<Run> results = Restarts.run(threads, runs,
+                (r, workers) -> runOnce(z, start0, streams[r], r, workers, kern, listener, cancel));
+        Run best = results.get(0);
         for (int r = 1; r < runs; r++) {
-            if (results[r].inertia < best.inertia) {
-                best = results[r];
+            if (results.get(r).inertia < best.inertia) {
+                best = results.get(r);
             }
         }
         FitTrace trace = new FitTrace(best.history, best.converged, seed, best.restart, System.nanoTime() - start);
         return new KMeansModel(this, best.centres, k, z.d(), best.sizes, best.inertia, trace, st, data.columnNames(),
                 data.n(), best.algorithm, kern.name());
+    }
+
+    /**
+     * Centres drawn as a fit would start (greedy k-means++ or random rows, by {@code init}) from
+     * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from them.
+     */
+    public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers) {
+        if (init == Init.RANDOM) {
+            return Seeding.randomRows(data, k, rnd);
+        }
+        if (init != Init.KMEANS_PLUS_PLUS) {
+            throw new IllegalArgumentException("init: only k-means++ and random seeds can be drawn");
+        }
+        return Seeding.kMeansPlusPlus(data, k, rnd, workers, Kernels.best());
+    }
+
+    /** The nearest of the k centres (row-major k × d) for every row, ties to the lowest index. */
+    public static int[] nearest(Dataset data, double[] centres, int k) {
+        int d = data.d();
+        double[][] rows = new double[k][];
+        for (int c = 0; c < k; c++) {
+            rows[c] = java.util.Arrays.copyOfRange(centres, c * d, (c + 1) * d);
+        }
+        KMeansModel m = KMeansModel.restore(builder().k(k).build(), rows, new double[k], 0,
+                new FitTrace(new double[0], false, 0, 0, 0), null, data.columnNames(), data.n(), "given");
+        return m.predict(data);
     }
 
     private void checkData(Dataset data) {
@@ -446,7 +429,7 @@ public final class KMeans {
             }
         }
         // A last E-step with the final centres: the labels, sizes and J that predict() will reproduce.
-        KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new ArrayList<>(), assign.newStatistics());
+        KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new java.util.ArrayList<>(), assign.newStatistics());
         return finish(run, end, last, restart, alg);
     }
 

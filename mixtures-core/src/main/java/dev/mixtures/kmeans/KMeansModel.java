@@ -13,7 +13,12 @@ import java.util.List;
  * thread-safe. New data are given in the original units: the model applies its own
  * standardisation when it was fitted with one. Arrays handed out are copies.
  */
-public final class KMeansModel {
+public final class KMeansModel implements dev.mixtures.FittedModel {
+    @Override
+    public String kind() {
+        return "kmeans";
+    }
+
     private final KMeans settings;
     private final double[] centres;
     private final int k;

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtures.FittedModel;
 import dev.mixtures.Version;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTrace;
+import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.io.IOException;
@@ -35,10 +39,7 @@ public final class ModelFiles {
 
     /** The model as a JSON tree. */
     public static ObjectNode toJson(KMeansModel m) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("library", "mixtures " + Version.VERSION);
-        root.put("model", "kmeans");
+        ObjectNode root = header("kmeans");
         KMeans s = m.settings();
         ObjectNode settings = root.putObject("settings");
         settings.put("k", s.k());
@@ -53,8 +54,70 @@ public final class ModelFiles {
         settings.put("algorithm", s.algorithm().label());
         settings.put("batchSize", s.batchSize());
         settings.put("standardize", s.standardize());
+        data(root, m, m.trainingRows());
+        ObjectNode p = root.putObject("parameters");
+        p.put("space", m.standardizer() != null ? "standardized" : "original");
+        p.set("centres", matrix(m.centres()));
+        p.set("sizes", vector(m.sizes()));
+        p.put("inertia", m.inertia());
+        p.put("algorithm", m.algorithm());
+        trace(root, m.trace());
+        return root;
+    }
+
+    /** The Gaussian mixture as a JSON tree; parameters in the fitted space, exactly. */
+    public static ObjectNode toJson(GaussianMixtureModel m) {
+        ObjectNode root = header("gmm");
+        GaussianMixture s = m.settings();
+        ObjectNode settings = root.putObject("settings");
+        settings.put("k", s.k());
+        settings.put("covariance", s.covariance().label());
+        settings.put("regCovar", s.regCovar());
+        settings.put("init", s.init().label());
+        if (s.init() == GaussianMixture.Init.GIVEN) {
+            ObjectNode g = settings.putObject("initialParameters");
+            g.set("weights", vector(s.initialWeights()));
+            g.set("means", matrix(s.initialMeans()));
+            ArrayNode gc = g.putArray("covariances");
+            for (double[][] c : s.initialCovariances()) {
+                gc.add(matrix(c));
+            }
+        }
+        settings.put("nInit", s.nInit());
+        settings.put("maxIter", s.maxIter());
+        settings.put("tol", s.tol());
+        settings.put("seed", s.seed());
+        settings.put("standardize", s.standardize());
+        settings.put("reseedCollapsed", s.reseedCollapsed());
+        data(root, m, m.trainingRows());
+        ObjectNode p = root.putObject("parameters");
+        p.put("space", m.standardizer() != null ? "standardized" : "original");
+        p.set("weights", vector(m.weights()));
+        p.set("means", matrix(m.fittedMeans()));
+        ArrayNode cov = p.putArray("covariances");
+        for (double[][] c : m.fittedCovariances()) {
+            cov.add(matrix(c));
+        }
+        p.set("sizes", vector(m.sizes()));
+        p.put("trainingWeight", m.trainingWeight());
+        p.put("logLikelihood", m.logLikelihood());
+        trace(root, m.trace());
+        ArrayNode notes = root.putArray("notes");
+        m.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static ObjectNode header(String kind) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("library", "mixtures " + Version.VERSION);
+        root.put("model", kind);
+        return root;
+    }
+
+    private static void data(ObjectNode root, FittedModel m, int rows) {
         ObjectNode data = root.putObject("data");
-        data.put("rows", m.trainingRows());
+        data.put("rows", rows);
         data.put("columns", m.d());
         ArrayNode names = data.putArray("columnNames");
         m.columnNames().forEach(names::add);
@@ -66,35 +129,52 @@ public final class ModelFiles {
         } else {
             root.putNull("standardization");
         }
-        ObjectNode p = root.putObject("parameters");
-        p.put("space", m.standardizer() != null ? "standardized" : "original");
-        p.set("centres", matrix(m.centres()));
-        p.set("sizes", vector(m.sizes()));
-        p.put("inertia", m.inertia());
-        p.put("algorithm", m.algorithm());
+    }
+
+    private static void trace(ObjectNode root, FitTrace tr) {
         ObjectNode t = root.putObject("trace");
-        t.set("history", vector(m.trace().history()));
-        t.put("iterations", m.trace().iterations());
-        t.put("converged", m.trace().converged());
-        t.put("seed", m.trace().seed());
-        t.put("restart", m.trace().restart());
-        t.put("seconds", m.trace().nanos() / 1e9);
-        return root;
+        t.set("history", vector(tr.history()));
+        t.put("iterations", tr.iterations());
+        t.put("converged", tr.converged());
+        t.put("seed", tr.seed());
+        t.put("restart", tr.restart());
+        t.put("seconds", tr.nanos() / 1e9);
     }
 
     /** Writes the model to {@code file}, whole or not at all. */
-    public static void write(KMeansModel m, Path file) {
+    public static void write(FittedModel m, Path file) {
+        ObjectNode tree;
+        if (m instanceof KMeansModel) {
+            tree = toJson((KMeansModel) m);
+        } else if (m instanceof GaussianMixtureModel) {
+            tree = toJson((GaussianMixtureModel) m);
+        } else {
+            throw new IllegalArgumentException("no file format for " + m.kind() + " models");
+        }
         String text;
         try {
-            text = JSON.writeValueAsString(toJson(m)) + "\n";
+            text = JSON.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         AtomicFiles.write(file, w -> w.write(text));
     }
 
-    /** Reads a model file. */
-    public static KMeansModel read(Path file) {
+    /**
+     * Reads a model file that must hold a model of the given kind.
+     *
+     * @throws InputException naming the file when it holds another kind
+     */
+    public static <T extends FittedModel> T read(Path file, Class<T> kind) {
+        FittedModel m = read(file);
+        if (!kind.isInstance(m)) {
+            throw new InputException(file + ": holds a " + m.kind() + " model, not the kind asked for");
+        }
+        return kind.cast(m);
+    }
+
+    /** Reads a model file of any kind. */
+    public static FittedModel read(Path file) {
         String name = file.toString();
         JsonNode root;
         try {
@@ -111,7 +191,7 @@ public final class ModelFiles {
     }
 
     /** Rebuilds a model from its JSON tree; {@code name} is used in messages. */
-    public static KMeansModel fromJson(String name, JsonNode root) {
+    public static FittedModel fromJson(String name, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InputException(name + ": not a valid model file: the top level is not a JSON object");
         }
@@ -125,8 +205,11 @@ public final class ModelFiles {
                     + " is not supported; this mixtures (" + Version.VERSION + ") reads version " + FORMAT_VERSION);
         }
         String model = r.text(root, "model");
+        if ("gmm".equals(model)) {
+            return gmmFromJson(name, root, r);
+        }
         if (!"kmeans".equals(model)) {
-            throw new InputException(name + ": model '" + model + "' is not known to this version (it reads: kmeans)");
+            throw new InputException(name + ": model '" + model + "' is not known to this version (it reads: kmeans, gmm)");
         }
         try {
             JsonNode s = r.object(root, "settings");
@@ -138,31 +221,89 @@ public final class ModelFiles {
                 b.initialCentres(r.matrix(s, "initialCentres"));
             }
             KMeans settings = b.build();
-            JsonNode data = r.object(root, "data");
-            int rows = r.integer(data, "rows");
-            List<String> names = new ArrayList<>();
-            JsonNode cn = data.get("columnNames");
-            if (cn == null || !cn.isArray()) {
-                throw r.missing("data.columnNames", "an array of names");
-            }
-            cn.forEach(x -> names.add(x.asText()));
-            Standardizer st = null;
-            JsonNode stn = root.get("standardization");
-            if (stn != null && !stn.isNull()) {
-                st = new Standardizer(r.vector(stn, "mean"), r.vector(stn, "sd"));
-            }
+            int rows = r.integer(r.object(root, "data"), "rows");
+            List<String> names = columnNames(root, r);
+            Standardizer st = standardizer(root, r);
             JsonNode p = r.object(root, "parameters");
             double[][] centres = r.matrix(p, "centres");
             double[] sizes = r.vector(p, "sizes");
             double inertia = r.number(p, "inertia");
             String alg = r.text(p, "algorithm");
-            JsonNode t = r.object(root, "trace");
-            FitTrace trace = new FitTrace(r.vector(t, "history"), r.bool(t, "converged"), r.longValue(t, "seed"),
-                    r.integer(t, "restart"), Math.round(r.number(t, "seconds") * 1e9));
-            return KMeansModel.restore(settings, centres, sizes, inertia, trace, st, names, rows, alg);
+            return KMeansModel.restore(settings, centres, sizes, inertia, trace(root, r), st, names, rows, alg);
         } catch (IllegalArgumentException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
+    }
+
+    private static GaussianMixtureModel gmmFromJson(String name, JsonNode root, Reader r) {
+        try {
+            JsonNode s = r.object(root, "settings");
+            GaussianMixture.Builder b = GaussianMixture.builder().k(r.integer(s, "k"))
+                    .covariance(CovarianceType.parse(r.text(s, "covariance"))).regCovar(r.number(s, "regCovar"))
+                    .init(GaussianMixture.Init.parse(r.text(s, "init"))).nInit(r.integer(s, "nInit"))
+                    .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))
+                    .standardize(r.bool(s, "standardize")).reseedCollapsed(r.bool(s, "reseedCollapsed"));
+            JsonNode g = s.get("initialParameters");
+            if (g != null && g.isObject()) {
+                JsonNode gc = g.get("covariances");
+                if (gc == null || !gc.isArray()) {
+                    throw r.missing("settings.initialParameters.covariances", "an array of matrices");
+                }
+                double[][][] c0 = new double[gc.size()][][];
+                for (int c = 0; c < c0.length; c++) {
+                    c0[c] = r.matrix(gc, c, "settings.initialParameters.covariances[" + c + "]");
+                }
+                b.initialParameters(r.vector(g, "weights"), r.matrix(g, "means"), c0);
+            }
+            GaussianMixture settings = b.build();
+            int rows = r.integer(r.object(root, "data"), "rows");
+            List<String> names = columnNames(root, r);
+            Standardizer st = standardizer(root, r);
+            JsonNode p = r.object(root, "parameters");
+            double[] weights = r.vector(p, "weights");
+            double[][] means = r.matrix(p, "means");
+            JsonNode cv = p.get("covariances");
+            if (cv == null || !cv.isArray() || cv.size() != weights.length) {
+                throw r.missing("parameters.covariances", "an array of " + weights.length + " matrices");
+            }
+            double[][][] cov = new double[cv.size()][][];
+            for (int c = 0; c < cov.length; c++) {
+                cov[c] = r.matrix(cv, c, "parameters.covariances[" + c + "]");
+            }
+            List<String> notes = new ArrayList<>();
+            JsonNode nn = root.get("notes");
+            if (nn != null && nn.isArray()) {
+                nn.forEach(x -> notes.add(x.asText()));
+            }
+            return GaussianMixtureModel.restore(settings, weights, means, cov, st, names, rows, r.number(p, "trainingWeight"),
+                    r.number(p, "logLikelihood"), r.vector(p, "sizes"), trace(root, r), notes);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> columnNames(JsonNode root, Reader r) {
+        List<String> names = new ArrayList<>();
+        JsonNode cn = r.object(root, "data").get("columnNames");
+        if (cn == null || !cn.isArray()) {
+            throw r.missing("data.columnNames", "an array of names");
+        }
+        cn.forEach(x -> names.add(x.asText()));
+        return names;
+    }
+
+    private static Standardizer standardizer(JsonNode root, Reader r) {
+        JsonNode stn = root.get("standardization");
+        if (stn != null && !stn.isNull()) {
+            return new Standardizer(r.vector(stn, "mean"), r.vector(stn, "sd"));
+        }
+        return null;
+    }
+
+    private static FitTrace trace(JsonNode root, Reader r) {
+        JsonNode t = r.object(root, "trace");
+        return new FitTrace(r.vector(t, "history"), r.bool(t, "converged"), r.longValue(t, "seed"),
+                r.integer(t, "restart"), Math.round(r.number(t, "seconds") * 1e9));
     }
 
     private static ArrayNode vector(double[] v) {
@@ -259,8 +400,15 @@ public final class ModelFiles {
             return out;
         }
 
+        double[][] matrix(JsonNode n, int index, String f) {
+            return matrixOf(n.get(index), f);
+        }
+
         double[][] matrix(JsonNode n, String f) {
-            JsonNode v = n.get(f);
+            return matrixOf(n.get(f), f);
+        }
+
+        double[][] matrixOf(JsonNode v, String f) {
             if (v == null || !v.isArray() || v.size() == 0) {
                 throw missing(f, "a non-empty array of rows");
             }

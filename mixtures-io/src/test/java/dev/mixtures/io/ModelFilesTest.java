@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixtures.datasets.OldFaithful;
+import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Files;
@@ -21,7 +24,7 @@ class ModelFilesTest {
         KMeansModel m = KMeans.builder().k(3).standardize(true).seed(4).build().fit(OldFaithful.load());
         Path f = dir.resolve("m.json");
         ModelFiles.write(m, f);
-        KMeansModel back = ModelFiles.read(f);
+        KMeansModel back = ModelFiles.read(f, KMeansModel.class);
         assertEquals(m.inertia(), back.inertia(), 0.0);
         assertArrayEquals(m.trace().history(), back.trace().history(), 0.0);
         assertArrayEquals(m.predict(OldFaithful.load()), back.predict(OldFaithful.load()));
@@ -34,6 +37,52 @@ class ModelFilesTest {
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void gaussianMixturesRoundTripExactlyForEveryStructure(@TempDir Path dir) {
+        for (CovarianceType t : CovarianceType.values()) {
+            for (boolean standardize : new boolean[] {false, true}) {
+                GaussianMixtureModel m = GaussianMixture.builder().k(3).covariance(t).standardize(standardize).seed(2)
+                        .build().fit(OldFaithful.load());
+                Path f = dir.resolve(t.label() + standardize + ".json");
+                ModelFiles.write(m, f);
+                GaussianMixtureModel back = ModelFiles.read(f, GaussianMixtureModel.class);
+                String what = t + (standardize ? " standardized" : "");
+                assertArrayEquals(m.scoreSamples(OldFaithful.load()), back.scoreSamples(OldFaithful.load()), 0.0, what);
+                assertArrayEquals(m.predict(OldFaithful.load()), back.predict(OldFaithful.load()), what);
+                assertArrayEquals(m.weights(), back.weights(), 0.0, what);
+                assertEquals(m.logLikelihood(), back.logLikelihood(), 0.0, what);
+                assertEquals(m.bic(), back.bic(), 0.0, what);
+                assertEquals(t, back.covarianceType());
+                assertArrayEquals(m.trace().history(), back.trace().history(), 0.0, what);
+            }
+        }
+        // A model started from given parameters keeps them.
+        GaussianMixtureModel first = GaussianMixture.builder().k(2).build().fit(OldFaithful.load());
+        GaussianMixtureModel warm = GaussianMixture.builder().warmStart(first).build().fit(OldFaithful.load());
+        Path f = dir.resolve("warm.json");
+        ModelFiles.write(warm, f);
+        GaussianMixtureModel back = ModelFiles.read(f, GaussianMixtureModel.class);
+        assertEquals(GaussianMixture.Init.GIVEN, back.settings().init());
+        assertArrayEquals(first.weights(), back.settings().initialWeights(), 0.0);
+        InputException e = assertThrows(InputException.class, () -> ModelFiles.read(f, KMeansModel.class));
+        assertTrue(e.getMessage().contains("holds a gmm model"), e.getMessage());
+    }
+
+    @Test
+    void damagedGaussianFilesAreNamed(@TempDir Path dir) throws Exception {
+        GaussianMixtureModel m = GaussianMixture.builder().k(2).build().fit(OldFaithful.load());
+        Path good = dir.resolve("g.json");
+        ModelFiles.write(m, good);
+        String text = Files.readString(good);
+        assertBad(dir, text.replace("\"covariances\"", "\"cov\""), "parameters.covariances");
+        assertBad(dir, text.replace("\"covariance\" : \"full\"", "\"covariance\" : \"banana\""), "unknown structure 'banana'");
+        // A covariance that is not positive definite: its first variance made negative.
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode root = om.readTree(text);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("parameters").get("covariances").get(1).get(0)).set(0, -1.0);
+        assertBad(dir, om.writeValueAsString(root), "covariance of component 2 is not positive definite");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.mixtures.cli;
+
+import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.io.InputException;
+import dev.mixtures.io.ModelFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mixtures sample}: points drawn from a saved mixture. */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Draw N points from a saved Gaussian mixture (a component from the weights, then a point from its"
+                + " Gaussian) and write them as CSV, in the data's original units, with the component (0-based) last.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  mixtures fit -k 2 --out faithful.json && mixtures sample --model faithful.json -n 500 --seed 7",
+                "  mixtures sample --model model.json -n 100000 --out samples.csv",
+                "",
+                "Exit status: 0 on success, 2 on bad input (a damaged model file, N < 0)."})
+final class SampleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A gmm model file written by 'mixtures fit --out'.")
+    Path modelFile;
+
+    @Option(names = {"-n", "--n"}, required = true, paramLabel = "N", description = "Number of points.")
+    int n;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the points here instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (n < 0) {
+            throw new InputException("-n: the number of points must be at least 0, got " + n);
+        }
+        var any = ModelFiles.read(modelFile);
+        if (!(any instanceof GaussianMixtureModel)) {
+            throw new InputException("--model: " + modelFile + " holds a " + any.kind() + " model, which cannot be sampled; sample needs a gmm model");
+        }
+        GaussianMixtureModel m = (GaussianMixtureModel) any;
+        PredictCommand.checkOutput(out, modelFile, new DataOptions());
+        GaussianMixtureModel.Sample s = m.sample(n, seed);
+        List<String> cols = m.columnNames();
+        String component = cols.contains("component") ? "component_" : "component";
+        PredictCommand.emit(spec, out, w -> {
+            w.write(String.join(",", cols.stream().map(SampleCommand::quote).toArray(String[]::new)) + "," + component + "\n");
+            StringBuilder line = new StringBuilder();
+            double[][] p = s.points();
+            int[] c = s.components();
+            for (int i = 0; i < p.length; i++) {
+                line.setLength(0);
+                for (double v : p[i]) {
+                    line.append(v).append(',');
+                }
+                w.write(line.append(c[i]).append('\n').toString());
+            }
+        });
+        return 0;
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

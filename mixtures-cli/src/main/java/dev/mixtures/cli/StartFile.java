@@ -1,0 +1,112 @@
+package dev.mixtures.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.io.InputException;
+import dev.mixtures.io.ModelFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The Gaussian mixture's {@code --init FILE}: either a saved gmm model (a warm start) or a JSON
+ * object {@code {"weights": [...], "means": [[...]], "covariances": [[[...]]]}} (or
+ * {@code "precisions"} instead of covariances), in the data's original units.
+ */
+final class StartFile {
+    private StartFile() {
+    }
+
+    static void apply(Path file, int d, GaussianMixture.Builder b, boolean kGiven, int k, boolean covarianceGiven,
+            String covariance) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("--init: '" + file + "' is neither kmeans, k-means++, random, random-from-data,"
+                    + " nor an existing JSON file of parameters or saved model");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new InputException("--init: " + file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InputException("--init: " + file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException("--init: " + file + ": expected a JSON object with weights, means and covariances");
+        }
+        try {
+            if (root.has("formatVersion")) {
+                GaussianMixtureModel m = ModelFiles.read(file, GaussianMixtureModel.class);
+                if (kGiven && k != m.k()) {
+                    throw new InputException("--init: the model in " + file + " has " + m.k() + " components, but -k " + k
+                            + " was given");
+                }
+                if (covarianceGiven && !covariance.equalsIgnoreCase(m.covarianceType().label())) {
+                    throw new InputException("--init: the model in " + file + " has " + m.covarianceType().label()
+                            + " covariances, but --covariance " + covariance + " was given");
+                }
+                if (m.d() != d) {
+                    throw new InputException("--init: the model in " + file + " has " + m.d() + " columns, the data " + d);
+                }
+                b.warmStart(m);
+                return;
+            }
+            double[] w = vector(root.get("weights"), file, "weights");
+            double[][] means = matrix(root.get("means"), file, "means");
+            boolean precisions = !root.has("covariances") && root.has("precisions");
+            String field = precisions ? "precisions" : "covariances";
+            JsonNode cv = root.get(field);
+            if (cv == null || !cv.isArray()) {
+                throw new InputException("--init: " + file + ": field 'covariances' (or 'precisions') is missing or not an array of matrices");
+            }
+            double[][][] c = new double[cv.size()][][];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = matrix(cv.get(i), file, field + "[" + i + "]");
+            }
+            if (means.length > 0 && means[0].length != d) {
+                throw new InputException("--init: " + file + ": the means have " + means[0].length + " coordinates, the data "
+                        + d + " columns");
+            }
+            if (!kGiven) {
+                b.k(w.length);
+            }
+            if (precisions) {
+                b.initialPrecisions(w, means, c);
+            } else {
+                b.initialParameters(w, means, c);
+            }
+            b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--init: " + file + ": " + e.getMessage().replaceFirst("^init: ", ""), e);
+        }
+    }
+
+    private static double[] vector(JsonNode v, Path file, String field) {
+        if (v == null || !v.isArray()) {
+            throw new InputException("--init: " + file + ": field '" + field + "' is missing or not an array of numbers");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!v.get(i).isNumber()) {
+                throw new InputException("--init: " + file + ": " + field + "[" + i + "] is not a number");
+            }
+            out[i] = v.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static double[][] matrix(JsonNode v, Path file, String field) {
+        if (v == null || !v.isArray() || v.size() == 0) {
+            throw new InputException("--init: " + file + ": field '" + field + "' is missing or not an array of rows");
+        }
+        double[][] out = new double[v.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = vector(v.get(i), file, field + "[" + i + "]");
+        }
+        return out;
+    }
+}

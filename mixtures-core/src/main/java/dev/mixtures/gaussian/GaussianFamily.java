@@ -1,0 +1,365 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.em.EmFamily;
+import dev.mixtures.linalg.Cholesky;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Gaussian mixture as a family on the shared EM loop: the E-step is a {@link GaussianPass}
+ * with responsibilities in log space, the M-step is closed form (PRML 9.24–9.27, MATH.md §2.2)
+ * from statistics taken about the previous means. The objective is the log-likelihood of the
+ * parameters the E-step used; the loop stops when its mean per unit of weight changes by less
+ * than {@code tol}. Collapsed components are detected here, in the M-step.
+ */
+final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistics> {
+    /** Added to every N_k, as scikit-learn does, so that an empty component divides by a tiny number, not 0. */
+    static final double N_EPS = 10 * Math.ulp(1.0);
+
+    private final Dataset data;
+    private final int k;
+    private final int d;
+    private final CovarianceType type;
+    private final double reg;
+    private final double tol;
+    private final boolean reseed;
+    private final GaussianKernel kern;
+    private final GaussianPass.Scratch[] scratch;
+    private final DataScale scale;
+    final List<String> events = new ArrayList<>();
+
+    GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
+            GaussianKernel kern, int threads, DataScale scale) {
+        this.data = data;
+        this.k = k;
+        this.d = data.d();
+        this.type = type;
+        this.reg = reg;
+        this.tol = tol;
+        this.reseed = reseed;
+        this.kern = kern;
+        this.scale = scale;
+        this.scratch = new GaussianPass.Scratch[threads];
+        for (int t = 0; t < threads; t++) {
+            scratch[t] = new GaussianPass.Scratch(k, d, type.hasOffDiagonal());
+        }
+    }
+
+    @Override
+    public GaussianStatistics newStatistics() {
+        return new GaussianStatistics(k, d, type.hasOffDiagonal());
+    }
+
+    @Override
+    public int rows(int iteration) {
+        return data.n();
+    }
+
+    @Override
+    public void eStep(GaussianParams p, int from, int to, GaussianStatistics stats, int worker) {
+        GaussianPass.run(kern, k, type.hasOffDiagonal(), p, null, p.means, data, from, to, stats, null, null, null, 0, scratch[worker]);
+    }
+
+    @Override
+    public GaussianParams mStep(GaussianParams p, GaussianStatistics total, int iteration) {
+        return mStep(total, p.means, iteration);
+    }
+
+    /** The closed-form M-step from statistics taken about {@code shift}, with collapse handling. */
+    GaussianParams mStep(GaussianStatistics st, double[] shift, int iteration) {
+        double[] nk = new double[k];
+        double[] means = new double[k * d];
+        double[] delta = new double[k * d];
+        double nSum = 0;
+        for (int c = 0; c < k; c++) {
+            nk[c] = st.n[c] + N_EPS;
+            nSum += nk[c];
+            for (int i = 0; i < d; i++) {
+                delta[c * d + i] = st.s[c * d + i] / nk[c];
+                means[c * d + i] = shift[c * d + i] + delta[c * d + i];
+            }
+        }
+        double[] raw = rawCovariances(st, nk, delta, nSum);
+        boolean[] bad = new boolean[k];
+        String[] why = new String[k];
+        for (int c = 0; c < k; c++) {
+            if (!(st.n[c] > 1e-12 * st.weight)) {
+                bad[c] = true;
+                why[c] = "lost all its weight (N_k = " + st.n[c] + ")";
+            }
+        }
+        if (type == CovarianceType.TIED) {
+            String w = scale.collapsed(raw, 0, type, reg);
+            if (w != null) {
+                throw new DegenerateComponentException(0, iteration, "(the shared covariance) " + w);
+            }
+        } else {
+            for (int c = 0; c < k; c++) {
+                if (!bad[c]) {
+                    String w = scale.collapsed(raw, c, type, reg);
+                    if (w != null) {
+                        bad[c] = true;
+                        why[c] = w;
+                    }
+                }
+            }
+        }
+        double[] weights = new double[k];
+        int used = 0;
+        for (int c = 0; c < k; c++) {
+            if (bad[c]) {
+                if (!reseed || st.worstCount == 0) {
+                    throw new DegenerateComponentException(c, iteration, why[c]);
+                }
+                // Re-seed at the row the current model explains worst (each re-seed takes the next one).
+                int row = st.worstRow[Math.min(used++, st.worstCount - 1)];
+                for (int i = 0; i < d; i++) {
+                    means[c * d + i] = data.get(row, i);
+                }
+                scale.setDataCovariance(raw, c, type);
+                nk[c] = nSum / k;
+                events.add("iteration " + iteration + ": component " + (c + 1) + " " + why[c] + "; re-seeded at row "
+                        + (row + 1));
+            }
+        }
+        double wSum = 0;
+        for (int c = 0; c < k; c++) {
+            wSum += nk[c];
+        }
+        for (int c = 0; c < k; c++) {
+            weights[c] = nk[c] / wSum;
+        }
+        addReg(raw);
+        try {
+            return GaussianParams.of(k, d, type, weights, means, raw);
+        } catch (GaussianParams.NotPositiveDefinite e) {
+            throw new DegenerateComponentException(e.component, iteration,
+                    "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
+        }
+    }
+
+    /** Σ_k = S_k/N_k − δ δᵀ (before regularisation), in the layout of {@link GaussianParams#cov}. */
+    private double[] rawCovariances(GaussianStatistics st, double[] nk, double[] delta, double nSum) {
+        int sLen = st.sLen;
+        switch (type) {
+            case FULL:
+            case TIED: {
+                boolean tied = type == CovarianceType.TIED;
+                double[] cov = new double[(tied ? 1 : k) * d * d];
+                for (int c = 0; c < k; c++) {
+                    int o = tied ? 0 : c * d * d;
+                    int q = 0;
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j <= i; j++, q++) {
+                            double di = delta[c * d + i];
+                            double dj = delta[c * d + j];
+                            double v = tied ? st.ss[c * sLen + q] - nk[c] * di * dj
+                                    : st.ss[c * sLen + q] / nk[c] - di * dj;
+                            cov[o + i * d + j] += v;
+                        }
+                    }
+                }
+                for (int b = 0; b < (tied ? 1 : k); b++) {
+                    int o = b * d * d;
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            double v = tied ? cov[o + i * d + j] / nSum : cov[o + i * d + j];
+                            cov[o + i * d + j] = v;
+                            cov[o + j * d + i] = v;
+                        }
+                    }
+                }
+                return cov;
+            }
+            case DIAG: {
+                double[] cov = new double[k * d];
+                for (int c = 0; c < k; c++) {
+                    for (int i = 0; i < d; i++) {
+                        double di = delta[c * d + i];
+                        cov[c * d + i] = st.ss[c * sLen + i] / nk[c] - di * di;
+                    }
+                }
+                return cov;
+            }
+            default: {
+                double[] cov = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double s = 0;
+                    for (int i = 0; i < d; i++) {
+                        double di = delta[c * d + i];
+                        s += st.ss[c * sLen + i] / nk[c] - di * di;
+                    }
+                    cov[c] = s / d;
+                }
+                return cov;
+            }
+        }
+    }
+
+    private void addReg(double[] cov) {
+        if (type.hasOffDiagonal()) {
+            for (int b = 0; b < cov.length / (d * d); b++) {
+                for (int i = 0; i < d; i++) {
+                    cov[b * d * d + i * d + i] += reg;
+                }
+            }
+        } else {
+            for (int q = 0; q < cov.length; q++) {
+                cov[q] += reg;
+            }
+        }
+    }
+
+    @Override
+    public double objective(GaussianParams before, GaussianParams after, GaussianStatistics total) {
+        return total.logLik;
+    }
+
+    @Override
+    public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
+        return !Double.isNaN(previous) && Math.abs(current - previous) < tol * total.weight;
+    }
+
+    /**
+     * The data's own spread, against which a component's is judged, and its covariance, which a
+     * re-seeded component starts from.
+     */
+    static final class DataScale {
+        final int d;
+        final double[] cov;
+        final double[] pivots;
+
+        DataScale(double[] cov, int d) {
+            this.d = d;
+            this.cov = cov;
+            this.pivots = conditionalVariances(cov, d);
+        }
+
+        /** The data covariance (population) of {@code data}, by two passes. */
+        static DataScale of(Dataset data) {
+            int d = data.d();
+            double[] x = data.valuesView();
+            double w = 0;
+            double[] mean = new double[d];
+            for (int r = 0; r < data.n(); r++) {
+                double wr = data.weight(r);
+                w += wr;
+                for (int i = 0; i < d; i++) {
+                    mean[i] += wr * x[r * d + i];
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                mean[i] /= w;
+            }
+            double[] cov = new double[d * d];
+            double[] diff = new double[d];
+            for (int r = 0; r < data.n(); r++) {
+                double wr = data.weight(r);
+                for (int i = 0; i < d; i++) {
+                    diff[i] = x[r * d + i] - mean[i];
+                }
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        cov[i * d + j] += wr * diff[i] * diff[j];
+                    }
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    cov[i * d + j] /= w;
+                    cov[j * d + i] = cov[i * d + j];
+                }
+            }
+            return new DataScale(cov, d);
+        }
+
+        /** Cholesky pivots squared (the variance of each column given the ones before it); 0 past a failure. */
+        static double[] conditionalVariances(double[] cov, int d) {
+            double[] a = cov.clone();
+            double[] l = new double[d * d];
+            double[] v = new double[d];
+            int bad = Cholesky.factor(a, d, l);
+            for (int i = 0; i < (bad < 0 ? d : bad); i++) {
+                v[i] = l[i * d + i] * l[i * d + i];
+            }
+            return v;
+        }
+
+        /**
+         * Why component c's unregularised covariance counts as collapsed, or null: its spread in
+         * some direction (a Cholesky pivot) is at most the regularisation, or below 1e-10 of the
+         * data's own spread in that direction, or it cannot be factored at all.
+         */
+        String collapsed(double[] raw, int c, CovarianceType type, double reg) {
+            double rel = 1e-10;
+            switch (type) {
+                case FULL:
+                case TIED: {
+                    double[] m = new double[d * d];
+                    System.arraycopy(raw, c * d * d, m, 0, d * d);
+                    double[] l = new double[d * d];
+                    int bad = Cholesky.factor(m.clone(), d, l);
+                    if (bad >= 0) {
+                        return "collapsed (its covariance is singular in column " + (bad + 1)
+                                + " given the ones before it: it sits on a point, a line or repeated rows)";
+                    }
+                    for (int i = 0; i < d; i++) {
+                        double v = l[i * d + i] * l[i * d + i];
+                        if (v <= reg || v < rel * pivots[i]) {
+                            return "collapsed (its variance in column " + (i + 1) + " given the ones before it is "
+                                    + String.format(java.util.Locale.ROOT, "%.3g", v)
+                                    + ", not above the regularisation " + reg + ": it sits on a point, a line or repeated rows)";
+                        }
+                    }
+                    return null;
+                }
+                case DIAG:
+                    for (int i = 0; i < d; i++) {
+                        double v = raw[c * d + i];
+                        if (!(v > reg) || v < rel * cov[i * d + i]) {
+                            return "collapsed (its variance in column " + (i + 1) + " is "
+                                    + String.format(java.util.Locale.ROOT, "%.3g", v)
+                                    + ", not above the regularisation " + reg + ")";
+                        }
+                    }
+                    return null;
+                default: {
+                    double v = raw[c];
+                    double mean = 0;
+                    for (int i = 0; i < d; i++) {
+                        mean += cov[i * d + i] / d;
+                    }
+                    if (!(v > reg) || v < rel * mean) {
+                        return "collapsed (its variance is " + String.format(java.util.Locale.ROOT, "%.3g", v)
+                                + ", not above the regularisation " + reg + ")";
+                    }
+                    return null;
+                }
+            }
+        }
+
+        /** Sets component c's covariance in {@code raw} to the data's (diagonal or averaged as the structure needs). */
+        void setDataCovariance(double[] raw, int c, CovarianceType type) {
+            switch (type) {
+                case FULL:
+                    System.arraycopy(cov, 0, raw, c * d * d, d * d);
+                    break;
+                case TIED:
+                    break;
+                case DIAG:
+                    for (int i = 0; i < d; i++) {
+                        raw[c * d + i] = cov[i * d + i];
+                    }
+                    break;
+                default: {
+                    double s = 0;
+                    for (int i = 0; i < d; i++) {
+                        s += cov[i * d + i];
+                    }
+                    raw[c] = s / d;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.linalg.Kernels;
+
+/**
+ * Chooses the {@link GaussianKernel} at run time, as {@link Kernels} does for distances: the Vector
+ * API one when the JVM has the module and 8-lane double vectors, the plain Java one otherwise or
+ * when {@code mixtures.vector=false}. Both give the same bits.
+ */
+final class GaussianKernels {
+    private static final GaussianKernel BEST = choose();
+
+    private GaussianKernels() {
+    }
+
+    static GaussianKernel best() {
+        return BEST;
+    }
+
+    static GaussianKernel vectorOrNull() {
+        if (!Kernels.vectorModulePresent()) {
+            return null;
+        }
+        try {
+            Class<?> c = Class.forName("dev.mixtures.gaussian.VectorGaussianKernel");
+            int lanes = (int) c.getDeclaredMethod("lanes").invoke(null);
+            return lanes == GaussianKernel.LANES ? (GaussianKernel) c.getDeclaredConstructor().newInstance() : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    static GaussianKernel named(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.equals("scalar")) {
+            return ScalarGaussianKernel.INSTANCE;
+        }
+        if (name.equals("vector")) {
+            GaussianKernel v = vectorOrNull();
+            if (v == null) {
+                throw new IllegalArgumentException("kernel: the Vector API kernel is not available in this JVM");
+            }
+            return v;
+        }
+        throw new IllegalArgumentException("kernel: unknown '" + name + "' (scalar or vector)");
+    }
+
+    private static GaussianKernel choose() {
+        if (!"false".equalsIgnoreCase(System.getProperty("mixtures.vector", "true"))) {
+            GaussianKernel v = vectorOrNull();
+            if (v != null) {
+                return v;
+            }
+        }
+        return ScalarGaussianKernel.INSTANCE;
+    }
+}

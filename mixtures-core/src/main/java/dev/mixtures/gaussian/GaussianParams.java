@@ -1,0 +1,146 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.linalg.Cholesky;
+
+/**
+ * Parameters of a Gaussian mixture in the space that is fitted, with what the E-step needs
+ * precomputed: the precision factors P_k = L_k⁻ᵀ (Σ_k = L_k L_kᵀ) and the constants
+ * ln π_k + ln|P_k| − (d/2) ln 2π of each component's log-density (MATH.md §2.3). Immutable.
+ *
+ * <p>Layout by structure: {@code cov} holds k·d·d (full), d·d (tied), k·d (diag) or k (spherical)
+ * numbers; {@code prec} holds k·d·d upper triangular factors (full), one d·d factor (tied), or k·d
+ * reciprocal standard deviations (diag and spherical, the spherical value repeated d times).
+ */
+final class GaussianParams {
+    static final double LN_2PI = Math.log(2 * Math.PI);
+
+    final int k;
+    final int d;
+    final CovarianceType type;
+    final double[] weights;
+    final double[] means;
+    final double[] cov;
+    final double[] prec;
+    final double[] cst;
+
+    private GaussianParams(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov,
+            double[] prec, double[] cst) {
+        this.k = k;
+        this.d = d;
+        this.type = type;
+        this.weights = weights;
+        this.means = means;
+        this.cov = cov;
+        this.prec = prec;
+        this.cst = cst;
+    }
+
+    /** Thrown by {@link #of} when a covariance is not positive definite. */
+    static final class NotPositiveDefinite extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int component;
+        final int pivot;
+
+        NotPositiveDefinite(int component, int pivot) {
+            super("component " + (component + 1) + ": covariance not positive definite at pivot " + (pivot + 1), null,
+                    false, false);
+            this.component = component;
+            this.pivot = pivot;
+        }
+    }
+
+    /**
+     * Builds parameters; the arrays are kept, not copied. Weights must be positive and sum to 1.
+     *
+     * @throws NotPositiveDefinite naming the first component whose covariance cannot be factored
+     */
+    static GaussianParams of(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov) {
+        double[] prec;
+        double[] logDet = new double[k]; // ln |P_k| = −½ ln |Σ_k|
+        switch (type) {
+            case FULL:
+            case TIED: {
+                int blocks = type == CovarianceType.TIED ? 1 : k;
+                prec = new double[blocks * d * d];
+                double[] a = new double[d * d];
+                double[] l = new double[d * d];
+                for (int c = 0; c < blocks; c++) {
+                    System.arraycopy(cov, c * d * d, a, 0, d * d);
+                    int bad = Cholesky.factor(a, d, l);
+                    if (bad >= 0) {
+                        throw new NotPositiveDefinite(c, bad);
+                    }
+                    double[] p = Cholesky.precisionFactor(l, d);
+                    System.arraycopy(p, 0, prec, c * d * d, d * d);
+                    double ld = Cholesky.logDiagonal(p, d);
+                    for (int m = 0; m < k; m++) {
+                        if (type == CovarianceType.FULL ? m == c : true) {
+                            logDet[m] = ld;
+                        }
+                    }
+                }
+                break;
+            }
+            case DIAG:
+            case SPHERICAL: {
+                prec = new double[k * d];
+                for (int c = 0; c < k; c++) {
+                    double ld = 0;
+                    for (int i = 0; i < d; i++) {
+                        double v = type == CovarianceType.DIAG ? cov[c * d + i] : cov[c];
+                        if (!(v > 0) || !Double.isFinite(v)) {
+                            throw new NotPositiveDefinite(c, type == CovarianceType.DIAG ? i : 0);
+                        }
+                        double p = 1.0 / Math.sqrt(v);
+                        prec[c * d + i] = p;
+                        ld += Math.log(p);
+                    }
+                    logDet[c] = ld;
+                }
+                break;
+            }
+            default:
+                throw new AssertionError(type);
+        }
+        double[] cst = new double[k];
+        for (int c = 0; c < k; c++) {
+            cst[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LN_2PI;
+        }
+        return new GaussianParams(k, d, type, weights, means, cov, prec, cst);
+    }
+
+    /** Offset of component c's precision factor in {@link #prec}. */
+    int precOffset(int c) {
+        switch (type) {
+            case FULL:
+                return c * d * d;
+            case TIED:
+                return 0;
+            default:
+                return c * d;
+        }
+    }
+
+    /** Component c's covariance as a full d×d row-major matrix. */
+    double[] fullCovariance(int c) {
+        double[] m = new double[d * d];
+        switch (type) {
+            case FULL:
+                System.arraycopy(cov, c * d * d, m, 0, d * d);
+                break;
+            case TIED:
+                System.arraycopy(cov, 0, m, 0, d * d);
+                break;
+            case DIAG:
+                for (int i = 0; i < d; i++) {
+                    m[i * d + i] = cov[c * d + i];
+                }
+                break;
+            default:
+                for (int i = 0; i < d; i++) {
+                    m[i * d + i] = cov[c];
+                }
+        }
+        return m;
+    }
+}

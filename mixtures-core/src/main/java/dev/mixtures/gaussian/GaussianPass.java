@@ -1,0 +1,155 @@
+package dev.mixtures.gaussian;
+
+import static dev.mixtures.gaussian.GaussianKernel.LANES;
+
+import dev.mixtures.data.Dataset;
+
+/**
+ * One pass of the Gaussian E-step over a range of rows, block by block of {@link GaussianKernel#LANES}
+ * rows: transposes each block, has the kernel compute log-densities and responsibilities (or takes
+ * responsibilities from a {@link Source}), adds the block to per-lane partial statistics, and at
+ * the end of the range sums the lanes, in lane order, into the range's statistics. Optional
+ * outputs per row: ℓ_n, responsibilities, labels. The fit's E-step, the initialisation and every
+ * model method (predict, scores) go through here, so they agree bit for bit.
+ */
+final class GaussianPass {
+
+    /** Responsibilities given from outside (initialisation): fills r_c for one row. */
+    interface Source {
+        void fill(int row, double[] r, int stride, int lane);
+    }
+
+    /** Per-thread working space for one (k, d). */
+    static final class Scratch {
+        final double[] xt;
+        final double[] w = new double[LANES];
+        final double[] a;
+        final double[] r;
+        final double[] ll = new double[LANES];
+        final double[] work;
+        final double[] pn;
+        final double[] ps;
+        final double[] pss;
+        final double[] pll = new double[LANES];
+
+        Scratch(int k, int d, boolean offDiagonal) {
+            int sLen = offDiagonal ? d * (d + 1) / 2 : d;
+            xt = new double[d * LANES];
+            a = new double[k * LANES];
+            r = new double[k * LANES];
+            work = new double[2 * d * LANES];
+            pn = new double[k * LANES];
+            ps = new double[k * d * LANES];
+            pss = new double[k * sLen * LANES];
+        }
+    }
+
+    private GaussianPass() {
+    }
+
+    /**
+     * Runs over rows {@code from <= i < to}.
+     *
+     * @param k        number of components
+     * @param offDiagonal whether the statistics keep the off-diagonal terms
+     * @param p        parameters for the log-densities (may be null when {@code source} is given)
+     * @param source   null to compute responsibilities from {@code p}; else where they come from
+     * @param shift    means to centre the statistics on (k·d), usually {@code p.means}
+     * @param stats    null, or statistics to add into (reset by the caller)
+     * @param rowLogLik null, or ln p(x_n) per row (indexed from 0 at {@code from} + outOffset)
+     * @param resp     null, or responsibilities, row-major n×k, indexed as rowLogLik
+     * @param labels   null, or the most probable component per row (ties: the lowest)
+     */
+    static void run(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift, Dataset data, int from,
+            int to, GaussianStatistics stats, double[] rowLogLik, double[] resp, int[] labels, int outOffset,
+            Scratch sc) {
+        final int d = data.d();
+        final double[] x = data.valuesView();
+        final double[] wv = data.weightsView();
+        if (stats != null) {
+            java.util.Arrays.fill(sc.pn, 0);
+            java.util.Arrays.fill(sc.ps, 0);
+            java.util.Arrays.fill(sc.pss, 0);
+            java.util.Arrays.fill(sc.pll, 0);
+        }
+        for (int b = from; b < to; b += LANES) {
+            int valid = Math.min(LANES, to - b);
+            for (int l = 0; l < LANES; l++) {
+                // Padding lanes repeat the last row with weight 0: finite values that add nothing.
+                int row = b + Math.min(l, valid - 1);
+                int base = row * d;
+                for (int i = 0; i < d; i++) {
+                    sc.xt[i * LANES + l] = x[base + i];
+                }
+                sc.w[l] = l < valid ? (wv == null ? 1.0 : wv[row]) : 0.0;
+            }
+            if (source == null) {
+                kern.logDensities(p, sc.xt, sc.a, sc.work);
+                kern.normalise(k, sc.a, sc.r, sc.ll);
+            } else {
+                for (int l = 0; l < LANES; l++) {
+                    source.fill(b + Math.min(l, valid - 1), sc.r, LANES, l);
+                }
+            }
+            if (stats != null) {
+                kern.accumulate(k, d, off, shift, sc.xt, sc.w, sc.r, sc.pn, sc.ps, sc.pss, sc.work);
+                if (source == null) {
+                    for (int l = 0; l < valid; l++) {
+                        sc.pll[l] = Math.fma(sc.w[l], sc.ll[l], sc.pll[l]);
+                        if (sc.w[l] > 0) {
+                            stats.offerWorst(sc.ll[l], b + l);
+                        }
+                    }
+                }
+            }
+            for (int l = 0; l < valid; l++) {
+                int o = b + l - from + outOffset;
+                if (rowLogLik != null) {
+                    rowLogLik[o] = sc.ll[l];
+                }
+                if (resp != null) {
+                    for (int c = 0; c < k; c++) {
+                        resp[o * k + c] = sc.r[c * LANES + l];
+                    }
+                }
+                if (labels != null) {
+                    int best = 0;
+                    double m = sc.a[l];
+                    for (int c = 1; c < k; c++) {
+                        if (sc.a[c * LANES + l] > m) {
+                            m = sc.a[c * LANES + l];
+                            best = c;
+                        }
+                    }
+                    labels[o] = best;
+                }
+            }
+        }
+        if (stats != null) {
+            double wsum = 0;
+            for (int i = from; i < to; i++) {
+                wsum += wv == null ? 1.0 : wv[i];
+            }
+            stats.weight += wsum;
+            stats.logLik += sumLanes(sc.pll, 0);
+            for (int c = 0; c < k; c++) {
+                stats.n[c] += sumLanes(sc.pn, c);
+            }
+            for (int q = 0; q < stats.s.length; q++) {
+                stats.s[q] += sumLanes(sc.ps, q);
+            }
+            for (int q = 0; q < stats.ss.length; q++) {
+                stats.ss[q] += sumLanes(sc.pss, q);
+            }
+        }
+    }
+
+    private static double sumLanes(double[] a, int slot) {
+        int o = slot * LANES;
+        double s = a[o];
+        for (int l = 1; l < LANES; l++) {
+            s += a[o + l];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.em.Statistics;
+import java.util.Arrays;
+
+/**
+ * Expected sufficient statistics of a Gaussian mixture over some rows (ARCHITECTURE.md): per
+ * component N_k = Σ w r, s_k = Σ w r (x − c_k) and S_k = Σ w r (x − c_k)(x − c_k)ᵀ (its lower
+ * triangle, packed, or its diagonal), taken about a shift c_k (the means before the M-step), so
+ * that the covariance never comes from the cancelling form E[xxᵀ] − μμᵀ (MATH.md §2.3, item 3).
+ * Also the weighted log-likelihood Σ w ℓ_n and the rows explained worst (for re-seeding).
+ */
+final class GaussianStatistics implements Statistics<GaussianStatistics> {
+    final int k;
+    final int d;
+    /** Length of one component's S: d(d+1)/2 packed lower triangle, or d for a diagonal. */
+    final int sLen;
+    final double[] n;
+    final double[] s;
+    final double[] ss;
+    double logLik;
+    double weight;
+    /** The lowest ℓ_n seen and their rows, ascending by (ℓ, row); at most k of them. */
+    final double[] worstLog;
+    final int[] worstRow;
+    int worstCount;
+
+    GaussianStatistics(int k, int d, boolean offDiagonal) {
+        this.k = k;
+        this.d = d;
+        this.sLen = offDiagonal ? d * (d + 1) / 2 : d;
+        this.n = new double[k];
+        this.s = new double[k * d];
+        this.ss = new double[k * sLen];
+        this.worstLog = new double[k];
+        this.worstRow = new int[k];
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(n, 0);
+        Arrays.fill(s, 0);
+        Arrays.fill(ss, 0);
+        logLik = 0;
+        weight = 0;
+        worstCount = 0;
+    }
+
+    @Override
+    public void merge(GaussianStatistics o) {
+        for (int i = 0; i < n.length; i++) {
+            n[i] += o.n[i];
+        }
+        for (int i = 0; i < s.length; i++) {
+            s[i] += o.s[i];
+        }
+        for (int i = 0; i < ss.length; i++) {
+            ss[i] += o.ss[i];
+        }
+        logLik += o.logLik;
+        weight += o.weight;
+        for (int i = 0; i < o.worstCount; i++) {
+            offerWorst(o.worstLog[i], o.worstRow[i]);
+        }
+    }
+
+    /** Keeps row {@code row} if its ℓ is among the k lowest (ties: the lower row first). */
+    void offerWorst(double ll, int row) {
+        int cap = worstLog.length;
+        if (worstCount == cap && !before(ll, row, worstLog[cap - 1], worstRow[cap - 1])) {
+            return;
+        }
+        int i = Math.min(worstCount, cap - 1);
+        while (i > 0 && before(ll, row, worstLog[i - 1], worstRow[i - 1])) {
+            worstLog[i] = worstLog[i - 1];
+            worstRow[i] = worstRow[i - 1];
+            i--;
+        }
+        worstLog[i] = ll;
+        worstRow[i] = row;
+        if (worstCount < cap) {
+            worstCount++;
+        }
+    }
+
+    private static boolean before(double l1, int r1, double l2, int r2) {
+        return l1 < l2 || (l1 == l2 && r1 < r2);
+    }
+}
