@@ -54,7 +54,7 @@ public final class BenchData {
         System.out.println("wrote " + N + " x " + D + " to " + dir);
     }
 
-    private static void write(Path file, double[] v, int len) throws IOException {
+    static void write(Path file, double[] v, int len) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         try (OutputStream out = Files.newOutputStream(file)) {
             for (int i = 0; i < len; i++) {

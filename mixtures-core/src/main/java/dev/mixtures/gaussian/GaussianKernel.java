@@ -1,37 +1,45 @@
 package dev.mixtures.gaussian;
 
 /**
- * The arithmetic of the Gaussian E-step and statistics over a block of {@link #LANES} rows held
- * transposed (rows across lanes, {@code xt[i·LANES + l]} = coordinate i of the block's row l), so
- * that every step is the same operation on every lane and needs no horizontal sums. Two
- * implementations exist, plain Java and Vector API; they perform the same operations per lane in
- * the same order and so give the same bits.
+ * The arithmetic of the Gaussian E-step and statistics over a group of up to {@link #GROUP} blocks
+ * of {@link #LANES} rows each, held transposed (rows across lanes:
+ * {@code xt[(b·d + i)·LANES + l]} is coordinate i of row l of block b), so that every step is the
+ * same operation on every lane and needs no horizontal sums. Two implementations exist, plain Java
+ * and Vector API; they perform the same operations per lane in the same order and so give the same
+ * bits.
  */
 interface GaussianKernel {
     /** Rows per block. Fixed, not taken from the hardware, so results do not depend on it. */
     int LANES = 8;
+    /** Blocks per group: the statistics of a group are summed from zero, then added to the running sums. */
+    int GROUP = 16;
 
     /** A name for summaries and benchmarks. */
     String name();
 
     /**
-     * a[c·LANES + l] = ln π_c + ln N(x_l | μ_c, Σ_c) for every component c:
+     * {@code a[(b·k + c)·LANES + l]} = ln π_c + ln N(x | μ_c, Σ_c) for blocks b &lt; nb:
      * cst_c − ½ ‖(x − μ_c)ᵀ P_c‖², the sum over j ascending, each y_j summed over i ascending.
      * {@code work} has at least d·LANES doubles.
      */
-    void logDensities(GaussianParams p, double[] xt, double[] a, double[] work);
+    void logDensities(GaussianParams p, double[] xt, int nb, double[] a, double[] work);
 
     /**
-     * Log-sum-exp over the k components of each lane: ll[l] = max + ln Σ_c e^{a − max}, and
-     * r[c·LANES + l] = e^{a − max} / Σ (the responsibilities).
+     * Log-sum-exp over the k components of each row of blocks b &lt; nb: e = e^{a − max} (laid out
+     * as a), ll = max + ln Σ_c e and inv = 1 / Σ_c e per row, so that the responsibilities are
+     * e·inv; e and ln are those of {@link dev.mixtures.linalg.LaneMath}, the sum over c ascending
+     * from +0. {@code work} has at least LANES doubles.
      */
-    void normalise(int k, double[] a, double[] r, double[] ll);
+    void normalise(int k, int nb, double[] a, double[] e, double[] ll, double[] inv, double[] work);
 
     /**
-     * Adds the block into per-lane partial statistics about the shift {@code shift} (k·d):
-     * pn += w r, ps += w r (x − c), pss += (w r (x − c)_i)(x − c)_j for j ≤ i (packed, when
-     * {@code offDiagonal}) or for j = i. {@code work} has at least 2·d·LANES doubles.
+     * Adds blocks b &lt; nb into per-lane partial statistics about {@code shift} (k·d), with row
+     * weights w·r (r from {@code r}, w from {@code w}: the caller folds 1/Σe into w): for each
+     * component, each sum over the group's blocks is formed from zero in block order (n and s by
+     * additions, the products of S by fused multiply-adds) and then added to pn, ps, pss:
+     * Σ w r, Σ w r (x − c), Σ (w r (x − c)_i)(x − c)_j for j ≤ i (packed, when {@code offDiagonal})
+     * or j = i. {@code work} has at least (2·GROUP·d + GROUP)·LANES doubles.
      */
-    void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
+    void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r, int nb,
             double[] pn, double[] ps, double[] pss, double[] work);
 }

@@ -591,16 +591,16 @@ public final class GaussianMixture {
         GaussianPass.Source source;
         if (init == Init.RANDOM) {
             long base = rnd.nextLong();
-            source = (row, r, stride, lane) -> {
+            source = (row, r, stride, at) -> {
                 SplittableRandom g = new SplittableRandom(base + row * 0x9E3779B97F4A7C15L);
                 double s = 0;
                 for (int c = 0; c < k; c++) {
                     double u = g.nextDouble();
-                    r[c * stride + lane] = u;
+                    r[at + c * stride] = u;
                     s += u;
                 }
                 for (int c = 0; c < k; c++) {
-                    r[c * stride + lane] /= s;
+                    r[at + c * stride] /= s;
                 }
             };
         } else {
@@ -614,9 +614,9 @@ public final class GaussianMixture {
                         init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers);
                 labels = KMeans.nearest(z, seeds, k);
             }
-            source = (row, r, stride, lane) -> {
+            source = (row, r, stride, at) -> {
                 for (int c = 0; c < k; c++) {
-                    r[c * stride + lane] = labels[row] == c ? 1.0 : 0.0;
+                    r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
                 }
             };
         }

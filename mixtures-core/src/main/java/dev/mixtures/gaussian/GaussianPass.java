@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import static dev.mixtures.gaussian.GaussianKernel.GROUP;
 import static dev.mixtures.gaussian.GaussianKernel.LANES;
 
 import dev.mixtures.data.Dataset;
@@ -16,16 +17,19 @@ final class GaussianPass {
 
     /** Responsibilities given from outside (initialisation): fills r_c for one row. */
     interface Source {
-        void fill(int row, double[] r, int stride, int lane);
+        /** Writes r_c of {@code row} to {@code r[at + c·stride]}. */
+        void fill(int row, double[] r, int stride, int at);
     }
 
     /** Per-thread working space for one (k, d). */
     static final class Scratch {
         final double[] xt;
-        final double[] w = new double[LANES];
+        final double[] w = new double[GROUP * LANES];
         final double[] a;
         final double[] r;
-        final double[] ll = new double[LANES];
+        final double[] ll = new double[GROUP * LANES];
+        final double[] inv = new double[GROUP * LANES];
+        final double[] wInv = new double[GROUP * LANES];
         final double[] work;
         final double[] pn;
         final double[] ps;
@@ -34,10 +38,10 @@ final class GaussianPass {
 
         Scratch(int k, int d, boolean offDiagonal) {
             int sLen = offDiagonal ? d * (d + 1) / 2 : d;
-            xt = new double[d * LANES];
-            a = new double[k * LANES];
-            r = new double[k * LANES];
-            work = new double[2 * d * LANES];
+            xt = new double[GROUP * d * LANES];
+            a = new double[GROUP * k * LANES];
+            r = new double[GROUP * k * LANES];
+            work = new double[(2 * GROUP * d + GROUP) * LANES];
             pn = new double[k * LANES];
             ps = new double[k * d * LANES];
             pss = new double[k * sLen * LANES];
@@ -72,52 +76,68 @@ final class GaussianPass {
             java.util.Arrays.fill(sc.pss, 0);
             java.util.Arrays.fill(sc.pll, 0);
         }
-        for (int b = from; b < to; b += LANES) {
-            int valid = Math.min(LANES, to - b);
-            for (int l = 0; l < LANES; l++) {
-                // Padding lanes repeat the last row with weight 0: finite values that add nothing.
-                int row = b + Math.min(l, valid - 1);
-                int base = row * d;
-                for (int i = 0; i < d; i++) {
-                    sc.xt[i * LANES + l] = x[base + i];
-                }
-                sc.w[l] = l < valid ? (wv == null ? 1.0 : wv[row]) : 0.0;
-            }
-            if (source == null) {
-                kern.logDensities(p, sc.xt, sc.a, sc.work);
-                kern.normalise(k, sc.a, sc.r, sc.ll);
-            } else {
+        final int groupRows = GROUP * LANES;
+        for (int g = from; g < to; g += groupRows) {
+            int rows = Math.min(groupRows, to - g);
+            int nb = (rows + LANES - 1) / LANES;
+            for (int b = 0; b < nb; b++) {
                 for (int l = 0; l < LANES; l++) {
-                    source.fill(b + Math.min(l, valid - 1), sc.r, LANES, l);
+                    // Padding lanes repeat the group's last row with weight 0: finite values that add nothing.
+                    int row = g + Math.min(b * LANES + l, rows - 1);
+                    int base = row * d;
+                    int xo = b * d * LANES + l;
+                    for (int i = 0; i < d; i++) {
+                        sc.xt[xo + i * LANES] = x[base + i];
+                    }
+                    sc.w[b * LANES + l] = b * LANES + l < rows ? (wv == null ? 1.0 : wv[row]) : 0.0;
+                }
+            }
+            double[] wr = sc.w;
+            if (source == null) {
+                kern.logDensities(p, sc.xt, nb, sc.a, sc.work);
+                kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv, sc.work);
+                // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
+                for (int q = 0; q < nb * LANES; q++) {
+                    sc.wInv[q] = sc.w[q] * sc.inv[q];
+                }
+                wr = sc.wInv;
+            } else {
+                for (int b = 0; b < nb; b++) {
+                    for (int l = 0; l < LANES; l++) {
+                        source.fill(g + Math.min(b * LANES + l, rows - 1), sc.r, LANES, b * k * LANES + l);
+                    }
                 }
             }
             if (stats != null) {
-                kern.accumulate(k, d, off, shift, sc.xt, sc.w, sc.r, sc.pn, sc.ps, sc.pss, sc.work);
+                kern.accumulate(k, d, off, shift, sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
                 if (source == null) {
-                    for (int l = 0; l < valid; l++) {
-                        sc.pll[l] = Math.fma(sc.w[l], sc.ll[l], sc.pll[l]);
-                        if (sc.w[l] > 0) {
-                            stats.offerWorst(sc.ll[l], b + l);
+                    for (int q = 0; q < rows; q++) {
+                        int l = q % LANES;
+                        sc.pll[l] = Math.fma(sc.w[q], sc.ll[q], sc.pll[l]);
+                        if (sc.w[q] > 0) {
+                            stats.offerWorst(sc.ll[q], g + q);
                         }
                     }
                 }
             }
-            for (int l = 0; l < valid; l++) {
-                int o = b + l - from + outOffset;
+            for (int q = 0; q < rows; q++) {
+                int o = g + q - from + outOffset;
+                int ao = (q / LANES) * k * LANES + q % LANES;
                 if (rowLogLik != null) {
-                    rowLogLik[o] = sc.ll[l];
+                    rowLogLik[o] = sc.ll[q];
                 }
                 if (resp != null) {
+                    double scale = source == null ? sc.inv[q] : 1.0;
                     for (int c = 0; c < k; c++) {
-                        resp[o * k + c] = sc.r[c * LANES + l];
+                        resp[o * k + c] = sc.r[ao + c * LANES] * scale;
                     }
                 }
                 if (labels != null) {
                     int best = 0;
-                    double m = sc.a[l];
+                    double m = sc.a[ao];
                     for (int c = 1; c < k; c++) {
-                        if (sc.a[c * LANES + l] > m) {
-                            m = sc.a[c * LANES + l];
+                        if (sc.a[ao + c * LANES] > m) {
+                            m = sc.a[ao + c * LANES];
                             best = c;
                         }
                     }

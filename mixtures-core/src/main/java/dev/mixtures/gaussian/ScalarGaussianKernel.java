@@ -12,89 +12,106 @@ final class ScalarGaussianKernel implements GaussianKernel {
     }
 
     @Override
-    public void logDensities(GaussianParams p, double[] xt, double[] a, double[] diff) {
+    public void logDensities(GaussianParams p, double[] xt, int nb, double[] a, double[] diff) {
         final int d = p.d;
+        final int k = p.k;
         final double[] means = p.means;
         final double[] prec = p.prec;
         final boolean full = p.type.hasOffDiagonal();
-        for (int c = 0; c < p.k; c++) {
-            int mu = c * d;
-            int off = p.precOffset(c);
-            for (int l = 0; l < LANES; l++) {
-                double maha;
-                if (full) {
-                    for (int i = 0; i < d; i++) {
-                        diff[i] = xt[i * LANES + l] - means[mu + i];
-                    }
-                    maha = 0;
-                    for (int j = 0; j < d; j++) {
-                        double y = diff[0] * prec[off + j];
-                        for (int i = 1; i <= j; i++) {
-                            y = Math.fma(diff[i], prec[off + i * d + j], y);
+        for (int b = 0; b < nb; b++) {
+            int xo = b * d * LANES;
+            for (int c = 0; c < k; c++) {
+                int mu = c * d;
+                int off = p.precOffset(c);
+                for (int l = 0; l < LANES; l++) {
+                    double maha;
+                    if (full) {
+                        for (int i = 0; i < d; i++) {
+                            diff[i] = xt[xo + i * LANES + l] - means[mu + i];
                         }
-                        maha = j == 0 ? y * y : Math.fma(y, y, maha);
+                        maha = 0;
+                        for (int j = 0; j < d; j++) {
+                            double y = diff[0] * prec[off + j];
+                            for (int i = 1; i <= j; i++) {
+                                y = Math.fma(diff[i], prec[off + i * d + j], y);
+                            }
+                            maha = Math.fma(y, y, maha); // from +0: the first is y·y exactly
+                        }
+                    } else {
+                        maha = 0;
+                        for (int i = 0; i < d; i++) {
+                            double y = (xt[xo + i * LANES + l] - means[mu + i]) * prec[off + i];
+                            maha = Math.fma(y, y, maha);
+                        }
                     }
-                } else {
-                    maha = 0;
-                    for (int i = 0; i < d; i++) {
-                        double y = (xt[i * LANES + l] - means[mu + i]) * prec[off + i];
-                        maha = i == 0 ? y * y : Math.fma(y, y, maha);
-                    }
+                    a[(b * k + c) * LANES + l] = p.cst[c] - 0.5 * maha;
                 }
-                a[c * LANES + l] = p.cst[c] - 0.5 * maha;
             }
         }
     }
 
     @Override
-    public void normalise(int k, double[] a, double[] r, double[] ll) {
-        for (int l = 0; l < LANES; l++) {
-            double m = a[l];
-            for (int c = 1; c < k; c++) {
-                double v = a[c * LANES + l];
-                m = v > m ? v : m;
-            }
-            double s = 0;
-            for (int c = 0; c < k; c++) {
-                double e = LaneMath.expNonPositive(a[c * LANES + l] - m);
-                r[c * LANES + l] = e;
-                s = c == 0 ? e : s + e;
-            }
-            ll[l] = m + Math.log(s);
-            double inv = 1.0 / s;
-            for (int c = 0; c < k; c++) {
-                r[c * LANES + l] = r[c * LANES + l] * inv;
+    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
+        for (int b = 0; b < nb; b++) {
+            int o = b * k * LANES;
+            for (int l = 0; l < LANES; l++) {
+                double m = a[o + l];
+                for (int c = 1; c < k; c++) {
+                    double v = a[o + c * LANES + l];
+                    m = v > m ? v : m;
+                }
+                double s = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = LaneMath.expNonPositive(a[o + c * LANES + l] - m);
+                    r[o + c * LANES + l] = e;
+                    s = s + e; // from +0: e ≥ 0, so the first sum is e itself
+                }
+                ll[b * LANES + l] = m + LaneMath.logAtLeastOne(s);
+                inv[b * LANES + l] = 1.0 / s;
             }
         }
     }
 
     @Override
     public void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
-            double[] pn, double[] ps, double[] pss, double[] work) {
+            int nb, double[] pn, double[] ps, double[] pss, double[] work) {
         int sLen = offDiagonal ? d * (d + 1) / 2 : d;
-        double[] diff = work;
+        int tOff = GROUP * d * LANES; // work: diff [b][i][l], then t [b][i][l], then rw [b][l]
+        int rwOff = 2 * tOff;
         for (int c = 0; c < k; c++) {
-            for (int l = 0; l < LANES; l++) {
-                double rw = r[c * LANES + l] * w[l];
-                pn[c * LANES + l] += rw;
-                for (int i = 0; i < d; i++) {
-                    diff[i] = xt[i * LANES + l] - shift[c * d + i];
-                    work[d + i] = rw * diff[i];
-                    ps[(c * d + i) * LANES + l] += work[d + i];
-                }
-                int base = c * sLen;
-                if (offDiagonal) {
-                    int q = 0;
+            for (int b = 0; b < nb; b++) {
+                for (int l = 0; l < LANES; l++) {
+                    double rw = r[(b * k + c) * LANES + l] * w[b * LANES + l];
+                    work[rwOff + b * LANES + l] = rw;
                     for (int i = 0; i < d; i++) {
-                        for (int j = 0; j <= i; j++, q++) {
-                            int at = (base + q) * LANES + l;
-                            pss[at] = Math.fma(work[d + i], diff[j], pss[at]);
-                        }
+                        int at = (b * d + i) * LANES + l;
+                        double diff = xt[at] - shift[c * d + i];
+                        work[at] = diff;
+                        work[tOff + at] = rw * diff;
                     }
-                } else {
-                    for (int i = 0; i < d; i++) {
-                        int at = (base + i) * LANES + l;
-                        pss[at] = Math.fma(work[d + i], diff[i], pss[at]);
+                }
+            }
+            for (int l = 0; l < LANES; l++) {
+                double acc = 0;
+                for (int b = 0; b < nb; b++) {
+                    acc = acc + work[rwOff + b * LANES + l];
+                }
+                pn[c * LANES + l] += acc;
+                for (int i = 0; i < d; i++) {
+                    acc = 0;
+                    for (int b = 0; b < nb; b++) {
+                        acc = acc + work[tOff + (b * d + i) * LANES + l];
+                    }
+                    ps[(c * d + i) * LANES + l] += acc;
+                }
+                int q = c * sLen;
+                for (int i = 0; i < d; i++) {
+                    for (int j = offDiagonal ? 0 : i; j <= i; j++, q++) {
+                        acc = 0;
+                        for (int b = 0; b < nb; b++) {
+                            acc = Math.fma(work[tOff + (b * d + i) * LANES + l], work[(b * d + j) * LANES + l], acc);
+                        }
+                        pss[q * LANES + l] += acc;
                     }
                 }
             }

@@ -1,0 +1,103 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.bench.GmmBenchData;
+import dev.mixtures.data.Dataset;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.Workers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Gaussian mixture EM on 200,000 × 16, k = 16 (issue 3), from the fixed starting parameters of
+ * {@link GmmBenchData}. {@code emIteration}: one EM iteration (E-step with the statistics, then the
+ * M-step with its Cholesky factors), the work of one iteration of scikit-learn's GaussianMixture.
+ * {@code eStep}: the responsibilities alone (log-densities and log-sum-exp, no statistics).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.AverageTime)
+public class GaussianBench {
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"full", "diag"})
+    public String covariance;
+
+    @Param({"vector"})
+    public String kernel;
+
+    private Dataset data;
+    private Workers workers;
+    private GaussianFamily family;
+    private GaussianParams start;
+    private final List<GaussianStatistics> chunks = new ArrayList<>();
+    private GaussianStatistics total;
+    private GaussianKernel kern;
+    private GaussianPass.Scratch[] scratch;
+    private double[] resp;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        data = GmmBenchData.data();
+        kern = GaussianKernels.named(kernel);
+        CovarianceType t = CovarianceType.parse(covariance);
+        int k = GmmBenchData.K;
+        int d = GmmBenchData.D;
+        double[] full = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                full[c * d * d + i * d + i] = GmmBenchData.START_VARIANCE;
+            }
+        }
+        start = GaussianParams.of(k, d, t, GmmBenchData.weights(), GmmBenchData.means(data),
+                GaussianMixture.compact(full, k, d, t));
+        workers = new Workers(threads);
+        family = new GaussianFamily(data, k, t, 1e-6, 0, false, kern, threads, GaussianFamily.DataScale.of(data));
+        total = family.newStatistics();
+        scratch = new GaussianPass.Scratch[threads];
+        for (int w = 0; w < threads; w++) {
+            scratch[w] = new GaussianPass.Scratch(k, d, t.hasOffDiagonal());
+        }
+        resp = new double[data.n() * k];
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        workers.close();
+    }
+
+    @Benchmark
+    public GaussianParams emIteration() {
+        EmLoop.eStep(family, start, data.n(), workers, chunks, total);
+        return family.mStep(start, total, 1);
+    }
+
+    @Benchmark
+    public double[] eStep() {
+        int n = data.n();
+        int chunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
+        workers.forEachChunk(chunks, (c, w) -> {
+            int from = c * EmLoop.CHUNK_ROWS;
+            GaussianPass.run(kern, start.k, start.type.hasOffDiagonal(), start, null, start.means, data, from,
+                    Math.min(n, from + EmLoop.CHUNK_ROWS), null, null, resp, null, from, scratch[w]);
+        });
+        return resp;
+    }
+}

@@ -1,0 +1,598 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.linalg.LaneMath;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API {@link GaussianKernel}: one 8-lane vector per block, so each operation of
+ * {@link ScalarGaussianKernel} on a lane becomes one operation on all eight, in the same order
+ * (same bits). Used only when the preferred species has 8 double lanes (AVX-512); loaded
+ * reflectively by {@link GaussianKernels} when {@code jdk.incubator.vector} is present.
+ *
+ * <p>Vectors never cross a method boundary here (on JDK 17 a vector passed to a method that is
+ * not inlined is boxed), so the exponential is written out where it is used.
+ */
+final class VectorGaussianKernel implements GaussianKernel {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final long EXP_BIAS = Double.doubleToRawLongBits(LaneMath.SHIFT) - 1023;
+    private static final double[] C = LaneMath.EXP_COEF;
+    private static final double[] LC = LaneMath.LOG_COEF;
+    private static final long SHIFT_BITS = Double.doubleToRawLongBits(LaneMath.SHIFT);
+
+    static int lanes() {
+        return S.length();
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void logDensities(GaussianParams p, double[] xt, int nb, double[] a, double[] diff) {
+        final int d = p.d;
+        final int k = p.k;
+        final boolean full = p.type.hasOffDiagonal();
+        for (int b = 0; b < nb; b++) {
+            int xo = b * d * LANES;
+            int c = 0;
+            if (full) {
+                if (b + 1 < nb) {
+                    // Two blocks at once: each broadcast element of P feeds two FMAs.
+                    for (; c < k; c++) {
+                        full2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, (b * k + c) * LANES,
+                                ((b + 1) * k + c) * LANES);
+                    }
+                    b++;
+                    continue;
+                }
+                for (; c < k; c++) {
+                    full(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, (b * k + c) * LANES);
+                }
+            } else {
+                for (; c + 4 <= k; c += 4) {
+                    diagonal4(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES);
+                }
+                for (; c < k; c++) {
+                    diagonal(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, (b * k + c) * LANES);
+                }
+            }
+        }
+    }
+
+    // Short methods of their own, so that C2 compiles each whole (a vector value that meets a
+    // branch, or a method too large to inline the Vector API into, falls back to boxed Java code).
+    // Each keeps several independent FMA chains in flight: one chain alone waits on the FMA latency.
+
+    private static void full(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
+            double[] diff, double[] a, int at) {
+        for (int i = 0; i < d; i++) {
+            DoubleVector.fromArray(S, xt, xo + i * LANES).sub(means[mu + i]).intoArray(diff, i * LANES);
+        }
+        int mo = d * LANES; // the running maha, kept in memory between tiles so no vector crosses a call
+        DoubleVector.zero(S).intoArray(diff, mo);
+        int j = 0;
+        for (; j + 8 <= d; j += 8) {
+            tile8(diff, prec, off, d, j, mo);
+        }
+        for (; j < d; j++) {
+            single(diff, prec, off, d, j, mo);
+        }
+        DoubleVector.broadcast(S, cst).sub(DoubleVector.fromArray(S, diff, mo).mul(0.5)).intoArray(a, at);
+    }
+
+    /**
+     * {@link #full} for the blocks at xo and xo + d·LANES. The differences x − μ are formed where
+     * they are used, not stored: stores of whole vectors are the dearest operation here.
+     */
+    private static void full2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
+            double[] work, double[] a, int at0, int at1) {
+        DoubleVector.zero(S).intoArray(work, 0);
+        DoubleVector.zero(S).intoArray(work, LANES);
+        int j = 0;
+        for (; j + 8 <= d; j += 8) {
+            tile8x2(xt, xo, means, mu, prec, off, d, j, work);
+        }
+        for (; j < d; j++) {
+            single2(xt, xo, means, mu, prec, off, d, j, work);
+        }
+        DoubleVector.broadcast(S, cst).sub(DoubleVector.fromArray(S, work, 0).mul(0.5)).intoArray(a, at0);
+        DoubleVector.broadcast(S, cst).sub(DoubleVector.fromArray(S, work, LANES).mul(0.5)).intoArray(a, at1);
+    }
+
+    private static void single2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, int j,
+            double[] work) {
+        int second = xo + d * LANES;
+        DoubleVector y = DoubleVector.fromArray(S, xt, xo).sub(means[mu]).mul(prec[off + j]);
+        DoubleVector u = DoubleVector.fromArray(S, xt, second).sub(means[mu]).mul(prec[off + j]);
+        for (int i = 1; i <= j; i++) {
+            DoubleVector q = DoubleVector.broadcast(S, prec[off + i * d + j]);
+            y = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(means[mu + i]).fma(q, y);
+            u = DoubleVector.fromArray(S, xt, second + i * LANES).sub(means[mu + i]).fma(q, u);
+        }
+        y.fma(y, DoubleVector.fromArray(S, work, 0)).intoArray(work, 0);
+        u.fma(u, DoubleVector.fromArray(S, work, LANES)).intoArray(work, LANES);
+    }
+
+    /** {@link #tile8} for both blocks of {@link #full2}; the running maha of each in work[0..2·LANES). */
+    private static void tile8x2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, int j0,
+            double[] work) {
+        int second = xo + d * LANES;
+        DoubleVector x0 = DoubleVector.fromArray(S, xt, xo).sub(means[mu]);
+        DoubleVector z0 = DoubleVector.fromArray(S, xt, second).sub(means[mu]);
+        int p0 = off + j0;
+        DoubleVector y0 = x0.mul(prec[p0]);
+        DoubleVector y1 = x0.mul(prec[p0 + 1]);
+        DoubleVector y2 = x0.mul(prec[p0 + 2]);
+        DoubleVector y3 = x0.mul(prec[p0 + 3]);
+        DoubleVector y4 = x0.mul(prec[p0 + 4]);
+        DoubleVector y5 = x0.mul(prec[p0 + 5]);
+        DoubleVector y6 = x0.mul(prec[p0 + 6]);
+        DoubleVector y7 = x0.mul(prec[p0 + 7]);
+        DoubleVector u0 = z0.mul(prec[p0]);
+        DoubleVector u1 = z0.mul(prec[p0 + 1]);
+        DoubleVector u2 = z0.mul(prec[p0 + 2]);
+        DoubleVector u3 = z0.mul(prec[p0 + 3]);
+        DoubleVector u4 = z0.mul(prec[p0 + 4]);
+        DoubleVector u5 = z0.mul(prec[p0 + 5]);
+        DoubleVector u6 = z0.mul(prec[p0 + 6]);
+        DoubleVector u7 = z0.mul(prec[p0 + 7]);
+        int last = j0 + 7;
+        for (int i = 1; i <= last; i++) {
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q = DoubleVector.broadcast(S, prec[pi]);
+            y0 = xi.fma(q, y0);
+            u0 = zi.fma(q, u0);
+            q = DoubleVector.broadcast(S, prec[pi + 1]);
+            y1 = xi.fma(q, y1);
+            u1 = zi.fma(q, u1);
+            q = DoubleVector.broadcast(S, prec[pi + 2]);
+            y2 = xi.fma(q, y2);
+            u2 = zi.fma(q, u2);
+            q = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q, y3);
+            u3 = zi.fma(q, u3);
+            q = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q, y4);
+            u4 = zi.fma(q, u4);
+            q = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q, y5);
+            u5 = zi.fma(q, u5);
+            q = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q, y6);
+            u6 = zi.fma(q, u6);
+            q = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q, y7);
+            u7 = zi.fma(q, u7);
+        }
+        DoubleVector m = y0.fma(y0, DoubleVector.fromArray(S, work, 0));
+        m = y1.fma(y1, m);
+        m = y2.fma(y2, m);
+        m = y3.fma(y3, m);
+        m = y4.fma(y4, m);
+        m = y5.fma(y5, m);
+        m = y6.fma(y6, m);
+        y7.fma(y7, m).intoArray(work, 0);
+        DoubleVector n = u0.fma(u0, DoubleVector.fromArray(S, work, LANES));
+        n = u1.fma(u1, n);
+        n = u2.fma(u2, n);
+        n = u3.fma(u3, n);
+        n = u4.fma(u4, n);
+        n = u5.fma(u5, n);
+        n = u6.fma(u6, n);
+        u7.fma(u7, n).intoArray(work, LANES);
+    }
+
+    private static void single(double[] diff, double[] prec, int off, int d, int j, int mo) {
+        DoubleVector y = DoubleVector.fromArray(S, diff, 0).mul(prec[off + j]);
+        for (int i = 1; i <= j; i++) {
+            y = DoubleVector.fromArray(S, diff, i * LANES).fma(DoubleVector.broadcast(S, prec[off + i * d + j]), y);
+        }
+        y.fma(y, DoubleVector.fromArray(S, diff, mo)).intoArray(diff, mo);
+    }
+
+    /**
+     * y_j for j = j0..j0+7, each summed over i ascending, then folded into maha in j order. The
+     * terms below the diagonal of P (i &gt; j) are exact zeros: adding them changes y only in the
+     * sign of a zero, which y² does not see.
+     */
+    private static void tile8(double[] diff, double[] prec, int off, int d, int j0, int mo) {
+        DoubleVector x0 = DoubleVector.fromArray(S, diff, 0);
+        int p0 = off + j0;
+        DoubleVector y0 = x0.mul(prec[p0]);
+        DoubleVector y1 = x0.mul(prec[p0 + 1]);
+        DoubleVector y2 = x0.mul(prec[p0 + 2]);
+        DoubleVector y3 = x0.mul(prec[p0 + 3]);
+        DoubleVector y4 = x0.mul(prec[p0 + 4]);
+        DoubleVector y5 = x0.mul(prec[p0 + 5]);
+        DoubleVector y6 = x0.mul(prec[p0 + 6]);
+        DoubleVector y7 = x0.mul(prec[p0 + 7]);
+        int last = j0 + 7;
+        for (int i = 1; i <= last; i++) {
+            DoubleVector xi = DoubleVector.fromArray(S, diff, i * LANES);
+            int pi = off + i * d + j0;
+            y0 = xi.fma(DoubleVector.broadcast(S, prec[pi]), y0);
+            y1 = xi.fma(DoubleVector.broadcast(S, prec[pi + 1]), y1);
+            y2 = xi.fma(DoubleVector.broadcast(S, prec[pi + 2]), y2);
+            y3 = xi.fma(DoubleVector.broadcast(S, prec[pi + 3]), y3);
+            y4 = xi.fma(DoubleVector.broadcast(S, prec[pi + 4]), y4);
+            y5 = xi.fma(DoubleVector.broadcast(S, prec[pi + 5]), y5);
+            y6 = xi.fma(DoubleVector.broadcast(S, prec[pi + 6]), y6);
+            y7 = xi.fma(DoubleVector.broadcast(S, prec[pi + 7]), y7);
+        }
+        DoubleVector m = y0.fma(y0, DoubleVector.fromArray(S, diff, mo));
+        m = y1.fma(y1, m);
+        m = y2.fma(y2, m);
+        m = y3.fma(y3, m);
+        m = y4.fma(y4, m);
+        m = y5.fma(y5, m);
+        m = y6.fma(y6, m);
+        y7.fma(y7, m).intoArray(diff, mo);
+    }
+
+    private static void diagonal(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
+            double[] a, int at) {
+        DoubleVector maha = DoubleVector.zero(S);
+        for (int i = 0; i < d; i++) {
+            DoubleVector yi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(means[mu + i]).mul(prec[off + i]);
+            maha = yi.fma(yi, maha);
+        }
+        DoubleVector.broadcast(S, cst).sub(maha.mul(0.5)).intoArray(a, at);
+    }
+
+    /** Four components c..c+3 at once (diag and spherical store k·d means and precisions alike). */
+    private static void diagonal4(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d,
+            double[] cst, int c, double[] a, int at) {
+        DoubleVector m0 = DoubleVector.zero(S);
+        DoubleVector m1 = m0;
+        DoubleVector m2 = m0;
+        DoubleVector m3 = m0;
+        for (int i = 0; i < d; i++) {
+            DoubleVector x = DoubleVector.fromArray(S, xt, xo + i * LANES);
+            DoubleVector y0 = x.sub(means[mu + i]).mul(prec[off + i]);
+            DoubleVector y1 = x.sub(means[mu + d + i]).mul(prec[off + d + i]);
+            DoubleVector y2 = x.sub(means[mu + 2 * d + i]).mul(prec[off + 2 * d + i]);
+            DoubleVector y3 = x.sub(means[mu + 3 * d + i]).mul(prec[off + 3 * d + i]);
+            m0 = y0.fma(y0, m0);
+            m1 = y1.fma(y1, m1);
+            m2 = y2.fma(y2, m2);
+            m3 = y3.fma(y3, m3);
+        }
+        DoubleVector.broadcast(S, cst[c]).sub(m0.mul(0.5)).intoArray(a, at);
+        DoubleVector.broadcast(S, cst[c + 1]).sub(m1.mul(0.5)).intoArray(a, at + LANES);
+        DoubleVector.broadcast(S, cst[c + 2]).sub(m2.mul(0.5)).intoArray(a, at + 2 * LANES);
+        DoubleVector.broadcast(S, cst[c + 3]).sub(m3.mul(0.5)).intoArray(a, at + 3 * LANES);
+    }
+
+    @Override
+    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
+        for (int b = 0; b < nb; b++) {
+            int o = b * k * LANES;
+            DoubleVector m = DoubleVector.fromArray(S, a, o);
+            for (int c = 1; c < k; c++) {
+                DoubleVector v = DoubleVector.fromArray(S, a, o + c * LANES);
+                m = m.blend(v, v.compare(VectorOperators.GT, m));
+            }
+            m.intoArray(work, 0);
+            int c = 0;
+            for (; c + 2 <= k; c += 2) {
+                exp2(a, r, o + c * LANES, work);
+            }
+            if (c < k) {
+                exp1(a, r, o + c * LANES, work);
+            }
+            DoubleVector s = DoubleVector.zero(S);
+            for (c = 0; c < k; c++) {
+                s = s.add(DoubleVector.fromArray(S, r, o + c * LANES));
+            }
+            // ln s as LaneMath.logAtLeastOne, lane by lane (s ≥ 1: its largest term is e^0).
+            LongVector bits = s.reinterpretAsLongs();
+            DoubleVector eb = bits.and(LaneMath.EXP_MASK).lanewise(VectorOperators.LSHR, 52).or(SHIFT_BITS)
+                    .reinterpretAsDoubles().sub(LaneMath.SHIFT);
+            DoubleVector mant = bits.and(LaneMath.MANT_MASK).or(LaneMath.ONE_BITS).reinterpretAsDoubles();
+            VectorMask<Double> big = mant.compare(VectorOperators.GT, LaneMath.SQRT2);
+            mant = mant.blend(mant.mul(0.5), big);
+            DoubleVector ex = eb.sub(1023.0).blend(eb.sub(1022.0), big);
+            DoubleVector f = mant.sub(1.0).div(mant.add(1.0));
+            DoubleVector f2 = f.mul(f);
+            DoubleVector lp = DoubleVector.broadcast(S, LC[10]);
+            for (int i = 9; i >= 0; i--) {
+                lp = lp.fma(f2, DoubleVector.broadcast(S, LC[i]));
+            }
+            DoubleVector ln = ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_HI),
+                    ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_LO), f.mul(lp)));
+            m.add(ln).intoArray(ll, b * LANES);
+            DoubleVector.broadcast(S, 1.0).div(s).intoArray(inv, b * LANES);
+        }
+    }
+
+    /** r[at] = e^(a[at] − max) as LaneMath.expNonPositive, lane by lane; max in work[0..LANES). */
+    private static void exp1(double[] a, double[] r, int at, double[] work) {
+        DoubleVector x = DoubleVector.fromArray(S, a, at).sub(DoubleVector.fromArray(S, work, 0));
+        DoubleVector t = x.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector n = t.sub(LaneMath.SHIFT);
+        DoubleVector rr = n.fma(DoubleVector.broadcast(S, -LaneMath.LN2_HI), x);
+        rr = n.fma(DoubleVector.broadcast(S, -LaneMath.LN2_LO), rr);
+        DoubleVector p = DoubleVector.broadcast(S, C[13]);
+        for (int i = 12; i >= 0; i--) {
+            p = p.fma(rr, DoubleVector.broadcast(S, C[i]));
+        }
+        DoubleVector scale = t.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        p.mul(scale).blend(0.0, x.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
+    }
+
+    /** {@link #exp1} for two neighbouring components at once: two independent polynomial chains. */
+    private static void exp2(double[] a, double[] r, int at, double[] work) {
+        DoubleVector m = DoubleVector.fromArray(S, work, 0);
+        DoubleVector x0 = DoubleVector.fromArray(S, a, at).sub(m);
+        DoubleVector x1 = DoubleVector.fromArray(S, a, at + LANES).sub(m);
+        DoubleVector t0 = x0.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector t1 = x1.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector n0 = t0.sub(LaneMath.SHIFT);
+        DoubleVector n1 = t1.sub(LaneMath.SHIFT);
+        DoubleVector hi = DoubleVector.broadcast(S, -LaneMath.LN2_HI);
+        DoubleVector lo = DoubleVector.broadcast(S, -LaneMath.LN2_LO);
+        DoubleVector r0 = n0.fma(lo, n0.fma(hi, x0));
+        DoubleVector r1 = n1.fma(lo, n1.fma(hi, x1));
+        DoubleVector p0 = DoubleVector.broadcast(S, C[13]);
+        DoubleVector p1 = p0;
+        for (int i = 12; i >= 0; i--) {
+            DoubleVector ci = DoubleVector.broadcast(S, C[i]);
+            p0 = p0.fma(r0, ci);
+            p1 = p1.fma(r1, ci);
+        }
+        DoubleVector s0 = t0.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector s1 = t1.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        p0.mul(s0).blend(0.0, x0.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
+        p1.mul(s1).blend(0.0, x1.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at + LANES);
+    }
+
+    @Override
+    public void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
+            int nb, double[] pn, double[] ps, double[] pss, double[] work) {
+        int sLen = offDiagonal ? d * (d + 1) / 2 : d;
+        int d4 = d & ~3;
+        for (int c = 0; c < k; c++) {
+            int base = c * sLen;
+            if (offDiagonal) {
+                for (int b = 0; b < nb; b++) {
+                    prepare(b, c, k, d, shift, xt, w, r, work);
+                }
+                weightSum(c, d, nb, pn, work);
+                int i = 0;
+                for (; i < d4; i += 4) {
+                    sums4(c, i, d, nb, ps, work);
+                }
+                for (; i < d; i++) {
+                    sums1(c, i, d, nb, ps, work);
+                }
+                for (int i0 = 0; i0 < d4; i0 += 4) {
+                    for (int j0 = 0; j0 <= i0; j0 += 4) {
+                        tile4x4(i0, j0, d, nb, base, pss, work);
+                    }
+                }
+                for (i = 0; i < d; i++) {
+                    for (int j = i < d4 ? d4 : 0; j <= i; j++) {
+                        scatter1(i, j, d, nb, base + i * (i + 1) / 2 + j, pss, work);
+                    }
+                }
+            } else {
+                for (int b = 0; b < nb; b++) {
+                    weights(b, c, k, d, w, r, work);
+                }
+                weightSum(c, d, nb, pn, work);
+                int i = 0;
+                for (; i < d4; i += 4) {
+                    diagonalSums4(c, i, d, nb, shift, xt, ps, pss, base, work);
+                }
+                for (; i < d; i++) {
+                    diagonalSums1(c, i, d, nb, shift, xt, ps, pss, base, work);
+                }
+            }
+        }
+    }
+
+    /** work: diff [b][i][l] from 0, w r from 2·GROUP·d·LANES; t = w r diff is formed where it is used. */
+    private static void prepare(int b, int c, int k, int d, double[] shift, double[] xt, double[] w, double[] r,
+            double[] work) {
+        int tOff = GROUP * d * LANES;
+        DoubleVector rw = DoubleVector.fromArray(S, r, (b * k + c) * LANES).mul(DoubleVector.fromArray(S, w, b * LANES));
+        rw.intoArray(work, 2 * tOff + b * LANES);
+        for (int i = 0; i < d; i++) {
+            int at = (b * d + i) * LANES;
+            DoubleVector.fromArray(S, xt, at).sub(shift[c * d + i]).intoArray(work, at);
+        }
+    }
+
+    private static void weights(int b, int c, int k, int d, double[] w, double[] r, double[] work) {
+        DoubleVector.fromArray(S, r, (b * k + c) * LANES).mul(DoubleVector.fromArray(S, w, b * LANES))
+                .intoArray(work, 2 * GROUP * d * LANES + b * LANES);
+    }
+
+    private static void weightSum(int c, int d, int nb, double[] pn, double[] work) {
+        int rwOff = 2 * GROUP * d * LANES;
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int b = 0; b < nb; b++) {
+            acc = acc.add(DoubleVector.fromArray(S, work, rwOff + b * LANES));
+        }
+        DoubleVector.fromArray(S, pn, c * LANES).add(acc).intoArray(pn, c * LANES);
+    }
+
+    private static void sums1(int c, int i, int d, int nb, double[] ps, double[] work) {
+        int tOff = GROUP * d * LANES;
+        DoubleVector s = DoubleVector.zero(S);
+        for (int b = 0; b < nb; b++) {
+            s = s.add(DoubleVector.fromArray(S, work, 2 * tOff + b * LANES).mul(DoubleVector.fromArray(S, work, (b * d + i) * LANES)));
+        }
+        int at = (c * d + i) * LANES;
+        DoubleVector.fromArray(S, ps, at).add(s).intoArray(ps, at);
+    }
+
+    private static void sums4(int c, int i, int d, int nb, double[] ps, double[] work) {
+        int tOff = GROUP * d * LANES;
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        for (int b = 0; b < nb; b++) {
+            DoubleVector rw = DoubleVector.fromArray(S, work, 2 * tOff + b * LANES);
+            int o = (b * d + i) * LANES;
+            s0 = s0.add(rw.mul(DoubleVector.fromArray(S, work, o)));
+            s1 = s1.add(rw.mul(DoubleVector.fromArray(S, work, o + LANES)));
+            s2 = s2.add(rw.mul(DoubleVector.fromArray(S, work, o + 2 * LANES)));
+            s3 = s3.add(rw.mul(DoubleVector.fromArray(S, work, o + 3 * LANES)));
+        }
+        int at = (c * d + i) * LANES;
+        DoubleVector.fromArray(S, ps, at).add(s0).intoArray(ps, at);
+        DoubleVector.fromArray(S, ps, at + LANES).add(s1).intoArray(ps, at + LANES);
+        DoubleVector.fromArray(S, ps, at + 2 * LANES).add(s2).intoArray(ps, at + 2 * LANES);
+        DoubleVector.fromArray(S, ps, at + 3 * LANES).add(s3).intoArray(ps, at + 3 * LANES);
+    }
+
+    /**
+     * Pairs (i0..i0+3) × (j0..j0+3), a register block of 16 FMA chains over the blocks: 8 loads
+     * feed 16 FMAs. On the diagonal tile the pairs with j &gt; i are computed and not stored.
+     */
+    private static void tile4x4(int i0, int j0, int d, int nb, int base, double[] pss, double[] work) {
+        int tOff = GROUP * d * LANES;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector a00 = z, a01 = z, a02 = z, a03 = z;
+        DoubleVector a10 = z, a11 = z, a12 = z, a13 = z;
+        DoubleVector a20 = z, a21 = z, a22 = z, a23 = z;
+        DoubleVector a30 = z, a31 = z, a32 = z, a33 = z;
+        for (int b = 0; b < nb; b++) {
+            DoubleVector rw = DoubleVector.fromArray(S, work, 2 * tOff + b * LANES);
+            int ti = (b * d + i0) * LANES;
+            int dj = (b * d + j0) * LANES;
+            DoubleVector d0 = DoubleVector.fromArray(S, work, dj);
+            DoubleVector d1 = DoubleVector.fromArray(S, work, dj + LANES);
+            DoubleVector d2 = DoubleVector.fromArray(S, work, dj + 2 * LANES);
+            DoubleVector d3 = DoubleVector.fromArray(S, work, dj + 3 * LANES);
+            DoubleVector t = rw.mul(DoubleVector.fromArray(S, work, ti));
+            a00 = t.fma(d0, a00);
+            a01 = t.fma(d1, a01);
+            a02 = t.fma(d2, a02);
+            a03 = t.fma(d3, a03);
+            t = rw.mul(DoubleVector.fromArray(S, work, ti + LANES));
+            a10 = t.fma(d0, a10);
+            a11 = t.fma(d1, a11);
+            a12 = t.fma(d2, a12);
+            a13 = t.fma(d3, a13);
+            t = rw.mul(DoubleVector.fromArray(S, work, ti + 2 * LANES));
+            a20 = t.fma(d0, a20);
+            a21 = t.fma(d1, a21);
+            a22 = t.fma(d2, a22);
+            a23 = t.fma(d3, a23);
+            t = rw.mul(DoubleVector.fromArray(S, work, ti + 3 * LANES));
+            a30 = t.fma(d0, a30);
+            a31 = t.fma(d1, a31);
+            a32 = t.fma(d2, a32);
+            a33 = t.fma(d3, a33);
+        }
+        boolean diagonal = i0 == j0;
+        int r0 = base + i0 * (i0 + 1) / 2 + j0;
+        int r1 = base + (i0 + 1) * (i0 + 2) / 2 + j0;
+        int r2 = base + (i0 + 2) * (i0 + 3) / 2 + j0;
+        int r3 = base + (i0 + 3) * (i0 + 4) / 2 + j0;
+        DoubleVector.fromArray(S, pss, (r0) * LANES).add(a00).intoArray(pss, (r0) * LANES);
+        if (!diagonal) {
+            DoubleVector.fromArray(S, pss, (r0 + 1) * LANES).add(a01).intoArray(pss, (r0 + 1) * LANES);
+            DoubleVector.fromArray(S, pss, (r0 + 2) * LANES).add(a02).intoArray(pss, (r0 + 2) * LANES);
+            DoubleVector.fromArray(S, pss, (r0 + 3) * LANES).add(a03).intoArray(pss, (r0 + 3) * LANES);
+        }
+        DoubleVector.fromArray(S, pss, (r1) * LANES).add(a10).intoArray(pss, (r1) * LANES);
+        DoubleVector.fromArray(S, pss, (r1 + 1) * LANES).add(a11).intoArray(pss, (r1 + 1) * LANES);
+        if (!diagonal) {
+            DoubleVector.fromArray(S, pss, (r1 + 2) * LANES).add(a12).intoArray(pss, (r1 + 2) * LANES);
+            DoubleVector.fromArray(S, pss, (r1 + 3) * LANES).add(a13).intoArray(pss, (r1 + 3) * LANES);
+        }
+        DoubleVector.fromArray(S, pss, (r2) * LANES).add(a20).intoArray(pss, (r2) * LANES);
+        DoubleVector.fromArray(S, pss, (r2 + 1) * LANES).add(a21).intoArray(pss, (r2 + 1) * LANES);
+        DoubleVector.fromArray(S, pss, (r2 + 2) * LANES).add(a22).intoArray(pss, (r2 + 2) * LANES);
+        if (!diagonal) {
+            DoubleVector.fromArray(S, pss, (r2 + 3) * LANES).add(a23).intoArray(pss, (r2 + 3) * LANES);
+        }
+        DoubleVector.fromArray(S, pss, (r3) * LANES).add(a30).intoArray(pss, (r3) * LANES);
+        DoubleVector.fromArray(S, pss, (r3 + 1) * LANES).add(a31).intoArray(pss, (r3 + 1) * LANES);
+        DoubleVector.fromArray(S, pss, (r3 + 2) * LANES).add(a32).intoArray(pss, (r3 + 2) * LANES);
+        DoubleVector.fromArray(S, pss, (r3 + 3) * LANES).add(a33).intoArray(pss, (r3 + 3) * LANES);
+    }
+
+    private static void scatter1(int i, int j, int d, int nb, int q, double[] pss, double[] work) {
+        int tOff = GROUP * d * LANES;
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int b = 0; b < nb; b++) {
+            acc = DoubleVector.fromArray(S, work, 2 * tOff + b * LANES).mul(DoubleVector.fromArray(S, work, (b * d + i) * LANES))
+                    .fma(DoubleVector.fromArray(S, work, (b * d + j) * LANES), acc);
+        }
+        DoubleVector.fromArray(S, pss, q * LANES).add(acc).intoArray(pss, q * LANES);
+    }
+
+    /**
+     * Diagonal statistics of coordinates i..i+3 straight from the data: diff = x − c, t = w r diff,
+     * s += t, S_ii = fma(t, diff, S_ii), each summed over the blocks from zero; eight chains.
+     */
+    private static void diagonalSums4(int c, int i, int d, int nb, double[] shift, double[] xt, double[] ps,
+            double[] pss, int base, double[] work) {
+        int rwOff = 2 * GROUP * d * LANES;
+        double c0 = shift[c * d + i];
+        double c1 = shift[c * d + i + 1];
+        double c2 = shift[c * d + i + 2];
+        double c3 = shift[c * d + i + 3];
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector s0 = z, s1 = z, s2 = z, s3 = z;
+        DoubleVector q0 = z, q1 = z, q2 = z, q3 = z;
+        for (int b = 0; b < nb; b++) {
+            DoubleVector rw = DoubleVector.fromArray(S, work, rwOff + b * LANES);
+            int o = (b * d + i) * LANES;
+            DoubleVector x0 = DoubleVector.fromArray(S, xt, o).sub(c0);
+            DoubleVector x1 = DoubleVector.fromArray(S, xt, o + LANES).sub(c1);
+            DoubleVector x2 = DoubleVector.fromArray(S, xt, o + 2 * LANES).sub(c2);
+            DoubleVector x3 = DoubleVector.fromArray(S, xt, o + 3 * LANES).sub(c3);
+            DoubleVector t0 = rw.mul(x0);
+            DoubleVector t1 = rw.mul(x1);
+            DoubleVector t2 = rw.mul(x2);
+            DoubleVector t3 = rw.mul(x3);
+            s0 = s0.add(t0);
+            s1 = s1.add(t1);
+            s2 = s2.add(t2);
+            s3 = s3.add(t3);
+            q0 = t0.fma(x0, q0);
+            q1 = t1.fma(x1, q1);
+            q2 = t2.fma(x2, q2);
+            q3 = t3.fma(x3, q3);
+        }
+        int at = c * d + i;
+        DoubleVector.fromArray(S, ps, (at) * LANES).add(s0).intoArray(ps, (at) * LANES);
+        DoubleVector.fromArray(S, ps, (at + 1) * LANES).add(s1).intoArray(ps, (at + 1) * LANES);
+        DoubleVector.fromArray(S, ps, (at + 2) * LANES).add(s2).intoArray(ps, (at + 2) * LANES);
+        DoubleVector.fromArray(S, ps, (at + 3) * LANES).add(s3).intoArray(ps, (at + 3) * LANES);
+        DoubleVector.fromArray(S, pss, (base + i) * LANES).add(q0).intoArray(pss, (base + i) * LANES);
+        DoubleVector.fromArray(S, pss, (base + i + 1) * LANES).add(q1).intoArray(pss, (base + i + 1) * LANES);
+        DoubleVector.fromArray(S, pss, (base + i + 2) * LANES).add(q2).intoArray(pss, (base + i + 2) * LANES);
+        DoubleVector.fromArray(S, pss, (base + i + 3) * LANES).add(q3).intoArray(pss, (base + i + 3) * LANES);
+    }
+
+    private static void diagonalSums1(int c, int i, int d, int nb, double[] shift, double[] xt, double[] ps,
+            double[] pss, int base, double[] work) {
+        int rwOff = 2 * GROUP * d * LANES;
+        double c0 = shift[c * d + i];
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector q0 = s0;
+        for (int b = 0; b < nb; b++) {
+            DoubleVector x0 = DoubleVector.fromArray(S, xt, (b * d + i) * LANES).sub(c0);
+            DoubleVector t0 = DoubleVector.fromArray(S, work, rwOff + b * LANES).mul(x0);
+            s0 = s0.add(t0);
+            q0 = t0.fma(x0, q0);
+        }
+        DoubleVector.fromArray(S, ps, (c * d + i) * LANES).add(s0).intoArray(ps, (c * d + i) * LANES);
+        DoubleVector.fromArray(S, pss, (base + i) * LANES).add(q0).intoArray(pss, (base + i) * LANES);
+    }
+}
