@@ -141,36 +141,170 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector u5 = z0.mul(prec[p0 + 5]);
         DoubleVector u6 = z0.mul(prec[p0 + 6]);
         DoubleVector u7 = z0.mul(prec[p0 + 7]);
-        int last = j0 + 7;
-        for (int i = 1; i <= last; i++) {
+        // Rows i ≤ j0 feed all eight columns; the rows of the triangle below feed only the columns j ≥ i
+        // (the skipped terms are the zeros of P: y is the same).
+        for (int i = 1; i <= j0; i++) {
             double mi = means[mu + i];
             DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
             DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
             int pi = off + i * d + j0;
-            DoubleVector q = DoubleVector.broadcast(S, prec[pi]);
-            y0 = xi.fma(q, y0);
-            u0 = zi.fma(q, u0);
-            q = DoubleVector.broadcast(S, prec[pi + 1]);
-            y1 = xi.fma(q, y1);
-            u1 = zi.fma(q, u1);
-            q = DoubleVector.broadcast(S, prec[pi + 2]);
-            y2 = xi.fma(q, y2);
-            u2 = zi.fma(q, u2);
-            q = DoubleVector.broadcast(S, prec[pi + 3]);
-            y3 = xi.fma(q, y3);
-            u3 = zi.fma(q, u3);
-            q = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q, y4);
-            u4 = zi.fma(q, u4);
-            q = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q, y5);
-            u5 = zi.fma(q, u5);
-            q = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q, y6);
-            u6 = zi.fma(q, u6);
-            q = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q, y7);
-            u7 = zi.fma(q, u7);
+            DoubleVector q0 = DoubleVector.broadcast(S, prec[pi]);
+            y0 = xi.fma(q0, y0);
+            u0 = zi.fma(q0, u0);
+            DoubleVector q1 = DoubleVector.broadcast(S, prec[pi + 1]);
+            y1 = xi.fma(q1, y1);
+            u1 = zi.fma(q1, u1);
+            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
+            y2 = xi.fma(q2, y2);
+            u2 = zi.fma(q2, u2);
+            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q3, y3);
+            u3 = zi.fma(q3, u3);
+            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q4, y4);
+            u4 = zi.fma(q4, u4);
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 1;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q1 = DoubleVector.broadcast(S, prec[pi + 1]);
+            y1 = xi.fma(q1, y1);
+            u1 = zi.fma(q1, u1);
+            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
+            y2 = xi.fma(q2, y2);
+            u2 = zi.fma(q2, u2);
+            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q3, y3);
+            u3 = zi.fma(q3, u3);
+            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q4, y4);
+            u4 = zi.fma(q4, u4);
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 2;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
+            y2 = xi.fma(q2, y2);
+            u2 = zi.fma(q2, u2);
+            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q3, y3);
+            u3 = zi.fma(q3, u3);
+            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q4, y4);
+            u4 = zi.fma(q4, u4);
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 3;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q3, y3);
+            u3 = zi.fma(q3, u3);
+            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q4, y4);
+            u4 = zi.fma(q4, u4);
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 4;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q4, y4);
+            u4 = zi.fma(q4, u4);
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 5;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q5, y5);
+            u5 = zi.fma(q5, u5);
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 6;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q6, y6);
+            u6 = zi.fma(q6, u6);
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
+        }
+        {
+            int i = j0 + 7;
+            double mi = means[mu + i];
+            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
+            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
+            int pi = off + i * d + j0;
+            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q7, y7);
+            u7 = zi.fma(q7, u7);
         }
         DoubleVector m = y0.fma(y0, DoubleVector.fromArray(S, work, 0));
         m = y1.fma(y1, m);
@@ -366,16 +500,14 @@ final class VectorGaussianKernel implements GaussianKernel {
                     prepare(b, c, k, d, shift, xt, w, r, work);
                 }
                 weightSum(c, d, nb, pn, work);
-                int i = 0;
-                for (; i < d4; i += 4) {
-                    sums4(c, i, d, nb, ps, work);
-                }
+                int i = d4;
                 for (; i < d; i++) {
                     sums1(c, i, d, nb, ps, work);
                 }
                 for (int i0 = 0; i0 < d4; i0 += 4) {
                     for (int j0 = 0; j0 <= i0; j0 += 4) {
-                        tile4x4(i0, j0, d, nb, base, pss, work);
+                        // The diagonal tiles also sum t = w r (x − c) for ps.
+                        tile4x4(i0, j0, d, nb, base, pss, i0 == j0 ? c * d + i0 : -1, ps, work);
                     }
                 }
                 for (i = 0; i < d; i++) {
@@ -435,34 +567,15 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector.fromArray(S, ps, at).add(s).intoArray(ps, at);
     }
 
-    private static void sums4(int c, int i, int d, int nb, double[] ps, double[] work) {
-        int tOff = GROUP * d * LANES;
-        DoubleVector s0 = DoubleVector.zero(S);
-        DoubleVector s1 = s0;
-        DoubleVector s2 = s0;
-        DoubleVector s3 = s0;
-        for (int b = 0; b < nb; b++) {
-            DoubleVector rw = DoubleVector.fromArray(S, work, 2 * tOff + b * LANES);
-            int o = (b * d + i) * LANES;
-            s0 = s0.add(rw.mul(DoubleVector.fromArray(S, work, o)));
-            s1 = s1.add(rw.mul(DoubleVector.fromArray(S, work, o + LANES)));
-            s2 = s2.add(rw.mul(DoubleVector.fromArray(S, work, o + 2 * LANES)));
-            s3 = s3.add(rw.mul(DoubleVector.fromArray(S, work, o + 3 * LANES)));
-        }
-        int at = (c * d + i) * LANES;
-        DoubleVector.fromArray(S, ps, at).add(s0).intoArray(ps, at);
-        DoubleVector.fromArray(S, ps, at + LANES).add(s1).intoArray(ps, at + LANES);
-        DoubleVector.fromArray(S, ps, at + 2 * LANES).add(s2).intoArray(ps, at + 2 * LANES);
-        DoubleVector.fromArray(S, ps, at + 3 * LANES).add(s3).intoArray(ps, at + 3 * LANES);
-    }
-
     /**
      * Pairs (i0..i0+3) × (j0..j0+3), a register block of 16 FMA chains over the blocks: 8 loads
      * feed 16 FMAs. On the diagonal tile the pairs with j &gt; i are computed and not stored.
      */
-    private static void tile4x4(int i0, int j0, int d, int nb, int base, double[] pss, double[] work) {
+    private static void tile4x4(int i0, int j0, int d, int nb, int base, double[] pss, int sAt, double[] ps,
+            double[] work) {
         int tOff = GROUP * d * LANES;
         DoubleVector z = DoubleVector.zero(S);
+        DoubleVector s0 = z, s1 = z, s2 = z, s3 = z;
         DoubleVector a00 = z, a01 = z, a02 = z, a03 = z;
         DoubleVector a10 = z, a11 = z, a12 = z, a13 = z;
         DoubleVector a20 = z, a21 = z, a22 = z, a23 = z;
@@ -476,27 +589,37 @@ final class VectorGaussianKernel implements GaussianKernel {
             DoubleVector d2 = DoubleVector.fromArray(S, work, dj + 2 * LANES);
             DoubleVector d3 = DoubleVector.fromArray(S, work, dj + 3 * LANES);
             DoubleVector t = rw.mul(DoubleVector.fromArray(S, work, ti));
+            s0 = s0.add(t);
             a00 = t.fma(d0, a00);
             a01 = t.fma(d1, a01);
             a02 = t.fma(d2, a02);
             a03 = t.fma(d3, a03);
             t = rw.mul(DoubleVector.fromArray(S, work, ti + LANES));
+            s1 = s1.add(t);
             a10 = t.fma(d0, a10);
             a11 = t.fma(d1, a11);
             a12 = t.fma(d2, a12);
             a13 = t.fma(d3, a13);
             t = rw.mul(DoubleVector.fromArray(S, work, ti + 2 * LANES));
+            s2 = s2.add(t);
             a20 = t.fma(d0, a20);
             a21 = t.fma(d1, a21);
             a22 = t.fma(d2, a22);
             a23 = t.fma(d3, a23);
             t = rw.mul(DoubleVector.fromArray(S, work, ti + 3 * LANES));
+            s3 = s3.add(t);
             a30 = t.fma(d0, a30);
             a31 = t.fma(d1, a31);
             a32 = t.fma(d2, a32);
             a33 = t.fma(d3, a33);
         }
         boolean diagonal = i0 == j0;
+        if (sAt >= 0) {
+            DoubleVector.fromArray(S, ps, sAt * LANES).add(s0).intoArray(ps, sAt * LANES);
+            DoubleVector.fromArray(S, ps, (sAt + 1) * LANES).add(s1).intoArray(ps, (sAt + 1) * LANES);
+            DoubleVector.fromArray(S, ps, (sAt + 2) * LANES).add(s2).intoArray(ps, (sAt + 2) * LANES);
+            DoubleVector.fromArray(S, ps, (sAt + 3) * LANES).add(s3).intoArray(ps, (sAt + 3) * LANES);
+        }
         int r0 = base + i0 * (i0 + 1) / 2 + j0;
         int r1 = base + (i0 + 1) * (i0 + 2) / 2 + j0;
         int r2 = base + (i0 + 2) * (i0 + 3) / 2 + j0;
