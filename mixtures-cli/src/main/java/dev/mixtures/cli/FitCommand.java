@@ -289,7 +289,7 @@ final class FitCommand implements Callable<Integer> {
         return o.toString();
     }
 
-    private static ArrayNode matrix(ObjectMapper om, double[][] rows) {
+    static ArrayNode matrix(ObjectMapper om, double[][] rows) {
         ArrayNode a = om.createArrayNode();
         for (double[] r : rows) {
             ArrayNode row = a.addArray();

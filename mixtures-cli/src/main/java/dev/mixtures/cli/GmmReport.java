@@ -39,10 +39,10 @@ final class GmmReport {
         for (double v : m.weights()) {
             w.add(v);
         }
-        o.set("means", matrix(om, m.means()));
+        o.set("means", FitCommand.matrix(om, m.means()));
         ArrayNode cov = o.putArray("covariances");
         for (double[][] c : m.covariances()) {
-            cov.add(matrix(om, c));
+            cov.add(FitCommand.matrix(om, c));
         }
         ArrayNode sizes = o.putArray("sizes");
         for (double v : m.sizes()) {
@@ -64,17 +64,6 @@ final class GmmReport {
         m.notes().forEach(notes::add);
         o.put("seconds", m.trace().nanos() / 1e9);
         return o.toString();
-    }
-
-    private static ArrayNode matrix(ObjectMapper om, double[][] rows) {
-        ArrayNode a = om.createArrayNode();
-        for (double[] r : rows) {
-            ArrayNode row = a.addArray();
-            for (double v : r) {
-                row.add(v);
-            }
-        }
-        return a;
     }
 
     static String summary(GaussianMixtureModel m, DataOptions.Loaded loaded, Path out, Path labels, Path proba) {

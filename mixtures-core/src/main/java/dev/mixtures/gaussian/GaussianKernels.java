@@ -17,14 +17,24 @@ final class GaussianKernels {
         return BEST;
     }
 
+    /** The Vector API kernel when this JVM has the module and 8-lane double vectors, else null. */
     static GaussianKernel vectorOrNull() {
+        GaussianKernel k = vectorAnyWidth();
+        try {
+            return k != null && (int) k.getClass().getDeclaredMethod("lanes").invoke(null) == GaussianKernel.LANES ? k : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The Vector API kernel whenever the module is present, fast or not (for tests and "vector" by name). */
+    static GaussianKernel vectorAnyWidth() {
         if (!Kernels.vectorModulePresent()) {
             return null;
         }
         try {
-            Class<?> c = Class.forName("dev.mixtures.gaussian.VectorGaussianKernel");
-            int lanes = (int) c.getDeclaredMethod("lanes").invoke(null);
-            return lanes == GaussianKernel.LANES ? (GaussianKernel) c.getDeclaredConstructor().newInstance() : null;
+            return (GaussianKernel) Class.forName("dev.mixtures.gaussian.VectorGaussianKernel").getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
@@ -38,7 +48,7 @@ final class GaussianKernels {
             return ScalarGaussianKernel.INSTANCE;
         }
         if (name.equals("vector")) {
-            GaussianKernel v = vectorOrNull();
+            GaussianKernel v = vectorAnyWidth();
             if (v == null) {
                 throw new IllegalArgumentException("kernel: the Vector API kernel is not available in this JVM");
             }

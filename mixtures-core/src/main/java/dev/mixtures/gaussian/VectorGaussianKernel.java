@@ -10,21 +10,24 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API {@link GaussianKernel}: one 8-lane vector per block, so each operation of
  * {@link ScalarGaussianKernel} on a lane becomes one operation on all eight, in the same order
- * (same bits). Used only when the preferred species has 8 double lanes (AVX-512); loaded
+ * (same bits). Chosen only when the preferred species has 8 double lanes (AVX-512); loaded
  * reflectively by {@link GaussianKernels} when {@code jdk.incubator.vector} is present.
  *
  * <p>Vectors never cross a method boundary here (on JDK 17 a vector passed to a method that is
  * not inlined is boxed), so the exponential is written out where it is used.
  */
 final class VectorGaussianKernel implements GaussianKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    // Always 8 lanes, the block width; where the hardware's vectors are narrower the kernel still
+    // gives the same bits (slowly), which lets the tests compare it with the plain Java one anywhere.
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
     private static final long EXP_BIAS = Double.doubleToRawLongBits(LaneMath.SHIFT) - 1023;
     private static final double[] C = LaneMath.EXP_COEF;
     private static final double[] LC = LaneMath.LOG_COEF;
     private static final long SHIFT_BITS = Double.doubleToRawLongBits(LaneMath.SHIFT);
 
+    /** Double lanes of this hardware's preferred vectors: the kernel is fast only when there are 8. */
     static int lanes() {
-        return S.length();
+        return DoubleVector.SPECIES_PREFERRED.length();
     }
 
     @Override
@@ -41,18 +44,14 @@ final class VectorGaussianKernel implements GaussianKernel {
             int xo = b * d * LANES;
             int c = 0;
             if (full) {
-                if (b + 1 < nb) {
-                    // Two blocks at once: each broadcast element of P feeds two FMAs.
-                    for (; c < k; c++) {
-                        full2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, (b * k + c) * LANES,
-                                ((b + 1) * k + c) * LANES);
-                    }
-                    b++;
-                    continue;
-                }
+                // Two blocks at once: each broadcast element of P feeds two FMAs. An odd last block
+                // is paired with the next slot of the group (xt and a have room for GROUP blocks,
+                // and its values are finite), whose result is never read.
                 for (; c < k; c++) {
-                    full(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, (b * k + c) * LANES);
+                    full2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, (b * k + c) * LANES,
+                            ((b + 1) * k + c) * LANES);
                 }
+                b++;
             } else {
                 for (; c + 4 <= k; c += 4) {
                     diagonal4(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES);
@@ -68,25 +67,9 @@ final class VectorGaussianKernel implements GaussianKernel {
     // branch, or a method too large to inline the Vector API into, falls back to boxed Java code).
     // Each keeps several independent FMA chains in flight: one chain alone waits on the FMA latency.
 
-    private static void full(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
-            double[] diff, double[] a, int at) {
-        for (int i = 0; i < d; i++) {
-            DoubleVector.fromArray(S, xt, xo + i * LANES).sub(means[mu + i]).intoArray(diff, i * LANES);
-        }
-        int mo = d * LANES; // the running maha, kept in memory between tiles so no vector crosses a call
-        DoubleVector.zero(S).intoArray(diff, mo);
-        int j = 0;
-        for (; j + 8 <= d; j += 8) {
-            tile8(diff, prec, off, d, j, mo);
-        }
-        for (; j < d; j++) {
-            single(diff, prec, off, d, j, mo);
-        }
-        DoubleVector.broadcast(S, cst).sub(DoubleVector.fromArray(S, diff, mo).mul(0.5)).intoArray(a, at);
-    }
-
     /**
-     * {@link #full} for the blocks at xo and xo + d·LANES. The differences x − μ are formed where
+     * One component's log-density for the blocks at xo and xo + d·LANES: cst − ½ ‖(x − μ)ᵀP‖², each
+     * y_j summed over i ascending, the squares over j ascending. The differences x − μ are formed where
      * they are used, not stored: stores of whole vectors are the dearest operation here.
      */
     private static void full2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
@@ -118,7 +101,10 @@ final class VectorGaussianKernel implements GaussianKernel {
         u.fma(u, DoubleVector.fromArray(S, work, LANES)).intoArray(work, LANES);
     }
 
-    /** {@link #tile8} for both blocks of {@link #full2}; the running maha of each in work[0..2·LANES). */
+    /**
+     * y_j for j = j0..j0+7 for both blocks of {@link #full2}, then folded into their running sums of
+     * squares (work[0..2·LANES)) in j order.
+     */
     private static void tile8x2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, int j0,
             double[] work) {
         int second = xo + d * LANES;
@@ -141,170 +127,38 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector u5 = z0.mul(prec[p0 + 5]);
         DoubleVector u6 = z0.mul(prec[p0 + 6]);
         DoubleVector u7 = z0.mul(prec[p0 + 7]);
-        // Rows i ≤ j0 feed all eight columns; the rows of the triangle below feed only the columns j ≥ i
-        // (the skipped terms are the zeros of P: y is the same).
-        for (int i = 1; i <= j0; i++) {
+        // Rows i > j0 meet the zeros below P's diagonal in some columns: adding those terms changes
+        // y only in the sign of a zero, which y² does not see.
+        int last = j0 + 7;
+        for (int i = 1; i <= last; i++) {
             double mi = means[mu + i];
             DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
             DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
             int pi = off + i * d + j0;
-            DoubleVector q0 = DoubleVector.broadcast(S, prec[pi]);
-            y0 = xi.fma(q0, y0);
-            u0 = zi.fma(q0, u0);
-            DoubleVector q1 = DoubleVector.broadcast(S, prec[pi + 1]);
-            y1 = xi.fma(q1, y1);
-            u1 = zi.fma(q1, u1);
-            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
-            y2 = xi.fma(q2, y2);
-            u2 = zi.fma(q2, u2);
-            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
-            y3 = xi.fma(q3, y3);
-            u3 = zi.fma(q3, u3);
-            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q4, y4);
-            u4 = zi.fma(q4, u4);
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 1;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q1 = DoubleVector.broadcast(S, prec[pi + 1]);
-            y1 = xi.fma(q1, y1);
-            u1 = zi.fma(q1, u1);
-            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
-            y2 = xi.fma(q2, y2);
-            u2 = zi.fma(q2, u2);
-            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
-            y3 = xi.fma(q3, y3);
-            u3 = zi.fma(q3, u3);
-            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q4, y4);
-            u4 = zi.fma(q4, u4);
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 2;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q2 = DoubleVector.broadcast(S, prec[pi + 2]);
-            y2 = xi.fma(q2, y2);
-            u2 = zi.fma(q2, u2);
-            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
-            y3 = xi.fma(q3, y3);
-            u3 = zi.fma(q3, u3);
-            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q4, y4);
-            u4 = zi.fma(q4, u4);
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 3;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q3 = DoubleVector.broadcast(S, prec[pi + 3]);
-            y3 = xi.fma(q3, y3);
-            u3 = zi.fma(q3, u3);
-            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q4, y4);
-            u4 = zi.fma(q4, u4);
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 4;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q4 = DoubleVector.broadcast(S, prec[pi + 4]);
-            y4 = xi.fma(q4, y4);
-            u4 = zi.fma(q4, u4);
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 5;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q5 = DoubleVector.broadcast(S, prec[pi + 5]);
-            y5 = xi.fma(q5, y5);
-            u5 = zi.fma(q5, u5);
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 6;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q6 = DoubleVector.broadcast(S, prec[pi + 6]);
-            y6 = xi.fma(q6, y6);
-            u6 = zi.fma(q6, u6);
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
-        }
-        {
-            int i = j0 + 7;
-            double mi = means[mu + i];
-            DoubleVector xi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(mi);
-            DoubleVector zi = DoubleVector.fromArray(S, xt, second + i * LANES).sub(mi);
-            int pi = off + i * d + j0;
-            DoubleVector q7 = DoubleVector.broadcast(S, prec[pi + 7]);
-            y7 = xi.fma(q7, y7);
-            u7 = zi.fma(q7, u7);
+            DoubleVector q = DoubleVector.broadcast(S, prec[pi]);
+            y0 = xi.fma(q, y0);
+            u0 = zi.fma(q, u0);
+            q = DoubleVector.broadcast(S, prec[pi + 1]);
+            y1 = xi.fma(q, y1);
+            u1 = zi.fma(q, u1);
+            q = DoubleVector.broadcast(S, prec[pi + 2]);
+            y2 = xi.fma(q, y2);
+            u2 = zi.fma(q, u2);
+            q = DoubleVector.broadcast(S, prec[pi + 3]);
+            y3 = xi.fma(q, y3);
+            u3 = zi.fma(q, u3);
+            q = DoubleVector.broadcast(S, prec[pi + 4]);
+            y4 = xi.fma(q, y4);
+            u4 = zi.fma(q, u4);
+            q = DoubleVector.broadcast(S, prec[pi + 5]);
+            y5 = xi.fma(q, y5);
+            u5 = zi.fma(q, u5);
+            q = DoubleVector.broadcast(S, prec[pi + 6]);
+            y6 = xi.fma(q, y6);
+            u6 = zi.fma(q, u6);
+            q = DoubleVector.broadcast(S, prec[pi + 7]);
+            y7 = xi.fma(q, y7);
+            u7 = zi.fma(q, u7);
         }
         DoubleVector m = y0.fma(y0, DoubleVector.fromArray(S, work, 0));
         m = y1.fma(y1, m);
@@ -322,53 +176,6 @@ final class VectorGaussianKernel implements GaussianKernel {
         n = u5.fma(u5, n);
         n = u6.fma(u6, n);
         u7.fma(u7, n).intoArray(work, LANES);
-    }
-
-    private static void single(double[] diff, double[] prec, int off, int d, int j, int mo) {
-        DoubleVector y = DoubleVector.fromArray(S, diff, 0).mul(prec[off + j]);
-        for (int i = 1; i <= j; i++) {
-            y = DoubleVector.fromArray(S, diff, i * LANES).fma(DoubleVector.broadcast(S, prec[off + i * d + j]), y);
-        }
-        y.fma(y, DoubleVector.fromArray(S, diff, mo)).intoArray(diff, mo);
-    }
-
-    /**
-     * y_j for j = j0..j0+7, each summed over i ascending, then folded into maha in j order. The
-     * terms below the diagonal of P (i &gt; j) are exact zeros: adding them changes y only in the
-     * sign of a zero, which y² does not see.
-     */
-    private static void tile8(double[] diff, double[] prec, int off, int d, int j0, int mo) {
-        DoubleVector x0 = DoubleVector.fromArray(S, diff, 0);
-        int p0 = off + j0;
-        DoubleVector y0 = x0.mul(prec[p0]);
-        DoubleVector y1 = x0.mul(prec[p0 + 1]);
-        DoubleVector y2 = x0.mul(prec[p0 + 2]);
-        DoubleVector y3 = x0.mul(prec[p0 + 3]);
-        DoubleVector y4 = x0.mul(prec[p0 + 4]);
-        DoubleVector y5 = x0.mul(prec[p0 + 5]);
-        DoubleVector y6 = x0.mul(prec[p0 + 6]);
-        DoubleVector y7 = x0.mul(prec[p0 + 7]);
-        int last = j0 + 7;
-        for (int i = 1; i <= last; i++) {
-            DoubleVector xi = DoubleVector.fromArray(S, diff, i * LANES);
-            int pi = off + i * d + j0;
-            y0 = xi.fma(DoubleVector.broadcast(S, prec[pi]), y0);
-            y1 = xi.fma(DoubleVector.broadcast(S, prec[pi + 1]), y1);
-            y2 = xi.fma(DoubleVector.broadcast(S, prec[pi + 2]), y2);
-            y3 = xi.fma(DoubleVector.broadcast(S, prec[pi + 3]), y3);
-            y4 = xi.fma(DoubleVector.broadcast(S, prec[pi + 4]), y4);
-            y5 = xi.fma(DoubleVector.broadcast(S, prec[pi + 5]), y5);
-            y6 = xi.fma(DoubleVector.broadcast(S, prec[pi + 6]), y6);
-            y7 = xi.fma(DoubleVector.broadcast(S, prec[pi + 7]), y7);
-        }
-        DoubleVector m = y0.fma(y0, DoubleVector.fromArray(S, diff, mo));
-        m = y1.fma(y1, m);
-        m = y2.fma(y2, m);
-        m = y3.fma(y3, m);
-        m = y4.fma(y4, m);
-        m = y5.fma(y5, m);
-        m = y6.fma(y6, m);
-        y7.fma(y7, m).intoArray(diff, mo);
     }
 
     private static void diagonal(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
