@@ -53,12 +53,17 @@ final class VectorGaussianKernel implements GaussianKernel {
                 }
                 b++;
             } else {
+                // Two blocks (the odd last one with the spare slot, as above) and four components at once.
                 for (; c + 4 <= k; c += 4) {
-                    diagonal4(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES);
+                    diagonal4x2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES,
+                            ((b + 1) * k + c) * LANES);
                 }
                 for (; c < k; c++) {
                     diagonal(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, (b * k + c) * LANES);
+                    diagonal(xt, xo + d * LANES, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], a,
+                            ((b + 1) * k + c) * LANES);
                 }
+                b++;
             }
         }
     }
@@ -188,28 +193,49 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector.broadcast(S, cst).sub(maha.mul(0.5)).intoArray(a, at);
     }
 
-    /** Four components c..c+3 at once (diag and spherical store k·d means and precisions alike). */
-    private static void diagonal4(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d,
-            double[] cst, int c, double[] a, int at) {
-        DoubleVector m0 = DoubleVector.zero(S);
-        DoubleVector m1 = m0;
-        DoubleVector m2 = m0;
-        DoubleVector m3 = m0;
+    /** Four components c..c+3 (diag and spherical store k·d means and precisions alike) for two blocks. */
+    private static void diagonal4x2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d,
+            double[] cst, int c, double[] a, int at0, int at1) {
+        int second = xo + d * LANES;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector m0 = z, m1 = z, m2 = z, m3 = z;
+        DoubleVector n0 = z, n1 = z, n2 = z, n3 = z;
         for (int i = 0; i < d; i++) {
             DoubleVector x = DoubleVector.fromArray(S, xt, xo + i * LANES);
-            DoubleVector y0 = x.sub(means[mu + i]).mul(prec[off + i]);
-            DoubleVector y1 = x.sub(means[mu + d + i]).mul(prec[off + d + i]);
-            DoubleVector y2 = x.sub(means[mu + 2 * d + i]).mul(prec[off + 2 * d + i]);
-            DoubleVector y3 = x.sub(means[mu + 3 * d + i]).mul(prec[off + 3 * d + i]);
+            DoubleVector u = DoubleVector.fromArray(S, xt, second + i * LANES);
+            double mu0 = means[mu + i];
+            double mu1 = means[mu + d + i];
+            double mu2 = means[mu + 2 * d + i];
+            double mu3 = means[mu + 3 * d + i];
+            double p0 = prec[off + i];
+            double p1 = prec[off + d + i];
+            double p2 = prec[off + 2 * d + i];
+            double p3 = prec[off + 3 * d + i];
+            DoubleVector y0 = x.sub(mu0).mul(p0);
+            DoubleVector y1 = x.sub(mu1).mul(p1);
+            DoubleVector y2 = x.sub(mu2).mul(p2);
+            DoubleVector y3 = x.sub(mu3).mul(p3);
+            DoubleVector v0 = u.sub(mu0).mul(p0);
+            DoubleVector v1 = u.sub(mu1).mul(p1);
+            DoubleVector v2 = u.sub(mu2).mul(p2);
+            DoubleVector v3 = u.sub(mu3).mul(p3);
             m0 = y0.fma(y0, m0);
             m1 = y1.fma(y1, m1);
             m2 = y2.fma(y2, m2);
             m3 = y3.fma(y3, m3);
+            n0 = v0.fma(v0, n0);
+            n1 = v1.fma(v1, n1);
+            n2 = v2.fma(v2, n2);
+            n3 = v3.fma(v3, n3);
         }
-        DoubleVector.broadcast(S, cst[c]).sub(m0.mul(0.5)).intoArray(a, at);
-        DoubleVector.broadcast(S, cst[c + 1]).sub(m1.mul(0.5)).intoArray(a, at + LANES);
-        DoubleVector.broadcast(S, cst[c + 2]).sub(m2.mul(0.5)).intoArray(a, at + 2 * LANES);
-        DoubleVector.broadcast(S, cst[c + 3]).sub(m3.mul(0.5)).intoArray(a, at + 3 * LANES);
+        DoubleVector.broadcast(S, cst[c]).sub(m0.mul(0.5)).intoArray(a, at0);
+        DoubleVector.broadcast(S, cst[c + 1]).sub(m1.mul(0.5)).intoArray(a, at0 + LANES);
+        DoubleVector.broadcast(S, cst[c + 2]).sub(m2.mul(0.5)).intoArray(a, at0 + 2 * LANES);
+        DoubleVector.broadcast(S, cst[c + 3]).sub(m3.mul(0.5)).intoArray(a, at0 + 3 * LANES);
+        DoubleVector.broadcast(S, cst[c]).sub(n0.mul(0.5)).intoArray(a, at1);
+        DoubleVector.broadcast(S, cst[c + 1]).sub(n1.mul(0.5)).intoArray(a, at1 + LANES);
+        DoubleVector.broadcast(S, cst[c + 2]).sub(n2.mul(0.5)).intoArray(a, at1 + 2 * LANES);
+        DoubleVector.broadcast(S, cst[c + 3]).sub(n3.mul(0.5)).intoArray(a, at1 + 3 * LANES);
     }
 
     @Override
@@ -326,10 +352,13 @@ final class VectorGaussianKernel implements GaussianKernel {
                 for (int b = 0; b < nb; b++) {
                     weights(b, c, k, d, w, r, work);
                 }
-                weightSum(c, d, nb, pn, work);
+                if (d4 == 0) {
+                    weightSum(c, d, nb, pn, work);
+                }
                 int i = 0;
                 for (; i < d4; i += 4) {
-                    diagonalSums4(c, i, d, nb, shift, xt, ps, pss, base, work);
+                    // The first tile also sums w r for pn.
+                    diagonalSums4(c, i, d, nb, shift, xt, ps, pss, base, i == 0 ? c : -1, pn, work);
                 }
                 for (; i < d; i++) {
                     diagonalSums1(c, i, d, nb, shift, xt, ps, pss, base, work);
@@ -470,7 +499,7 @@ final class VectorGaussianKernel implements GaussianKernel {
      * s += t, S_ii = fma(t, diff, S_ii), each summed over the blocks from zero; eight chains.
      */
     private static void diagonalSums4(int c, int i, int d, int nb, double[] shift, double[] xt, double[] ps,
-            double[] pss, int base, double[] work) {
+            double[] pss, int base, int nAt, double[] pn, double[] work) {
         int rwOff = 2 * GROUP * d * LANES;
         double c0 = shift[c * d + i];
         double c1 = shift[c * d + i + 1];
@@ -479,8 +508,10 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector s0 = z, s1 = z, s2 = z, s3 = z;
         DoubleVector q0 = z, q1 = z, q2 = z, q3 = z;
+        DoubleVector nsum = z;
         for (int b = 0; b < nb; b++) {
             DoubleVector rw = DoubleVector.fromArray(S, work, rwOff + b * LANES);
+            nsum = nsum.add(rw);
             int o = (b * d + i) * LANES;
             DoubleVector x0 = DoubleVector.fromArray(S, xt, o).sub(c0);
             DoubleVector x1 = DoubleVector.fromArray(S, xt, o + LANES).sub(c1);
@@ -508,6 +539,9 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector.fromArray(S, pss, (base + i + 1) * LANES).add(q1).intoArray(pss, (base + i + 1) * LANES);
         DoubleVector.fromArray(S, pss, (base + i + 2) * LANES).add(q2).intoArray(pss, (base + i + 2) * LANES);
         DoubleVector.fromArray(S, pss, (base + i + 3) * LANES).add(q3).intoArray(pss, (base + i + 3) * LANES);
+        if (nAt >= 0) {
+            DoubleVector.fromArray(S, pn, nAt * LANES).add(nsum).intoArray(pn, nAt * LANES);
+        }
     }
 
     private static void diagonalSums1(int c, int i, int d, int nb, double[] shift, double[] xt, double[] ps,
