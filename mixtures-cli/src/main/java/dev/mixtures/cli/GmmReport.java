@@ -108,12 +108,13 @@ final class GmmReport {
             }
             s.append('\n');
         }
-        s.append("\nStandard deviations").append(m.d() > 1 ? " and correlations" : "").append(":\n");
+
         StringBuilder h2 = new StringBuilder(String.format(Locale.ROOT, "%-10s", "component"));
         for (String c : cols) {
             h2.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate(c, w)));
         }
         boolean showCorr = m.d() > 1 && m.d() <= 4 && m.covarianceType().hasOffDiagonal();
+        s.append("\nStandard deviations").append(showCorr ? " and correlations" : "").append(":\n");
         if (showCorr) {
             for (int i = 0; i < m.d(); i++) {
                 for (int j = 0; j < i; j++) {
