@@ -249,10 +249,10 @@ final class VectorGaussianKernel implements GaussianKernel {
             }
             m.intoArray(work, 0);
             int c = 0;
-            for (; c + 2 <= k; c += 2) {
-                exp2(a, r, o + c * LANES, work);
+            for (; c + 4 <= k; c += 4) {
+                exp4(a, r, o + c * LANES, work);
             }
-            if (c < k) {
+            for (; c < k; c++) {
                 exp1(a, r, o + c * LANES, work);
             }
             DoubleVector s = DoubleVector.zero(S);
@@ -291,34 +291,50 @@ final class VectorGaussianKernel implements GaussianKernel {
         for (int i = 12; i >= 0; i--) {
             p = p.fma(rr, DoubleVector.broadcast(S, C[i]));
         }
-        DoubleVector scale = t.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        p.mul(scale).blend(0.0, x.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
+        p.mul(t.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .blend(0.0, x.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
     }
 
-    /** {@link #exp1} for two neighbouring components at once: two independent polynomial chains. */
-    private static void exp2(double[] a, double[] r, int at, double[] work) {
+    /** {@link #exp1} for four neighbouring components at once: four independent polynomial chains. */
+    private static void exp4(double[] a, double[] r, int at, double[] work) {
         DoubleVector m = DoubleVector.fromArray(S, work, 0);
-        DoubleVector x0 = DoubleVector.fromArray(S, a, at).sub(m);
-        DoubleVector x1 = DoubleVector.fromArray(S, a, at + LANES).sub(m);
-        DoubleVector t0 = x0.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
-        DoubleVector t1 = x1.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
-        DoubleVector n0 = t0.sub(LaneMath.SHIFT);
-        DoubleVector n1 = t1.sub(LaneMath.SHIFT);
         DoubleVector hi = DoubleVector.broadcast(S, -LaneMath.LN2_HI);
         DoubleVector lo = DoubleVector.broadcast(S, -LaneMath.LN2_LO);
+        DoubleVector x0 = DoubleVector.fromArray(S, a, at).sub(m);
+        DoubleVector x1 = DoubleVector.fromArray(S, a, at + LANES).sub(m);
+        DoubleVector x2 = DoubleVector.fromArray(S, a, at + 2 * LANES).sub(m);
+        DoubleVector x3 = DoubleVector.fromArray(S, a, at + 3 * LANES).sub(m);
+        DoubleVector t0 = x0.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector t1 = x1.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector t2 = x2.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector t3 = x3.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
+        DoubleVector n0 = t0.sub(LaneMath.SHIFT);
+        DoubleVector n1 = t1.sub(LaneMath.SHIFT);
+        DoubleVector n2 = t2.sub(LaneMath.SHIFT);
+        DoubleVector n3 = t3.sub(LaneMath.SHIFT);
         DoubleVector r0 = n0.fma(lo, n0.fma(hi, x0));
         DoubleVector r1 = n1.fma(lo, n1.fma(hi, x1));
+        DoubleVector r2 = n2.fma(lo, n2.fma(hi, x2));
+        DoubleVector r3 = n3.fma(lo, n3.fma(hi, x3));
         DoubleVector p0 = DoubleVector.broadcast(S, C[13]);
         DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector p3 = p0;
         for (int i = 12; i >= 0; i--) {
             DoubleVector ci = DoubleVector.broadcast(S, C[i]);
             p0 = p0.fma(r0, ci);
             p1 = p1.fma(r1, ci);
+            p2 = p2.fma(r2, ci);
+            p3 = p3.fma(r3, ci);
         }
-        DoubleVector s0 = t0.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector s1 = t1.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        p0.mul(s0).blend(0.0, x0.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
-        p1.mul(s1).blend(0.0, x1.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at + LANES);
+        p0.mul(t0.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .blend(0.0, x0.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at);
+        p1.mul(t1.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .blend(0.0, x1.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at + LANES);
+        p2.mul(t2.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .blend(0.0, x2.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at + 2 * LANES);
+        p3.mul(t3.reinterpretAsLongs().sub(EXP_BIAS).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .blend(0.0, x3.compare(VectorOperators.LT, LaneMath.EXP_LOWER)).intoArray(r, at + 3 * LANES);
     }
 
     @Override
