@@ -13,8 +13,8 @@ public final class DegenerateComponentException extends RuntimeException {
 
     DegenerateComponentException(int component, int iteration, String what) {
         super("component " + (component + 1) + " " + what + (iteration > 0 ? " at iteration " + iteration : " at initialisation")
-                + ". Try more regularisation (reg-covar), fewer components, standardised columns, re-seeding"
-                + " collapsed components (on-collapse reseed), or the Bayesian mixture (model vb)");
+                + ". Try more regularisation (reg-covar), fewer components, standardised columns, or re-seeding"
+                + " collapsed components (on-collapse reseed)");
         this.component = component;
         this.iteration = iteration;
     }
