@@ -84,8 +84,9 @@ final class GmmReport {
         s.append(String.format(Locale.ROOT, "%s after %d iteration%s (best start: #%d of %d) in %.3f s%n",
                 m.converged() ? "Converged" : "Stopped at the iteration limit, not converged,", m.trace().iterations(),
                 m.trace().iterations() == 1 ? "" : "s", m.trace().restart() + 1, starts, m.trace().nanos() / 1e9));
-        s.append(String.format(Locale.ROOT, "Log-likelihood ln L = %.4f (%.6f per row), %d free parameters%n",
-                m.logLikelihood(), m.meanLogLikelihood(), m.parameterCount()));
+        s.append(String.format(Locale.ROOT, "Log-likelihood ln L = %.4f (%.6f per %s), %d free parameters%n",
+                m.logLikelihood(), m.meanLogLikelihood(), loaded.data.hasWeights() ? "unit of row weight" : "row",
+                m.parameterCount()));
         s.append(String.format(Locale.ROOT, "BIC = %.4f, AIC = %.4f (lower is better; mclust reports BIC with the other sign)%n%n",
                 m.bic(), m.aic()));
         int w = 10;
