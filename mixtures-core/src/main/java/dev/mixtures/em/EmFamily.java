@@ -10,10 +10,7 @@ package dev.mixtures.em;
  * @param <P> the parameters (immutable between iterations)
  * @param <S> the statistics
  */
-public interface EmFamily<P, S extends Statistics<S>> {
-
-    /** Fresh, zeroed statistics. */
-    S newStatistics();
+public interface EmFamily<P, S extends Statistics<S>> extends EStep<P, S> {
 
     /** How many rows the E-step visits in this iteration (all rows, or a mini-batch). */
     int rows(int iteration);
@@ -21,12 +18,6 @@ public interface EmFamily<P, S extends Statistics<S>> {
     /** Called once before each E-step (sampling a mini-batch, say); nothing by default. */
     default void prepare(int iteration, P params) {
     }
-
-    /**
-     * The E-step over rows {@code from <= i < to} for parameters {@code params}, adding into
-     * {@code stats}. {@code worker} (0 ≤ worker &lt; threads) indexes per-thread scratch space.
-     */
-    void eStep(P params, int from, int to, S stats, int worker);
 
     /** The M-step: new parameters from the merged statistics. */
     P mStep(P params, S total, int iteration);

@@ -81,7 +81,7 @@ public final class EmLoop {
      * One E-step over {@code rows} rows with the given parameters, merged into {@code total}
      * (reset first). Models use it for a final pass (labels, cost) after the loop.
      */
-    public static <P, S extends Statistics<S>> S eStep(EmFamily<P, S> family, P params, int rows, Workers workers,
+    public static <P, S extends Statistics<S>> S eStep(EStep<P, S> family, P params, int rows, Workers workers,
             List<S> perChunk, S total) {
         int nChunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
         while (perChunk.size() < nChunks) {

@@ -1,7 +1,10 @@
 package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.em.EStep;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,27 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     @Override
     public void eStep(GaussianParams p, int from, int to, GaussianStatistics stats, int worker) {
         GaussianPass.run(kern, k, type.hasOffDiagonal(), p, null, p.means, data, from, to, stats, null, null, null, 0, scratch[worker]);
+    }
+
+    /**
+     * Statistics about {@code shift} from given responsibilities (a start), on the E-step's own
+     * pass and scratch space.
+     */
+    GaussianStatistics statistics(GaussianPass.Source source, double[] shift, Workers workers) {
+        boolean off = type.hasOffDiagonal();
+        EStep<double[], GaussianStatistics> pass = new EStep<>() {
+            @Override
+            public GaussianStatistics newStatistics() {
+                return GaussianFamily.this.newStatistics();
+            }
+
+            @Override
+            public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
+                GaussianPass.run(kern, k, off, null, source, c, data, from, to, stats, null, null, null, 0,
+                        scratch[worker]);
+            }
+        };
+        return EmLoop.eStep(pass, shift, data.n(), workers, new ArrayList<>(), newStatistics());
     }
 
     @Override

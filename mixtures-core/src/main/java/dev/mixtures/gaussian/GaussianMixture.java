@@ -540,7 +540,7 @@ public final class GaussianMixture {
         GaussianFamily family = new GaussianFamily(z, k, covariance, regCovar, tol, reseedCollapsed, kern,
                 workers.threads(), scale);
         try {
-            GaussianParams p0 = initialParams(z, st, rnd, workers, family, kern);
+            GaussianParams p0 = initialParams(z, st, rnd, workers, family);
             EmLoop.Result<GaussianParams, GaussianStatistics> r = EmLoop.run(family, p0, maxIter, workers, listener,
                     restart, cancel);
             // One more E-step: the log-likelihood and sizes of the final parameters, as the model will report them.
@@ -560,7 +560,7 @@ public final class GaussianMixture {
     }
 
     private GaussianParams initialParams(Dataset z, Standardizer st, SplittableRandom rnd, Workers workers,
-            GaussianFamily family, GaussianKernel kern) {
+            GaussianFamily family) {
         int d = z.d();
         if (init == Init.GIVEN) {
             double[] w = initialWeights.clone();
@@ -621,16 +621,14 @@ public final class GaussianMixture {
             };
         }
         // Two passes: the means first, then the scatter about them.
-        double[] zero = new double[k * d];
-        InitPass pass = new InitPass(z, k, covariance.hasOffDiagonal(), source, kern, workers.threads());
-        GaussianStatistics s1 = EmLoop.eStep(pass, zero, z.n(), workers, new ArrayList<>(), pass.newStatistics());
+        GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
         double[] means = new double[k * d];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < d; i++) {
                 means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
             }
         }
-        GaussianStatistics s2 = EmLoop.eStep(pass, means, z.n(), workers, new ArrayList<>(), pass.newStatistics());
+        GaussianStatistics s2 = family.statistics(source, means, workers);
         return family.mStep(s2, means, 0);
     }
 
@@ -657,59 +655,6 @@ public final class GaussianMixture {
                 }
                 return v;
             }
-        }
-    }
-
-    /** Statistics from given responsibilities (the start), on the same pass as the E-step. */
-    private static final class InitPass implements dev.mixtures.em.EmFamily<double[], GaussianStatistics> {
-        private final Dataset data;
-        private final int k;
-        private final boolean off;
-        private final GaussianPass.Source source;
-        private final GaussianKernel kern;
-        private final GaussianPass.Scratch[] scratch;
-
-        InitPass(Dataset data, int k, boolean off, GaussianPass.Source source, GaussianKernel kern, int threads) {
-            this.data = data;
-            this.k = k;
-            this.off = off;
-            this.source = source;
-            this.kern = kern;
-            this.scratch = new GaussianPass.Scratch[threads];
-            for (int t = 0; t < threads; t++) {
-                scratch[t] = new GaussianPass.Scratch(k, data.d(), off);
-            }
-        }
-
-        @Override
-        public GaussianStatistics newStatistics() {
-            return new GaussianStatistics(k, data.d(), off);
-        }
-
-        @Override
-        public int rows(int iteration) {
-            return data.n();
-        }
-
-        @Override
-        public void eStep(double[] shift, int from, int to, GaussianStatistics stats, int worker) {
-            GaussianPass.run(kern, k, off, null, source, shift, data, from, to, stats, null, null, null, 0,
-                    scratch[worker]);
-        }
-
-        @Override
-        public double[] mStep(double[] params, GaussianStatistics total, int iteration) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double objective(double[] before, double[] after, GaussianStatistics total) {
-            return 0;
-        }
-
-        @Override
-        public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
-            return true;
         }
     }
 
