@@ -42,8 +42,8 @@ public final class Main implements Runnable {
     /** Runs the command with these streams and returns the exit code (used by tests in-process). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InputException || ex instanceof IllegalArgumentException
                     || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
