@@ -1,8 +1,5 @@
 package dev.mixtures.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
@@ -16,7 +13,6 @@ import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,7 +174,7 @@ final class FitCommand implements Callable<Integer> {
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(toJson(m, loaded));
+            o.println(JsonReport.kmeans(m, loaded));
         } else {
             o.print(Summary.kmeans(m, loaded, out, labels));
         }
@@ -235,9 +231,9 @@ final class FitCommand implements Callable<Integer> {
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(GmmReport.json(m, loaded));
+            o.println(JsonReport.gmm(m, loaded));
         } else {
-            o.print(GmmReport.summary(m, loaded, out, labels, proba));
+            o.print(Summary.gmm(m, loaded, out, labels, proba));
         }
         o.flush();
         return 0;
@@ -254,53 +250,5 @@ final class FitCommand implements Callable<Integer> {
         return c.toRows();
     }
 
-    static String toJson(KMeansModel m, DataOptions.Loaded loaded) {
-        ObjectMapper om = new ObjectMapper();
-        ObjectNode o = om.createObjectNode();
-        o.put("model", "kmeans");
-        o.put("source", loaded.source);
-        o.put("k", m.k());
-        o.put("n", m.trainingRows());
-        o.put("d", m.d());
-        ArrayNode cols = o.putArray("columns");
-        m.columnNames().forEach(cols::add);
-        o.put("standardized", m.standardizer() != null);
-        o.put("algorithm", m.algorithm());
-        o.put("iterations", m.trace().iterations());
-        o.put("converged", m.trace().converged());
-        o.put("inertia", m.inertia());
-        o.put("inertiaSpace", m.standardizer() != null ? "standardized" : "original");
-        ArrayNode h = o.putArray("history");
-        for (double v : m.trace().history()) {
-            h.add(v);
-        }
-        o.set("centers", matrix(om, m.centresInOriginalUnits()));
-        if (m.standardizer() != null) {
-            o.set("centersStandardized", matrix(om, m.centres()));
-        }
-        ArrayNode sizes = o.putArray("sizes");
-        for (double s : m.sizes()) {
-            sizes.add(s);
-        }
-        o.put("seed", m.trace().seed());
-        o.put("restart", m.trace().restart());
-        o.put("restarts", m.settings().init() == KMeans.Init.GIVEN ? 1 : m.settings().nInit());
-        o.put("seconds", m.trace().nanos() / 1e9);
-        return o.toString();
-    }
 
-    static ArrayNode matrix(ObjectMapper om, double[][] rows) {
-        ArrayNode a = om.createArrayNode();
-        for (double[] r : rows) {
-            ArrayNode row = a.addArray();
-            for (double v : r) {
-                row.add(v);
-            }
-        }
-        return a;
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
 }

@@ -1,12 +1,14 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The readable summary of a fit that {@code mixtures fit} prints. */
+/** The readable summary of a fit that {@code mixtures fit} prints, for each kind of model. */
 final class Summary {
     private Summary() {
     }
@@ -37,20 +39,15 @@ final class Summary {
         for (double v : sizes) {
             total += v;
         }
-        int w = 10;
-        for (String c : cols) {
-            w = Math.max(w, Math.min(24, c.length() + 1));
-        }
+        int w = columnWidth(cols);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-8s %10s %7s", "cluster", "size", "share"));
-        for (String c : cols) {
-            head.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate(c, w)));
-        }
+        columnHeads(head, cols, w);
         s.append("Centres").append(st.standardize() ? " in original units" : "").append(":\n");
         s.append(head).append('\n');
         for (int c = 0; c < m.k(); c++) {
             s.append(String.format(Locale.ROOT, "%-8d %10s %6.1f%%", c, number(sizes[c]), 100 * sizes[c] / total));
             for (double v : orig[c]) {
-                s.append(String.format(Locale.ROOT, " %" + w + "s", FitCommand.fmt(v)));
+                s.append(String.format(Locale.ROOT, " %" + w + "s", fmt(v)));
             }
             s.append('\n');
         }
@@ -58,9 +55,7 @@ final class Summary {
             double[][] z = m.centres();
             s.append("\nCentres in standardized units:\n");
             StringBuilder h2 = new StringBuilder(String.format(Locale.ROOT, "%-8s", "cluster"));
-            for (String c : cols) {
-                h2.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate(c, w)));
-            }
+            columnHeads(h2, cols, w);
             s.append(h2).append('\n');
             for (int c = 0; c < m.k(); c++) {
                 s.append(String.format(Locale.ROOT, "%-8d", c));
@@ -70,25 +65,143 @@ final class Summary {
                 s.append('\n');
             }
         }
-        double[] h = m.trace().history();
-        if (h.length > 0) {
-            s.append("\nJ per iteration: ");
-            int shown = Math.min(h.length, 8);
-            for (int i = 0; i < shown; i++) {
-                s.append(i > 0 ? ", " : "").append(FitCommand.fmt(h[i]));
-            }
-            if (h.length > shown) {
-                s.append(", … ").append(FitCommand.fmt(h[h.length - 1]));
+        history(s, "J", m.trace().history(), 8, Summary::fmt);
+        s.append('\n');
+        outputs(s, out, labels, null);
+        return s.toString();
+    }
+
+    static String gmm(GaussianMixtureModel m, DataOptions.Loaded loaded, Path out, Path labels, Path proba) {
+        StringBuilder s = new StringBuilder();
+        GaussianMixture st = m.settings();
+        List<String> cols = m.columnNames();
+        s.append(String.format(Locale.ROOT, "Gaussian mixture, k = %d, %s covariances (mclust %s), on %s: %d rows × %d columns (%s)%s%n",
+                m.k(), m.covarianceType().label(), m.covarianceType().mclustName(), loaded.source, m.trainingRows(), m.d(),
+                String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
+        if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
+            s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
+        }
+        int starts = st.init() == GaussianMixture.Init.GIVEN ? 1 : st.nInit();
+        s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %s kernel, %d thread%s%s%n",
+                st.init().label(), starts, starts == 1 ? "" : "s", st.seed(), compact(st.regCovar()), compact(st.tol()), m.kernelName(), st.threads(), st.threads() == 1 ? "" : "s",
+                st.standardize() ? ", standardized (population SD)" : ""));
+        s.append('\n');
+        s.append(String.format(Locale.ROOT, "%s after %d iteration%s (best start: #%d of %d) in %.3f s%n",
+                m.converged() ? "Converged" : "Stopped at the iteration limit, not converged,", m.trace().iterations(),
+                m.trace().iterations() == 1 ? "" : "s", m.trace().restart() + 1, starts, m.trace().nanos() / 1e9));
+        s.append(String.format(Locale.ROOT, "Log-likelihood ln L = %.4f (%.6f per %s), %d free parameters%n",
+                m.logLikelihood(), m.meanLogLikelihood(), loaded.data.hasWeights() ? "unit of row weight" : "row",
+                m.parameterCount()));
+        s.append(String.format(Locale.ROOT, "BIC = %.4f, AIC = %.4f (lower is better; mclust reports BIC with the other sign)%n%n",
+                m.bic(), m.aic()));
+        int w = columnWidth(cols);
+        double[] weights = m.weights();
+        double[] sizes = m.sizes();
+        double[][] means = m.means();
+        double[][][] cov = m.covariances();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %10s", "component", "weight", "size"));
+        columnHeads(head, cols, w);
+        s.append("Means").append(st.standardize() ? " (original units)" : "").append(":\n").append(head).append('\n');
+        for (int c = 0; c < m.k(); c++) {
+            s.append(String.format(Locale.ROOT, "%-10d %8.4f %10.2f", c, weights[c], sizes[c]));
+            for (double v : means[c]) {
+                s.append(String.format(Locale.ROOT, " %" + w + "s", fmt(v)));
             }
             s.append('\n');
         }
+
+        StringBuilder h2 = new StringBuilder(String.format(Locale.ROOT, "%-10s", "component"));
+        columnHeads(h2, cols, w);
+        boolean showCorr = m.d() > 1 && m.d() <= 4 && m.covarianceType().hasOffDiagonal();
+        s.append("\nStandard deviations").append(showCorr ? " and correlations" : "").append(":\n");
+        if (showCorr) {
+            for (int i = 0; i < m.d(); i++) {
+                for (int j = 0; j < i; j++) {
+                    h2.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate("corr " + (j + 1) + "," + (i + 1), w)));
+                }
+            }
+        }
+        s.append(h2).append('\n');
+        for (int c = 0; c < m.k(); c++) {
+            s.append(String.format(Locale.ROOT, "%-10d", c));
+            for (int i = 0; i < m.d(); i++) {
+                s.append(String.format(Locale.ROOT, " %" + w + "s", fmt(Math.sqrt(cov[c][i][i]))));
+            }
+            if (showCorr) {
+                for (int i = 0; i < m.d(); i++) {
+                    for (int j = 0; j < i; j++) {
+                        double r = cov[c][i][j] / Math.sqrt(cov[c][i][i] * cov[c][j][j]);
+                        s.append(String.format(Locale.ROOT, " %" + w + ".4f", r));
+                    }
+                }
+            }
+            s.append('\n');
+        }
+        if (m.covarianceType().hasOffDiagonal() && m.d() > 4) {
+            s.append("(full covariance matrices: --json or --out)\n");
+        }
+        java.util.function.DoubleFunction<String> f4 = v -> String.format(Locale.ROOT, "%.4f", v);
+        if (history(s, "ln L", m.trace().history(), 6, f4)) {
+            s.append("; final ").append(f4.apply(m.logLikelihood()));
+        }
+        s.append('\n');
+        for (String note : m.notes()) {
+            s.append("Note: ").append(note).append('\n');
+        }
+        outputs(s, out, labels, proba);
+        return s.toString();
+    }
+
+    /** Width of a column of numbers headed by column names (10 to 24 characters). */
+    private static int columnWidth(List<String> cols) {
+        int w = 10;
+        for (String c : cols) {
+            w = Math.max(w, Math.min(24, c.length() + 1));
+        }
+        return w;
+    }
+
+    private static void columnHeads(StringBuilder head, List<String> cols, int w) {
+        for (String c : cols) {
+            head.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate(c, w)));
+        }
+    }
+
+    /** "\nNAME per iteration: first few, … last" (no line end); false when there is no history. */
+    private static boolean history(StringBuilder s, String name, double[] h, int shown,
+            java.util.function.DoubleFunction<String> format) {
+        if (h.length == 0) {
+            return false;
+        }
+        s.append('\n').append(name).append(" per iteration: ");
+        int first = Math.min(h.length, shown);
+        for (int i = 0; i < first; i++) {
+            s.append(i > 0 ? ", " : "").append(format.apply(h[i]));
+        }
+        if (h.length > first) {
+            s.append(", … ").append(format.apply(h[h.length - 1]));
+        }
+        return true;
+    }
+
+    private static void outputs(StringBuilder s, Path out, Path labels, Path proba) {
         if (out != null) {
             s.append("Model saved to ").append(out).append('\n');
         }
         if (labels != null) {
             s.append("Labels written to ").append(labels).append('\n');
         }
-        return s.toString();
+        if (proba != null) {
+            s.append("Responsibilities written to ").append(proba).append('\n');
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String compact(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
     }
 
     private static String number(double v) {
