@@ -1,5 +1,6 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.OldFaithful;
 import dev.mixtures.io.CsvData;
@@ -61,6 +62,35 @@ final class DataOptions {
             c = CsvDatasetReader.read(file, options(cols));
         }
         return new Loaded(c.dataset(), file.toString(), c);
+    }
+
+    /**
+     * The data for a saved model: its columns by name when the file has a header with them
+     * (else every numeric column), and exactly as many as the model has.
+     */
+    Loaded loadFor(FittedModel m) {
+        Loaded loaded = loadNamed(m);
+        if (loaded.data.d() != m.d()) {
+            throw new InputException(loaded.source + ": " + loaded.data.d() + " numeric column(s) (" + String.join(", ",
+                    loaded.data.columnNames()) + ") but the model was fitted on " + m.d() + " (" + String.join(", ", m.columnNames())
+                    + "); choose them with --columns");
+        }
+        return loaded;
+    }
+
+    private Loaded loadNamed(FittedModel m) {
+        if (columns != null || file == null) {
+            return load(null);
+        }
+        try {
+            return load(m.columnNames());
+        } catch (InputException e) {
+            // A file without the model's column names (no header, say): fall back to its numeric columns.
+            if (e.getMessage().startsWith("--columns: no column named")) {
+                return load(null);
+            }
+            throw e;
+        }
     }
 
     private CsvOptions options(List<String> cols) {

@@ -1,13 +1,8 @@
 package dev.mixtures.cli;
 
-import dev.mixtures.io.AtomicFiles;
-import dev.mixtures.io.InputException;
-import dev.mixtures.io.ModelFiles;
 import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.gaussian.GaussianMixtureModel;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,90 +25,30 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A model file written by 'mixtures fit --out'.")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions model = new SavedModelOptions();
 
     @Mixin
     DataOptions data = new DataOptions();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the labels here instead of standard output.")
-    Path out;
 
     @Option(names = "--proba", description = "Gaussian mixtures: write the responsibilities instead of labels.")
     boolean proba;
 
     @Override
     public Integer call() {
-        FittedModel m = ModelFiles.read(modelFile);
-        if (proba && !(m instanceof GaussianMixtureModel)) {
-            throw new InputException("--proba: " + modelFile + " holds a " + m.kind()
-                    + " model, which has hard labels only; responsibilities come from a gmm model");
-        }
-        checkOutput(out, modelFile, data);
-        Dataset ds = loadMatching(m, data).data;
+        FittedModel m = model.read();
+        GaussianMixtureModel g = proba
+                ? model.readGaussian(m, "--proba", "has hard labels only", "responsibilities come from a gmm model") : null;
+        model.checkOutput(data);
+        Dataset ds = data.loadFor(m).data;
         if (proba) {
-            double[][] r = ((GaussianMixtureModel) m).predictProba(ds);
-            emit(spec, out, w -> writeProba(r, w));
+            double[][] r = g.predictProba(ds);
+            model.emit(spec, w -> writeProba(r, w));
         } else {
             int[] labels = m.predict(ds);
-            emit(spec, out, w -> write(labels, w));
+            model.emit(spec, w -> write(labels, w));
         }
         return 0;
-    }
-
-    /** Fails when {@code out} would overwrite the input or the model file. */
-    static void checkOutput(Path out, Path modelFile, DataOptions data) {
-        data.checkNotInput(out, "--out");
-        if (out != null && java.nio.file.Files.exists(out)) {
-            try {
-                if (java.nio.file.Files.isSameFile(out, modelFile)) {
-                    throw new InputException("--out: " + out + " is the model file; it would be overwritten");
-                }
-            } catch (java.io.IOException e) {
-                throw new InputException("--out: " + out + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Writes CSV text to {@code out} (whole or not at all) or to standard output. */
-    static void emit(CommandSpec spec, Path out, AtomicFiles.Body content) {
-        if (out != null) {
-            AtomicFiles.write(out, content);
-        } else {
-            PrintWriter o = spec.commandLine().getOut();
-            try {
-                content.write(o);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            o.flush();
-        }
-    }
-
-    /** The data for a saved model: its columns by name when the file has them, and the right count. */
-    static DataOptions.Loaded loadMatching(FittedModel m, DataOptions data) {
-        DataOptions.Loaded loaded = load(m, data);
-        if (loaded.data.d() != m.d()) {
-            throw new InputException(loaded.source + ": " + loaded.data.d() + " numeric column(s) (" + String.join(", ",
-                    loaded.data.columnNames()) + ") but the model was fitted on " + m.d() + " (" + String.join(", ", m.columnNames())
-                    + "); choose them with --columns");
-        }
-        return loaded;
-    }
-
-    private static DataOptions.Loaded load(FittedModel m, DataOptions data) {
-        if (data.columns != null || data.file == null) {
-            return data.load(null);
-        }
-        try {
-            return data.load(m.columnNames());
-        } catch (InputException e) {
-            // A file without the model's column names (no header, say): fall back to its numeric columns.
-            if (e.getMessage().startsWith("--columns: no column named")) {
-                return data.load(null);
-            }
-            throw e;
-        }
     }
 
     /** Writes responsibilities, a row per data row, columns p0 … p{k-1}; {@code mixtures fit --proba} writes the same. */

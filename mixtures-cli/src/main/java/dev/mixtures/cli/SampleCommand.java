@@ -2,11 +2,10 @@ package dev.mixtures.cli;
 
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.io.InputException;
-import dev.mixtures.io.ModelFiles;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +23,8 @@ final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A gmm model file written by 'mixtures fit --out'.")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions model = new SavedModelOptions();
 
     @Option(names = {"-n", "--n"}, required = true, paramLabel = "N", description = "Number of points.")
     int n;
@@ -33,24 +32,17 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the points here instead of standard output.")
-    Path out;
-
     @Override
     public Integer call() {
         if (n < 0) {
             throw new InputException("-n: the number of points must be at least 0, got " + n);
         }
-        var any = ModelFiles.read(modelFile);
-        if (!(any instanceof GaussianMixtureModel)) {
-            throw new InputException("--model: " + modelFile + " holds a " + any.kind() + " model, which cannot be sampled; sample needs a gmm model");
-        }
-        GaussianMixtureModel m = (GaussianMixtureModel) any;
-        PredictCommand.checkOutput(out, modelFile, new DataOptions());
+        GaussianMixtureModel m = model.readGaussian(model.read(), "--model", "cannot be sampled", "sample needs a gmm model");
+        model.checkOutput(null);
         GaussianMixtureModel.Sample s = m.sample(n, seed);
         List<String> cols = m.columnNames();
         String component = cols.contains("component") ? "component_" : "component";
-        PredictCommand.emit(spec, out, w -> {
+        model.emit(spec, w -> {
             w.write(String.join(",", cols.stream().map(SampleCommand::quote).toArray(String[]::new)) + "," + component + "\n");
             StringBuilder line = new StringBuilder();
             double[][] p = s.points();

@@ -1,9 +1,6 @@
 package dev.mixtures.cli;
 
 import dev.mixtures.gaussian.GaussianMixtureModel;
-import dev.mixtures.io.InputException;
-import dev.mixtures.io.ModelFiles;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,34 +22,27 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "A gmm model file written by 'mixtures fit --out'.")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions model = new SavedModelOptions();
 
     @Mixin
     DataOptions data = new DataOptions();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the scores here instead of standard output.")
-    Path out;
 
     @Option(names = "--mean", description = "Print only the mean ln p per unit of row weight.")
     boolean mean;
 
     @Override
     public Integer call() {
-        var any = ModelFiles.read(modelFile);
-        if (!(any instanceof GaussianMixtureModel)) {
-            throw new InputException("--model: " + modelFile + " holds a " + any.kind() + " model, which has no density; score needs a gmm model");
-        }
-        GaussianMixtureModel m = (GaussianMixtureModel) any;
-        PredictCommand.checkOutput(out, modelFile, data);
-        DataOptions.Loaded loaded = PredictCommand.loadMatching(m, data);
+        GaussianMixtureModel m = model.readGaussian(model.read(), "--model", "has no density", "score needs a gmm model");
+        model.checkOutput(data);
+        DataOptions.Loaded loaded = data.loadFor(m);
         if (mean) {
             double v = m.score(loaded.data);
-            PredictCommand.emit(spec, out, w -> w.write(v + "\n"));
+            model.emit(spec, w -> w.write(v + "\n"));
             return 0;
         }
         double[] ll = m.scoreSamples(loaded.data);
-        PredictCommand.emit(spec, out, w -> {
+        model.emit(spec, w -> {
             w.write("logDensity\n");
             for (double v : ll) {
                 w.write(Double.toString(v));
