@@ -6,36 +6,14 @@
 # full and diag; 1 and 2 threads) and FmaPeak; scikit-learn's GaussianMixture runs before and
 # after them, limited to the same thread count (threadpoolctl), and its faster run is kept.
 # Prints a Markdown table. Needs python3-sklearn and python3-threadpoolctl (Debian).
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
-out="$root/bench-results"
-mkdir -p "$out"
-./mvnw -q -B -DskipTests package -pl mixtures-bench -am
-jar=mixtures-bench/target/benchmarks.jar
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 java -cp "$jar" dev.mixtures.bench.GmmBenchData "$out" >/dev/null
-sklearn() {
-  for t in 1 2; do
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 mixtures-bench/scripts/sklearn_gmm.py "$out" "$t"
-  done
-}
-sklearn > "$out/sklearn-gmm.jsonl"
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+sklearn_runs sklearn_gmm.py > "$out/sklearn-gmm.jsonl"
 : > "$out/mixtures-gmm.jsonl"
-for jdk in "${jdks[@]}"; do
-  name="$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
-  "$jdk/bin/java" -jar "$jar" 'GaussianBench|FmaPeak' -jvm "$jdk/bin/java" -rf json -rff "$out/jmh-gmm.json" >/dev/null
-  python3 - "$out/jmh-gmm.json" "$name" >> "$out/mixtures-gmm.jsonl" <<'PY'
-import json, sys
-for r in json.load(open(sys.argv[1])):
-    p = r.get("params", {})
-    print(json.dumps({"jdk": sys.argv[2], "benchmark": r["benchmark"].split(".")[-1], "threads": p.get("threads"),
-                      "covariance": p.get("covariance"), "score": r["primaryMetric"]["score"],
-                      "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"]}))
-PY
-done
-sklearn >> "$out/sklearn-gmm.jsonl"
+while read -r jdk; do
+  jmh_jsonl "$jdk" 'GaussianBench|FmaPeak' >> "$out/mixtures-gmm.jsonl"
+done < <(jdk_homes "$@")
+sklearn_runs sklearn_gmm.py >> "$out/sklearn-gmm.jsonl"
 python3 - "$out/sklearn-gmm.jsonl" "$out/mixtures-gmm.jsonl" <<'PY'
 import json, sys
 sk = [json.loads(l) for l in open(sys.argv[1])]

@@ -5,38 +5,16 @@
 # (lloydPass, defaultFit at 1 and 2 threads) and FmaPeak; scikit-learn runs on the same data
 # limited to the same thread count (threadpoolctl). Prints a Markdown table of times and ratios.
 # Needs python3-sklearn and python3-threadpoolctl (Debian); nothing in the build needs them.
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$root"
-out="$root/bench-results"
-mkdir -p "$out"
-./mvnw -q -B -DskipTests package -pl mixtures-bench -am
-jar=mixtures-bench/target/benchmarks.jar
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 java -cp "$jar" dev.mixtures.bench.BenchData "$out" >/dev/null
-# The machine pins OpenBLAS to an old kernel for safety; scikit-learn is measured at its best:
-# unpinned, and run both before and after our benchmarks, keeping its faster time of the two, since
-# this shared machine's speed drifts over minutes.
-sklearn() {
-  for t in 1 2; do
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 mixtures-bench/scripts/sklearn_kmeans.py "$out" "$t"
-  done
-}
-sklearn > "$out/sklearn.jsonl"
-jdks=("$@")
-[ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+sklearn_runs sklearn_kmeans.py > "$out/sklearn.jsonl"
 : > "$out/mixtures.jsonl"
-for jdk in "${jdks[@]}"; do
+while read -r jdk; do
+  jmh_jsonl "$jdk" 'KMeansBench|FmaPeak' -p threads=1,2 >> "$out/mixtures.jsonl"
   name="$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
-  "$jdk/bin/java" -jar "$jar" 'KMeansBench|FmaPeak' -jvm "$jdk/bin/java" -p threads=1,2 -rf json -rff "$out/jmh.json" >/dev/null
-  python3 - "$out/jmh.json" "$name" >> "$out/mixtures.jsonl" <<'PY'
-import json, sys
-for r in json.load(open(sys.argv[1])):
-    print(json.dumps({"jdk": sys.argv[2], "benchmark": r["benchmark"].split(".")[-1], "threads": r.get("params", {}).get("threads"),
-                      "score": r["primaryMetric"]["score"], "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"]}))
-PY
-  "$jdk/bin/java" --add-modules=jdk.incubator.vector -cp "$jar" dev.mixtures.bench.DefaultFitReport 2>/dev/null | sed "s/}$/, \"jdk\": \"$name\"}/" >> "$out/mixtures.jsonl"
-done
-sklearn >> "$out/sklearn.jsonl"
+  "$jdk/bin/java" --add-modules=jdk.incubator.vector -cp "$jar" dev.mixtures.bench.DefaultFitReport 2>/dev/null </dev/null | sed "s/}$/, \"jdk\": \"$name\"}/" >> "$out/mixtures.jsonl"
+done < <(jdk_homes "$@")
+sklearn_runs sklearn_kmeans.py >> "$out/sklearn.jsonl"
 # Old Faithful through the launcher, JVM start included: best of 5.
 ./mixtures fit --model kmeans -k 2 --standardize >/dev/null 2>&1
 best=999

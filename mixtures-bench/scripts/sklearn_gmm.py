@@ -2,25 +2,21 @@
 """scikit-learn side of the Gaussian mixture comparison (issue 3). Reads the data and starting
 parameters that dev.mixtures.bench.GmmBenchData wrote, limits BLAS/OpenMP to the given thread
 count, and prints one JSON line per measurement. Run by compare-gmm.sh; needs python3-sklearn."""
-import json, sys, time, warnings
+import json, sys, warnings
 import numpy as np
 from threadpoolctl import threadpool_limits
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
 
+from bench_common import best_of, read
+
 warnings.simplefilter("ignore", ConvergenceWarning)
 folder, threads = sys.argv[1], int(sys.argv[2])
 n, d, k, var0 = 200_000, 16, 16, 1.5
-X = np.fromfile(f"{folder}/gmm-data.f64", dtype="<f8").reshape(-1, d)
-w0 = np.fromfile(f"{folder}/gmm-weights.f64", dtype="<f8")
-m0 = np.fromfile(f"{folder}/gmm-means.f64", dtype="<f8").reshape(k, d)
+X = read(folder, "gmm-data.f64", (-1, d))
+w0 = read(folder, "gmm-weights.f64", (k,))
+m0 = read(folder, "gmm-means.f64", (k, d))
 assert X.shape == (n, d)
-
-def best_of(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter(); r = fn(); times.append(time.perf_counter() - t)
-    return min(times), r
 
 with threadpool_limits(limits=threads):
     for ct in ["full", "diag"]:

@@ -2,22 +2,17 @@
 """scikit-learn side of the K-means comparison (issue 2). Reads the data that
 dev.mixtures.bench.BenchData wrote, limits BLAS/OpenMP to the given thread count, and prints
 one JSON line per measurement. Run by compare-sklearn.sh; needs python3-sklearn (Debian)."""
-import json, sys, time
-import numpy as np
+import json, sys
 from threadpoolctl import threadpool_limits
 from sklearn.cluster import KMeans
 
+from bench_common import best_of, read
+
 folder, threads = sys.argv[1], int(sys.argv[2])
 n, d, k = 1_000_000, 16, 32
-X = np.fromfile(f"{folder}/data.f64", dtype="<f8").reshape(-1, d)
-C = np.fromfile(f"{folder}/centres.f64", dtype="<f8").reshape(k, d)
+X = read(folder, "data.f64", (-1, d))
+C = read(folder, "centres.f64", (k, d))
 assert X.shape == (n, d)
-
-def best_of(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        t = time.perf_counter(); r = fn(); times.append(time.perf_counter() - t)
-    return min(times), r
 
 with threadpool_limits(limits=threads):
     # Raw Lloyd from the same centres (tol=0: only strict convergence stops it). The cost of one

@@ -1,0 +1,42 @@
+# Shared steps of the side-by-side scripts (compare-sklearn.sh, compare-gmm.sh); sourced, not run.
+# Sets root, out (bench-results/) and jar, and builds the benchmarks.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+out="$root/bench-results"
+mkdir -p "$out"
+./mvnw -q -B -DskipTests package -pl mixtures-bench -am
+jar=mixtures-bench/target/benchmarks.jar
+
+# sklearn_runs SCRIPT: runs a scikit-learn script at 1 and 2 threads on the data in $out.
+# The machine pins OpenBLAS to an old kernel for safety; scikit-learn is measured at its best,
+# unpinned. Callers run it both before and after our benchmarks and keep its faster time,
+# since this shared machine's speed drifts over minutes.
+sklearn_runs() {
+  for t in 1 2; do
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "mixtures-bench/scripts/$1" "$out" "$t"
+  done
+}
+
+# jdk_homes [JAVA_HOME ...]: the JDKs given, or the one of the java on PATH (one per line).
+jdk_homes() {
+  if [ $# -gt 0 ]; then printf '%s\n' "$@"; else dirname "$(dirname "$(readlink -f "$(command -v java)")")"; fi
+}
+
+# jmh_jsonl JDK PATTERN [JMH ARGS...]: runs the JMH benchmarks matching PATTERN on JDK and prints
+# one JSON line per result (jdk, benchmark, threads, covariance, score, error, unit).
+jmh_jsonl() {
+  local jdk="$1" pattern="$2"
+  shift 2
+  local name
+  name="$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
+  "$jdk/bin/java" -jar "$jar" "$pattern" -jvm "$jdk/bin/java" "$@" -rf json -rff "$out/jmh.json" >/dev/null </dev/null
+  python3 - "$out/jmh.json" "$name" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    p = r.get("params", {})
+    print(json.dumps({"jdk": sys.argv[2], "benchmark": r["benchmark"].split(".")[-1], "threads": p.get("threads"),
+                      "covariance": p.get("covariance"), "score": r["primaryMetric"]["score"],
+                      "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"]}))
+PY
+}
