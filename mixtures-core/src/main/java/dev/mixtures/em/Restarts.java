@@ -17,6 +17,16 @@ public final class Restarts {
     private Restarts() {
     }
 
+    /** One random stream per restart, each split from one seeded stream in restart order. */
+    public static java.util.SplittableRandom[] streams(long seed, int runs) {
+        java.util.SplittableRandom master = new java.util.SplittableRandom(seed);
+        java.util.SplittableRandom[] s = new java.util.SplittableRandom[runs];
+        for (int r = 0; r < runs; r++) {
+            s[r] = master.split();
+        }
+        return s;
+    }
+
     /** One restart, run with its own pool of chunk workers. */
     @FunctionalInterface
     public interface Task<R> {

@@ -6,6 +6,7 @@ import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
 import dev.mixtures.em.ProgressListener;
 import dev.mixtures.em.Restarts;
+import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
@@ -269,27 +270,11 @@ public final class GaussianMixture {
 
         /** Validates and builds; a bad value fails here, naming the setting. */
         public GaussianMixture build() {
-            if (k < 1) {
-                throw new IllegalArgumentException("k must be at least 1, got " + k);
-            }
+            Settings.checkFit(k, nInit, maxIter, tol, threads);
             if (covariance == null || init == null) {
                 throw new IllegalArgumentException("covariance and init must be set");
             }
-            if (!(regCovar >= 0) || Double.isInfinite(regCovar)) {
-                throw new IllegalArgumentException("reg-covar must be a finite number ≥ 0, got " + regCovar);
-            }
-            if (nInit < 1) {
-                throw new IllegalArgumentException("n-init must be at least 1, got " + nInit);
-            }
-            if (maxIter < 1) {
-                throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
-            }
-            if (!(tol >= 0) || Double.isInfinite(tol)) {
-                throw new IllegalArgumentException("tol must be a finite number ≥ 0, got " + tol);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
+            Settings.finiteNonNegative("reg-covar", regCovar);
             if (init == Init.GIVEN) {
                 checkGiven();
             }
@@ -443,11 +428,7 @@ public final class GaussianMixture {
         GaussianFamily.DataScale scale = GaussianFamily.DataScale.of(z);
         GaussianKernel kern = kernel != null ? kernel : GaussianKernels.best();
         int runs = init == Init.GIVEN ? 1 : nInit;
-        SplittableRandom master = new SplittableRandom(seed);
-        SplittableRandom[] streams = new SplittableRandom[runs];
-        for (int r = 0; r < runs; r++) {
-            streams[r] = master.split();
-        }
+        SplittableRandom[] streams = Restarts.streams(seed, runs);
         List<Run> results = Restarts.run(threads, runs,
                 (r, workers) -> runOnce(z, st, scale, streams[r], r, workers, kern, listener, cancel));
         Run best = null;
@@ -487,9 +468,6 @@ public final class GaussianMixture {
     }
 
     private void checkData(Dataset data) {
-        if (k > data.n()) {
-            throw new IllegalArgumentException("k = " + k + " is more than the number of rows (" + data.n() + ")");
-        }
         if (init == Init.GIVEN && initialMeans[0].length != data.d()) {
             throw new IllegalArgumentException("init: the given means have " + initialMeans[0].length
                     + " coordinates but the data have " + data.d() + " columns");
@@ -514,11 +492,7 @@ public final class GaussianMixture {
                         + "): a Gaussian mixture needs spread in every column; leave it out");
             }
         }
-        int distinct = data.distinctRows(k);
-        if (distinct < k) {
-            throw new IllegalArgumentException("the data have only " + distinct + " distinct row(s)"
-                    + (data.hasWeights() ? " of positive weight" : "") + ", fewer than k = " + k);
-        }
+        Settings.checkRows(data, k);
     }
 
     private static final class Run {

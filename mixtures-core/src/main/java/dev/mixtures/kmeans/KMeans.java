@@ -6,6 +6,7 @@ import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
 import dev.mixtures.em.ProgressListener;
 import dev.mixtures.em.Restarts;
+import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Kernels;
@@ -236,24 +237,8 @@ public final class KMeans {
 
         /** Validates and builds; a bad value fails here, naming the setting. */
         public KMeans build() {
-            if (k < 1) {
-                throw new IllegalArgumentException("k must be at least 1, got " + k);
-            }
-            if (nInit < 1) {
-                throw new IllegalArgumentException("n-init must be at least 1, got " + nInit);
-            }
-            if (maxIter < 1) {
-                throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
-            }
-            if (!(tol >= 0) || Double.isInfinite(tol)) {
-                throw new IllegalArgumentException("tol must be a finite number ≥ 0, got " + tol);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch-size must be at least 1, got " + batchSize);
-            }
+            Settings.checkFit(k, nInit, maxIter, tol, threads);
+            Settings.atLeast("batch-size", batchSize, 1);
             if (init == null || algorithm == null) {
                 throw new IllegalArgumentException("init and algorithm must be set");
             }
@@ -316,11 +301,7 @@ public final class KMeans {
         }
         DistanceKernel kern = kernel != null ? kernel : Kernels.best();
         int runs = init == Init.GIVEN ? 1 : nInit;
-        SplittableRandom master = new SplittableRandom(seed);
-        SplittableRandom[] streams = new SplittableRandom[runs];
-        for (int r = 0; r < runs; r++) {
-            streams[r] = master.split();
-        }
+        SplittableRandom[] streams = Restarts.streams(seed, runs);
         final double[] start0 = given;
         java.util.List<Run> results = Restarts.run(threads, runs,
                 (r, workers) -> runOnce(z, start0, streams[r], r, workers, kern, listener, cancel));
@@ -362,9 +343,6 @@ public final class KMeans {
     }
 
     private void checkData(Dataset data) {
-        if (k > data.n()) {
-            throw new IllegalArgumentException("k = " + k + " is more than the number of rows (" + data.n() + ")");
-        }
         if (init == Init.GIVEN && initialCentres[0].length != data.d()) {
             throw new IllegalArgumentException("init: the given centres have " + initialCentres[0].length
                     + " coordinates but the data have " + data.d() + " columns");
@@ -376,11 +354,7 @@ public final class KMeans {
                 }
             }
         }
-        int distinct = data.distinctRows(k);
-        if (distinct < k) {
-            throw new IllegalArgumentException("the data have only " + distinct + " distinct row(s)"
-                    + (data.hasWeights() ? " of positive weight" : "") + ", fewer than k = " + k);
-        }
+        Settings.checkRows(data, k);
     }
 
     private static final class Run {
