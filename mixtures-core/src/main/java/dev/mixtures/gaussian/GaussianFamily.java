@@ -51,7 +51,8 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public GaussianStatistics newStatistics() {
-        return new GaussianStatistics(k, d, type.hasOffDiagonal());
+        // The worst rows are tracked only when a collapsed component may be re-seeded at them.
+        return new GaussianStatistics(k, d, type.hasOffDiagonal(), reseed ? k : 0);
     }
 
     @Override

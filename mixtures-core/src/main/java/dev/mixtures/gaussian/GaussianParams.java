@@ -73,10 +73,10 @@ final class GaussianParams {
                     double[] p = Cholesky.precisionFactor(l, d);
                     System.arraycopy(p, 0, prec, c * d * d, d * d);
                     double ld = Cholesky.logDiagonal(p, d);
-                    for (int m = 0; m < k; m++) {
-                        if (type == CovarianceType.FULL ? m == c : true) {
-                            logDet[m] = ld;
-                        }
+                    if (type == CovarianceType.TIED) {
+                        java.util.Arrays.fill(logDet, ld);
+                    } else {
+                        logDet[c] = ld;
                     }
                 }
                 break;

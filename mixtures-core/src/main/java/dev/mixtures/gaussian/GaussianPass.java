@@ -114,8 +114,12 @@ final class GaussianPass {
                     for (int q = 0; q < rows; q++) {
                         int l = q % LANES;
                         sc.pll[l] = Math.fma(sc.w[q], sc.ll[q], sc.pll[l]);
-                        if (sc.w[q] > 0) {
-                            stats.offerWorst(sc.ll[q], g + q);
+                    }
+                    if (stats.keepsWorst()) {
+                        for (int q = 0; q < rows; q++) {
+                            if (sc.w[q] > 0) {
+                                stats.offerWorst(sc.ll[q], g + q);
+                            }
                         }
                     }
                 }

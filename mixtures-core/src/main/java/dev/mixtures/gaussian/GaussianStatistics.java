@@ -20,20 +20,26 @@ final class GaussianStatistics implements Statistics<GaussianStatistics> {
     final double[] ss;
     double logLik;
     double weight;
-    /** The lowest ℓ_n seen and their rows, ascending by (ℓ, row); at most k of them. */
+    /** The lowest ℓ_n seen and their rows, ascending by (ℓ, row); as many as asked for (none by default). */
     final double[] worstLog;
     final int[] worstRow;
     int worstCount;
 
+    /** Statistics that keep no worst rows (nothing to re-seed). */
     GaussianStatistics(int k, int d, boolean offDiagonal) {
+        this(k, d, offDiagonal, 0);
+    }
+
+    /** Statistics that keep the {@code worst} rows explained worst (k when collapsed components are re-seeded). */
+    GaussianStatistics(int k, int d, boolean offDiagonal, int worst) {
         this.k = k;
         this.d = d;
         this.sLen = offDiagonal ? d * (d + 1) / 2 : d;
         this.n = new double[k];
         this.s = new double[k * d];
         this.ss = new double[k * sLen];
-        this.worstLog = new double[k];
-        this.worstRow = new int[k];
+        this.worstLog = new double[worst];
+        this.worstRow = new int[worst];
     }
 
     @Override
@@ -64,7 +70,12 @@ final class GaussianStatistics implements Statistics<GaussianStatistics> {
         }
     }
 
-    /** Keeps row {@code row} if its ℓ is among the k lowest (ties: the lower row first). */
+    /** Whether the worst rows are kept at all. */
+    boolean keepsWorst() {
+        return worstLog.length > 0;
+    }
+
+    /** Keeps row {@code row} if its ℓ is among the lowest kept (ties: the lower row first). */
     void offerWorst(double ll, int row) {
         int cap = worstLog.length;
         if (worstCount == cap && !before(ll, row, worstLog[cap - 1], worstRow[cap - 1])) {
