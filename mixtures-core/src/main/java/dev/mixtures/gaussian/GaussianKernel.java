@@ -20,7 +20,7 @@ interface GaussianKernel {
     /**
      * {@code a[(b·k + c)·LANES + l]} = ln π_c + ln N(x | μ_c, Σ_c) for blocks b &lt; nb:
      * cst_c − ½ ‖(x − μ_c)ᵀ P_c‖², the sum over j ascending, each y_j summed over i ascending.
-     * {@code work} has at least d·LANES doubles.
+     * {@code work} has at least max(d, 2)·LANES doubles.
      */
     void logDensities(GaussianParams p, double[] xt, int nb, double[] a, double[] work);
 
