@@ -10,13 +10,25 @@ public final class DegenerateComponentException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int component;
     private final int iteration;
+    private final String what;
 
     DegenerateComponentException(int component, int iteration, String what) {
+        this(component, iteration, what, "Try more regularisation (reg-covar), fewer components, standardised columns,"
+                + " re-seeding collapsed components (on-collapse reseed), or the Bayesian mixture (model vb),"
+                + " whose priors keep components from collapsing");
+    }
+
+    DegenerateComponentException(int component, int iteration, String what, String advice) {
         super("component " + (component + 1) + " " + what + (iteration > 0 ? " at iteration " + iteration : " at initialisation")
-                + ". Try more regularisation (reg-covar), fewer components, standardised columns, or re-seeding"
-                + " collapsed components (on-collapse reseed)");
+                + ". " + advice);
         this.component = component;
         this.iteration = iteration;
+        this.what = what;
+    }
+
+    /** What happened to the component, without the advice. */
+    String what() {
+        return what;
     }
 
     /** The component, from 0. */

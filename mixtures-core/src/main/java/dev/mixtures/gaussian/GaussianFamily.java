@@ -1,9 +1,7 @@
 package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
-import dev.mixtures.em.EStep;
 import dev.mixtures.em.EmFamily;
-import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
@@ -70,20 +68,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
      * pass and scratch space.
      */
     GaussianStatistics statistics(GaussianPass.Source source, double[] shift, Workers workers) {
-        boolean off = type.hasOffDiagonal();
-        EStep<double[], GaussianStatistics> pass = new EStep<>() {
-            @Override
-            public GaussianStatistics newStatistics() {
-                return GaussianFamily.this.newStatistics();
-            }
-
-            @Override
-            public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
-                GaussianPass.run(kern, k, off, null, source, c, data, from, to, stats, null, null, null, 0,
-                        scratch[worker]);
-            }
-        };
-        return EmLoop.eStep(pass, shift, data.n(), workers, new ArrayList<>(), newStatistics());
+        return GaussianPass.fromSource(kern, type.hasOffDiagonal(), source, shift, data, workers, scratch, this::newStatistics);
     }
 
     @Override

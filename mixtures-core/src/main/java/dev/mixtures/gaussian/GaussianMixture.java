@@ -391,7 +391,7 @@ public final class GaussianMixture {
         }
     }
 
-    private static double[][] copy2(double[][] a) {
+    static double[][] copy2(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();
@@ -472,6 +472,12 @@ public final class GaussianMixture {
             throw new IllegalArgumentException("init: the given means have " + initialMeans[0].length
                     + " coordinates but the data have " + data.d() + " columns");
         }
+        checkSpread(data);
+        Settings.checkRows(data, k);
+    }
+
+    /** Fails on a constant column (among rows of positive weight): no Gaussian can be fitted to it. */
+    static void checkSpread(Dataset data) {
         int d = data.d();
         for (int j = 0; j < d; j++) {
             double first = Double.NaN;
@@ -492,7 +498,6 @@ public final class GaussianMixture {
                         + "): a Gaussian mixture needs spread in every column; leave it out");
             }
         }
-        Settings.checkRows(data, k);
     }
 
     private static final class Run {
@@ -562,10 +567,29 @@ public final class GaussianMixture {
             }
             return GaussianParams.of(k, d, covariance, w, means, compact(full, k, d, covariance));
         }
-        GaussianPass.Source source;
+        GaussianPass.Source source = startSource(init, k, z, rnd, workers);
+        // Two passes: the means first, then the scatter about them.
+        GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
+        double[] means = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
+            }
+        }
+        GaussianStatistics s2 = family.statistics(source, means, workers);
+        return family.mStep(s2, means, 0);
+    }
+
+
+    /**
+     * Starting responsibilities for the start methods that make them (all but given parameters):
+     * random ones per row, or the hard labels of K-means, of k-means++ seeds or of random rows.
+     * The Bayesian mixture starts the same way.
+     */
+    static GaussianPass.Source startSource(Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
         if (init == Init.RANDOM) {
             long base = rnd.nextLong();
-            source = (row, r, stride, at) -> {
+            return (row, r, stride, at) -> {
                 SplittableRandom g = new SplittableRandom(base + row * 0x9E3779B97F4A7C15L);
                 double s = 0;
                 for (int c = 0; c < k; c++) {
@@ -588,22 +612,12 @@ public final class GaussianMixture {
                         init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers);
                 labels = KMeans.nearest(z, seeds, k);
             }
-            source = (row, r, stride, at) -> {
+            return (row, r, stride, at) -> {
                 for (int c = 0; c < k; c++) {
                     r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
                 }
             };
         }
-        // Two passes: the means first, then the scatter about them.
-        GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
-        double[] means = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
-            }
-        }
-        GaussianStatistics s2 = family.statistics(source, means, workers);
-        return family.mStep(s2, means, 0);
     }
 
     /** Full d×d matrices per component reduced to the storage of {@code type}. */

@@ -248,24 +248,7 @@ public final class GaussianMixtureModel implements dev.mixtures.FittedModel {
     }
 
     private void pass(Dataset data, double[] rowLogLik, double[] resp, int[] labels) {
-        Dataset z = toFitted(data);
-        int n = z.n();
-        int chunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
-        int threads = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
-        GaussianKernel kern = GaussianKernels.best();
-        boolean off = params.type.hasOffDiagonal();
-        GaussianPass.Scratch[] scratch = new GaussianPass.Scratch[threads];
-        for (int t = 0; t < threads; t++) {
-            scratch[t] = new GaussianPass.Scratch(params.k, params.d, off);
-        }
-        // Rows are independent here (no statistics), so chunks may run in any order on any thread.
-        try (Workers workers = new Workers(threads)) {
-            workers.forEachChunk(chunks, (c, w) -> {
-                int from = c * EmLoop.CHUNK_ROWS;
-                GaussianPass.run(kern, params.k, off, params, null, params.means, z, from,
-                        Math.min(n, from + EmLoop.CHUNK_ROWS), null, rowLogLik, resp, labels, from, scratch[w]);
-            });
-        }
+        GaussianPass.overRows(params, toFitted(data), rowLogLik, resp, labels);
         if (rowLogLik != null && standardizer != null) {
             double j = GaussianMixture.logJacobian(standardizer);
             for (int i = 0; i < rowLogLik.length; i++) {

@@ -21,10 +21,12 @@ final class GaussianParams {
     final double[] means;
     final double[] cov;
     final double[] prec;
+    /** ln |P_k| = −½ ln |Σ_k| per component. */
+    final double[] logDet;
     final double[] cst;
 
     private GaussianParams(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov,
-            double[] prec, double[] cst) {
+            double[] prec, double[] logDet, double[] cst) {
         this.k = k;
         this.d = d;
         this.type = type;
@@ -32,7 +34,17 @@ final class GaussianParams {
         this.means = means;
         this.cov = cov;
         this.prec = prec;
+        this.logDet = logDet;
         this.cst = cst;
+    }
+
+    /**
+     * The same components with other constants in their log-densities: the variational E-step
+     * (PRML 10.46) uses E[ln π_k] + ½ E[ln |Λ_k|] − D/(2β_k) − (D/2) ln 2π in place of
+     * ln π_k + ln |P_k| − (D/2) ln 2π, with the quadratic form of E[Λ_k] = Σ_k⁻¹.
+     */
+    GaussianParams withConstants(double[] constants) {
+        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, constants.clone());
     }
 
     /** Thrown by {@link #of} when a covariance is not positive definite. */
@@ -106,7 +118,7 @@ final class GaussianParams {
         for (int c = 0; c < k; c++) {
             cst[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LN_2PI;
         }
-        return new GaussianParams(k, d, type, weights, means, cov, prec, cst);
+        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, cst);
     }
 
     /** Offset of component c's precision factor in {@link #prec}. */

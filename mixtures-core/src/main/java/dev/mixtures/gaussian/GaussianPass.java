@@ -4,6 +4,9 @@ import static dev.mixtures.gaussian.GaussianKernel.GROUP;
 import static dev.mixtures.gaussian.GaussianKernel.LANES;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.em.EStep;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.Workers;
 
 /**
  * One pass of the Gaussian E-step over a range of rows, block by block of {@link GaussianKernel#LANES}
@@ -49,6 +52,50 @@ final class GaussianPass {
     }
 
     private GaussianPass() {
+    }
+
+    /**
+     * Statistics about {@code shift} from responsibilities given by {@code source} (a start), on
+     * the shared E-step loop and the caller's scratch space, so that they merge in chunk order.
+     */
+    static GaussianStatistics fromSource(GaussianKernel kern, boolean off, Source source, double[] shift, Dataset data,
+            Workers workers, Scratch[] scratch, java.util.function.Supplier<GaussianStatistics> fresh) {
+        GaussianStatistics proto = fresh.get();
+        EStep<double[], GaussianStatistics> pass = new EStep<>() {
+            @Override
+            public GaussianStatistics newStatistics() {
+                return fresh.get();
+            }
+
+            @Override
+            public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
+                run(kern, proto.k, off, null, source, c, data, from, to, stats, null, null, null, 0, scratch[worker]);
+            }
+        };
+        return EmLoop.eStep(pass, shift, data.n(), workers, new java.util.ArrayList<>(), proto);
+    }
+
+    /**
+     * The pass over all rows of {@code z} with no statistics, for a fitted model's predict and
+     * scores: rows are independent then, so chunks may run in any order on any thread.
+     */
+    static void overRows(GaussianParams p, Dataset z, double[] rowLogLik, double[] resp, int[] labels) {
+        int n = z.n();
+        int chunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
+        int threads = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
+        GaussianKernel kern = GaussianKernels.best();
+        boolean off = p.type.hasOffDiagonal();
+        Scratch[] scratch = new Scratch[threads];
+        for (int t = 0; t < threads; t++) {
+            scratch[t] = new Scratch(p.k, p.d, off);
+        }
+        try (Workers workers = new Workers(threads)) {
+            workers.forEachChunk(chunks, (c, w) -> {
+                int from = c * EmLoop.CHUNK_ROWS;
+                run(kern, p.k, off, p, null, p.means, z, from, Math.min(n, from + EmLoop.CHUNK_ROWS), null, rowLogLik,
+                        resp, labels, from, scratch[w]);
+            });
+        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.mixtures.gaussian;
 
+import static dev.mixtures.gaussian.Fixtures.matrix;
+import static dev.mixtures.gaussian.Fixtures.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixtures.data.Dataset;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +18,7 @@ class SklearnAgreementTest {
 
     @Test
     void everyStructureAgreesIterationByIteration() throws Exception {
-        JsonNode root;
-        try (InputStream in = getClass().getResourceAsStream("/sklearn/gmm.json")) {
-            root = new ObjectMapper().readTree(in);
-        }
+        JsonNode root = Fixtures.read("/sklearn/gmm.json");
         double[][] x = matrix(root.get("data"));
         Dataset data = Dataset.of(x);
         double[] w0 = vector(root.get("weights"));
@@ -82,21 +79,5 @@ class SklearnAgreementTest {
     /** Relative to the scale of the quantity (a mean near 0 is judged against its standard deviation). */
     private static void closeScaled(double expected, double actual, double scale, String what) {
         assertEquals(expected, actual, REL * Math.max(Math.abs(expected), scale), what);
-    }
-
-    private static double[] vector(JsonNode a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static double[][] matrix(JsonNode a) {
-        double[][] m = new double[a.size()][];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = vector(a.get(i));
-        }
-        return m;
     }
 }

@@ -1,0 +1,604 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Standardizer;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.ProgressListener;
+import dev.mixtures.em.Restarts;
+import dev.mixtures.em.Settings;
+import dev.mixtures.em.Workers;
+import dev.mixtures.linalg.Cholesky;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Settings of the Bayesian mixture of Gaussians fitted by variational inference (PRML §10.2,
+ * MATH.md §3–4): a Dirichlet (or stick-breaking) prior on the weights and a Gaussian–Wishart
+ * prior on each component, so that components the data do not need switch themselves off and
+ * none can collapse. {@link #fit} runs on the shared EM loop and returns an immutable
+ * {@link BayesianGaussianMixtureModel}.
+ *
+ * <p>Defaults (scikit-learn's, in the fitted space): concentration α0 = 1/K, β0 = 1, ν0 = D,
+ * m0 = the data mean, W0⁻¹ = the data covariance (weighted, divided by W − 1). The covariance
+ * structures are exact conjugate models, one Wishart "block" each: full (PRML), tied (one Wishart
+ * for the shared precision, ν = ν0 + N), diag (an independent Gamma(ν/2, (W⁻¹)_ii/2) per
+ * coordinate) and spherical (one Gamma(νD/2, s/2) for the common precision, with s0 the trace of
+ * the covariance prior). Only full matches scikit-learn's model; its other three use Wishart
+ * formulas on structures that are not Wishart (MATH.md §5).
+ */
+public final class BayesianGaussianMixture {
+    private final int k;
+    private final CovarianceType covariance;
+    private final WeightPrior weightPrior;
+    private final double concentration;
+    private final double beta0;
+    private final double nu0;
+    private final double[] meanPrior;
+    private final double[][] covariancePrior;
+    private final double regCovar;
+    private final GaussianMixture.Init init;
+    private final double[][] initialResponsibilities;
+    private final BayesianGaussianMixtureModel warm;
+    private final int nInit;
+    private final int maxIter;
+    private final double tol;
+    private final long seed;
+    private final int threads;
+    private final boolean standardize;
+    private final GaussianKernel kernel;
+
+    private BayesianGaussianMixture(Builder b) {
+        k = b.k;
+        covariance = b.covariance;
+        weightPrior = b.weightPrior;
+        concentration = b.concentration;
+        beta0 = b.beta0;
+        nu0 = b.nu0;
+        meanPrior = b.meanPrior;
+        covariancePrior = b.covariancePrior;
+        regCovar = b.regCovar;
+        init = b.init;
+        initialResponsibilities = b.initialResponsibilities;
+        warm = b.warm;
+        nInit = b.nInit;
+        maxIter = b.maxIter;
+        tol = b.tol;
+        seed = b.seed;
+        threads = b.threads;
+        standardize = b.standardize;
+        kernel = b.kernel;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, the start included. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.k = k;
+        b.covariance = covariance;
+        b.weightPrior = weightPrior;
+        b.concentration = concentration;
+        b.beta0 = beta0;
+        b.nu0 = nu0;
+        b.meanPrior = meanPrior;
+        b.covariancePrior = covariancePrior;
+        b.regCovar = regCovar;
+        b.init = init;
+        b.initialResponsibilities = initialResponsibilities;
+        b.warm = warm;
+        b.nInit = nInit;
+        b.maxIter = maxIter;
+        b.tol = tol;
+        b.seed = seed;
+        b.threads = threads;
+        b.standardize = standardize;
+        b.kernel = kernel;
+        return b;
+    }
+
+    /** Builds {@link BayesianGaussianMixture} settings; every value is checked in {@link #build}. */
+    public static final class Builder {
+        private int k = 10;
+        private CovarianceType covariance = CovarianceType.FULL;
+        private WeightPrior weightPrior = WeightPrior.DIRICHLET;
+        private double concentration = Double.NaN;
+        private double beta0 = 1;
+        private double nu0 = Double.NaN;
+        private double[] meanPrior;
+        private double[][] covariancePrior;
+        private double regCovar = 0;
+        private GaussianMixture.Init init = GaussianMixture.Init.KMEANS;
+        private double[][] initialResponsibilities;
+        private BayesianGaussianMixtureModel warm;
+        private int nInit = 1;
+        private int maxIter = 1000;
+        private double tol = 1e-8;
+        private long seed = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean standardize;
+        private GaussianKernel kernel;
+
+        private Builder() {
+        }
+
+        /** The largest number of components (K); those the data do not need switch off. 10 by default. */
+        public Builder k(int v) {
+            k = v;
+            return this;
+        }
+
+        /** Covariance structure; full by default. */
+        public Builder covariance(CovarianceType v) {
+            covariance = v;
+            return this;
+        }
+
+        /** Dirichlet (PRML, the default) or Dirichlet process (stick-breaking). */
+        public Builder weightPrior(WeightPrior v) {
+            weightPrior = v;
+            return this;
+        }
+
+        /** The weight prior's concentration, α0 (Dirichlet) or γ0 (Dirichlet process), &gt; 0; 1/K by default. */
+        public Builder concentration(double v) {
+            concentration = v;
+            return this;
+        }
+
+        /** β0 &gt; 0, the prior's precision of the means in units of Λ (PRML 10.40); 1 by default. */
+        public Builder beta0(double v) {
+            beta0 = v;
+            return this;
+        }
+
+        /** ν0, the Wishart's degrees of freedom: &gt; D − 1 (full, tied) or &gt; 0 (diag, spherical); D by default. */
+        public Builder nu0(double v) {
+            nu0 = v;
+            return this;
+        }
+
+        /** m0 (d numbers, original units); the data mean by default. */
+        public Builder meanPrior(double[] v) {
+            meanPrior = v == null ? null : v.clone();
+            return this;
+        }
+
+        /**
+         * W0⁻¹ as a d×d symmetric positive definite matrix in original units (so that the prior
+         * expects Λ near ν0·W0); the data covariance by default. Diag uses its diagonal, spherical its trace.
+         */
+        public Builder covariancePrior(double[][] v) {
+            if (v == null) {
+                covariancePrior = null;
+            } else {
+                covariancePrior = new double[v.length][];
+                for (int i = 0; i < v.length; i++) {
+                    covariancePrior[i] = v[i] == null ? null : v[i].clone();
+                }
+            }
+            return this;
+        }
+
+        /** Added to every S_k's diagonal (scikit-learn's reg_covar, ≥ 0). 0 by default: the prior regularises. */
+        public Builder regCovar(double v) {
+            regCovar = v;
+            return this;
+        }
+
+        /** How the starting responsibilities are made: k-means (default), k-means++, random, random rows. */
+        public Builder init(GaussianMixture.Init v) {
+            init = v;
+            return this;
+        }
+
+        /** Starting responsibilities, n rows of k, each non-negative and summing to 1. */
+        public Builder initialResponsibilities(double[][] r) {
+            initialResponsibilities = r == null ? null : GaussianMixture.copy2(r);
+            init = GaussianMixture.Init.GIVEN;
+            warm = null;
+            return this;
+        }
+
+        /** Starts from a fitted (or loaded) model's posterior; k and structure are taken from it. */
+        public Builder warmStart(BayesianGaussianMixtureModel model) {
+            warm = model;
+            k = model.k();
+            covariance = model.covarianceType();
+            init = GaussianMixture.Init.GIVEN;
+            initialResponsibilities = null;
+            return this;
+        }
+
+        /** Number of starts, at least 1; the one with the highest bound is kept. */
+        public Builder nInit(int v) {
+            nInit = v;
+            return this;
+        }
+
+        /** Iteration limit per start, at least 1. */
+        public Builder maxIter(int v) {
+            maxIter = v;
+            return this;
+        }
+
+        /** Stop when the bound per unit of row weight changes by less than this (≥ 0). */
+        public Builder tol(double v) {
+            tol = v;
+            return this;
+        }
+
+        /** Seed of all randomness. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Worker threads, at least 1. Results do not depend on it. */
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        /** Fit on standardised columns; priors given are in original units and are carried over. */
+        public Builder standardize(boolean v) {
+            standardize = v;
+            return this;
+        }
+
+        /** For tests and benchmarks: "scalar" or "vector" arithmetic; the fastest available by default. */
+        public Builder kernel(String name) {
+            kernel = GaussianKernels.named(name);
+            return this;
+        }
+
+        /** Validates and builds; a bad value fails here, naming the setting. */
+        public BayesianGaussianMixture build() {
+            Settings.checkFit(k, nInit, maxIter, tol, threads);
+            if (covariance == null || weightPrior == null || init == null) {
+                throw new IllegalArgumentException("covariance, weight prior and init must be set");
+            }
+            String cname = weightPrior == WeightPrior.DIRICHLET ? "alpha0" : "gamma0";
+            if (!Double.isNaN(concentration) && !(concentration > 0 && concentration < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(cname + " (the weight concentration) must be a finite number > 0, got "
+                        + concentration);
+            }
+            if (!(beta0 > 0 && beta0 < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("beta0 must be a finite number > 0, got " + beta0);
+            }
+            if (!Double.isNaN(nu0) && !(nu0 > 0 && nu0 < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("nu0 must be a finite number > 0 (and > d − 1 for full and tied), got "
+                        + nu0);
+            }
+            Settings.finiteNonNegative("reg-covar", regCovar);
+            if (meanPrior != null) {
+                for (int i = 0; i < meanPrior.length; i++) {
+                    if (!Double.isFinite(meanPrior[i])) {
+                        throw new IllegalArgumentException("mean-prior: coordinate " + (i + 1) + " is " + meanPrior[i]);
+                    }
+                }
+            }
+            if (covariancePrior != null) {
+                int d = covariancePrior.length;
+                double[] flat = GaussianMixture.flatten(covariancePrior, "covariance-prior");
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < i; j++) {
+                        double a = flat[i * d + j];
+                        double b = flat[j * d + i];
+                        if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b))) {
+                            throw new IllegalArgumentException("covariance-prior: not symmetric (entries (" + (i + 1) + ","
+                                    + (j + 1) + ") = " + a + " and (" + (j + 1) + "," + (i + 1) + ") = " + b + ")");
+                        }
+                    }
+                }
+                int bad = Cholesky.factor(flat, d, new double[d * d]);
+                if (bad >= 0) {
+                    throw new IllegalArgumentException("covariance-prior: not positive definite (it fails at column "
+                            + (bad + 1) + ")");
+                }
+            }
+            if (init == GaussianMixture.Init.GIVEN && warm == null) {
+                if (initialResponsibilities == null) {
+                    throw new IllegalArgumentException("init: given starts need responsibilities or a model to warm-start from");
+                }
+                for (int r = 0; r < initialResponsibilities.length; r++) {
+                    double[] row = initialResponsibilities[r];
+                    if (row == null || row.length != k) {
+                        throw new IllegalArgumentException("init: responsibilities of row " + (r + 1) + " have "
+                                + (row == null ? 0 : row.length) + " entries, k = " + k);
+                    }
+                    double s = 0;
+                    for (double v : row) {
+                        if (!(v >= 0) || v > 1) {
+                            throw new IllegalArgumentException("init: responsibility " + v + " in row " + (r + 1)
+                                    + " is not in [0, 1]");
+                        }
+                        s += v;
+                    }
+                    if (Math.abs(s - 1) > 1e-6) {
+                        throw new IllegalArgumentException("init: responsibilities of row " + (r + 1) + " sum to " + s
+                                + ", not 1");
+                    }
+                }
+            }
+            return new BayesianGaussianMixture(this);
+        }
+    }
+
+    /** Fits to {@code data} with no progress reports. */
+    public BayesianGaussianMixtureModel fit(Dataset data) {
+        return fit(data, ProgressListener.NONE, () -> false);
+    }
+
+    /**
+     * Fits to {@code data}: every start (in parallel, each with its own random stream split from the
+     * seed) runs the variational EM until the bound per unit of weight changes by less than tol;
+     * the start with the highest bound is kept.
+     *
+     * @throws IllegalArgumentException when the data or the priors do not fit (a constant column,
+     *         k above the number of distinct rows, a prior of the wrong dimension, ν0 ≤ d − 1)
+     */
+    public BayesianGaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
+        long start = System.nanoTime();
+        int d = data.d();
+        checkData(data);
+        Standardizer st = standardize ? Standardizer.fit(data) : null;
+        Dataset z = st == null ? data : st.transform(data);
+        VbPrior prior = prior(z, st);
+        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.best();
+        int runs = init == GaussianMixture.Init.GIVEN ? 1 : nInit;
+        SplittableRandom[] streams = Restarts.streams(seed, runs);
+        GaussianPass.Source given = warm != null ? warm.startOn(data) : null;
+        List<Run> results = Restarts.run(threads, runs, (r, workers) -> runOnce(z, prior, given, streams[r], r, workers,
+                kern, listener, cancel));
+        Run best = null;
+        for (Run r : results) {
+            if (best == null || r.bound > best.bound) {
+                best = r;
+            }
+        }
+        double shift = st == null ? 0 : GaussianMixture.logJacobian(st) * best.weight;
+        double[] history = best.history.clone();
+        for (int i = 0; i < history.length; i++) {
+            history[i] -= shift;
+        }
+        FitTrace trace = new FitTrace(history, best.converged, seed, best.restart, System.nanoTime() - start);
+        List<String> notes = new ArrayList<>();
+        if (!best.converged) {
+            notes.add("the bound did not settle within " + maxIter + " iterations");
+        }
+        return new BayesianGaussianMixtureModel(this, best.params, st, data.columnNames(), data.n(), best.weight,
+                best.bound - shift, trace, notes);
+    }
+
+    private void checkData(Dataset data) {
+        int d = data.d();
+        GaussianMixture.checkSpread(data);
+        Settings.checkRows(data, k);
+        if (!Double.isNaN(nu0) && covariance.hasOffDiagonal() && !(nu0 > d - 1)) {
+            throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + covariance.label()
+                    + " covariances (a Wishart needs it), got " + nu0);
+        }
+        if (meanPrior != null && meanPrior.length != d) {
+            throw new IllegalArgumentException("mean-prior has " + meanPrior.length + " coordinates but the data have "
+                    + d + " columns");
+        }
+        if (covariancePrior != null && covariancePrior.length != d) {
+            throw new IllegalArgumentException("covariance-prior is " + covariancePrior.length + "×"
+                    + covariancePrior.length + " but the data have " + d + " columns");
+        }
+        if (init == GaussianMixture.Init.GIVEN && warm == null && initialResponsibilities.length != data.n()) {
+            throw new IllegalArgumentException("init: responsibilities for " + initialResponsibilities.length
+                    + " rows given, the data have " + data.n());
+        }
+        if (warm != null && warm.d() != d) {
+            throw new IllegalArgumentException("init: the model to warm-start from has " + warm.d()
+                    + " columns, the data have " + d);
+        }
+    }
+
+    /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
+    VbPrior prior(Dataset z, Standardizer st) {
+        int d = z.d();
+        double[] mean = new double[d];
+        double w = z.totalWeight();
+        for (int r = 0; r < z.n(); r++) {
+            double wr = z.weight(r);
+            for (int i = 0; i < d; i++) {
+                mean[i] += wr * z.get(r, i);
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            mean[i] /= w;
+        }
+        double[] m0;
+        if (meanPrior != null) {
+            m0 = meanPrior.clone();
+            if (st != null) {
+                st.forward(m0);
+            }
+        } else {
+            m0 = mean;
+        }
+        double[] full;
+        if (covariancePrior != null) {
+            full = GaussianMixture.flatten(covariancePrior, "covariance-prior");
+            if (st != null) {
+                double[] sd = st.sd();
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        full[i * d + j] /= sd[i] * sd[j];
+                    }
+                }
+            }
+        } else {
+            // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
+            full = new double[d * d];
+            double[] diff = new double[d];
+            for (int r = 0; r < z.n(); r++) {
+                double wr = z.weight(r);
+                for (int i = 0; i < d; i++) {
+                    diff[i] = z.get(r, i) - mean[i];
+                }
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        full[i * d + j] += wr * diff[i] * diff[j];
+                    }
+                }
+            }
+            double div = w > 1 ? w - 1 : w;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    full[i * d + j] /= div;
+                    full[j * d + i] = full[i * d + j];
+                }
+            }
+        }
+        double[] w0inv;
+        switch (covariance) {
+            case FULL:
+            case TIED:
+                w0inv = full;
+                break;
+            case DIAG:
+                w0inv = new double[d];
+                for (int i = 0; i < d; i++) {
+                    w0inv[i] = full[i * d + i];
+                }
+                break;
+            default: {
+                double t = 0;
+                for (int i = 0; i < d; i++) {
+                    t += full[i * d + i];
+                }
+                w0inv = new double[] {t};
+            }
+        }
+        double conc = Double.isNaN(concentration) ? 1.0 / k : concentration;
+        double nu = Double.isNaN(nu0) ? d : nu0;
+        return new VbPrior(k, d, covariance, weightPrior, conc, beta0, nu, m0, w0inv, regCovar);
+    }
+
+    private static final class Run {
+        int restart;
+        VariationalParams params;
+        double[] history;
+        boolean converged;
+        double bound;
+        double weight;
+    }
+
+    private Run runOnce(Dataset z, VbPrior prior, GaussianPass.Source given, SplittableRandom rnd, int restart,
+            Workers workers, GaussianKernel kern, ProgressListener listener, BooleanSupplier cancel) {
+        VariationalFamily family = new VariationalFamily(z, prior, tol, kern, workers.threads());
+        GaussianPass.Source source;
+        if (given != null) {
+            source = given;
+        } else if (init == GaussianMixture.Init.GIVEN) {
+            double[][] r0 = initialResponsibilities;
+            source = (row, r, stride, at) -> {
+                for (int c = 0; c < k; c++) {
+                    r[at + c * stride] = r0[row][c];
+                }
+            };
+        } else {
+            source = GaussianMixture.startSource(init, k, z, rnd, workers);
+        }
+        VariationalParams p0 = family.start(source, workers);
+        EmLoop.Result<VariationalParams, GaussianStatistics> r = EmLoop.run(family, p0, maxIter, workers, listener,
+                restart, cancel);
+        Run run = new Run();
+        run.restart = restart;
+        run.params = r.params;
+        run.history = r.history;
+        run.converged = r.converged;
+        run.bound = r.history[r.history.length - 1];
+        run.weight = r.lastStatistics.weight;
+        return run;
+    }
+
+    /** The largest number of components. */
+    public int k() {
+        return k;
+    }
+
+    /** Covariance structure. */
+    public CovarianceType covariance() {
+        return covariance;
+    }
+
+    /** The weight prior. */
+    public WeightPrior weightPrior() {
+        return weightPrior;
+    }
+
+    /** The concentration as set, or NaN for the default 1/K. */
+    public double concentration() {
+        return concentration;
+    }
+
+    /** β0. */
+    public double beta0() {
+        return beta0;
+    }
+
+    /** ν0 as set, or NaN for the default d. */
+    public double nu0() {
+        return nu0;
+    }
+
+    /** m0 as set (original units), or null for the data mean. */
+    public double[] meanPrior() {
+        return meanPrior == null ? null : meanPrior.clone();
+    }
+
+    /** W0⁻¹ as set (original units), or null for the data covariance. */
+    public double[][] covariancePrior() {
+        return covariancePrior == null ? null : GaussianMixture.copy2(covariancePrior);
+    }
+
+    /** reg-covar. */
+    public double regCovar() {
+        return regCovar;
+    }
+
+    /** Start method. */
+    public GaussianMixture.Init init() {
+        return init;
+    }
+
+    /** Number of starts. */
+    public int nInit() {
+        return nInit;
+    }
+
+    /** Iteration limit. */
+    public int maxIter() {
+        return maxIter;
+    }
+
+    /** Tolerance on the bound per unit of weight. */
+    public double tol() {
+        return tol;
+    }
+
+    /** Seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Whether the columns are standardised for fitting. */
+    public boolean standardize() {
+        return standardize;
+    }
+}

@@ -1,0 +1,664 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.FittedModel;
+import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Standardizer;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.Workers;
+import dev.mixtures.linalg.Cholesky;
+import dev.mixtures.linalg.Special;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A fitted Bayesian mixture of Gaussians (PRML §10.2): the variational posterior over weights,
+ * means and precisions, the lower bound and its history, and what follows from them:
+ * responsibilities (10.49), expected weights (10.69) and covariances, the effective number of
+ * components, and the predictive density, a mixture of Student-t (10.81–10.82), with sampling
+ * from it. Immutable and thread-safe; arrays handed out are copies, in the data's original units.
+ *
+ * <p>A component counts as <em>effective</em> when its expected count N_k (its share of the row
+ * weight) is at least 1 and its expected weight E[π_k] at least 0.001; switched-off components
+ * keep N_k ≈ 0 and their prior.
+ */
+public final class BayesianGaussianMixtureModel implements FittedModel {
+    private final BayesianGaussianMixture settings;
+    private final VariationalParams post;
+    private final Standardizer standardizer;
+    private final List<String> columns;
+    private final int n;
+    private final double weight;
+    private final double bound;
+    private final FitTrace trace;
+    private final List<String> notes;
+
+    BayesianGaussianMixtureModel(BayesianGaussianMixture settings, VariationalParams post, Standardizer standardizer,
+            List<String> columns, int n, double weight, double bound, FitTrace trace, List<String> notes) {
+        this.settings = settings;
+        this.post = post;
+        this.standardizer = standardizer;
+        this.columns = List.copyOf(columns);
+        this.n = n;
+        this.weight = weight;
+        this.bound = bound;
+        this.trace = trace;
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Rebuilds a model from saved parts (model files), all in the fitted space (standardised units
+     * when {@code standardizer} is not null): the prior (concentration, β0, ν0, m0, W0⁻¹ as d×d) and
+     * the posterior (concentrations a_k and, for the Dirichlet process, b_k; β_k; ν_k; m_k; W_k⁻¹ as
+     * d×d per component, diagonal for diag, a multiple of the identity for spherical, all equal for tied).
+     *
+     * @throws IllegalArgumentException when the parts are inconsistent or not positive definite
+     */
+    public static BayesianGaussianMixtureModel restore(BayesianGaussianMixture settings, double concentration,
+            double beta0, double nu0, double[] m0, double[][] w0inv, double[] conc1, double[] conc2, double[] beta,
+            double[] nu, double[][] means, double[][][] winv, Standardizer standardizer, List<String> columns, int n,
+            double weight, double lowerBound, FitTrace trace, List<String> notes) {
+        int k = beta.length;
+        int d = m0.length;
+        CovarianceType t = settings.covariance();
+        boolean dp = settings.weightPrior() == WeightPrior.DIRICHLET_PROCESS;
+        if (conc1.length != k || nu.length != k || means.length != k || winv.length != k || (dp != (conc2 != null))
+                || (conc2 != null && conc2.length != k) || w0inv.length != d || columns.size() != d
+                || (standardizer != null && standardizer.d() != d)) {
+            throw new IllegalArgumentException("inconsistent model: " + k + " components of " + d + " coordinates");
+        }
+        for (double v : concat(conc1, conc2, beta, nu, new double[] {concentration, beta0, nu0})) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("a concentration, β, or ν is " + v + "; all must be positive");
+            }
+        }
+        double[] flatW0 = GaussianMixture.flatten(w0inv, "covariance prior");
+        double[] full = new double[k * d * d];
+        double[] m = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(GaussianMixture.flatten(winv[c], "scale of component " + (c + 1)), 0, full, c * d * d,
+                    d * d);
+            System.arraycopy(means[c], 0, m, c * d, d);
+        }
+        double[] w0 = compactPrior(flatW0, d, t);
+        VbPrior prior = new VbPrior(k, d, t, settings.weightPrior(), concentration, beta0, nu0, m0.clone(), w0,
+                settings.regCovar());
+        double[] w = GaussianMixture.compact(full, k, d, t);
+        if (t == CovarianceType.SPHERICAL) {
+            for (int c = 0; c < k; c++) {
+                w[c] *= d;
+            }
+        }
+        VariationalParams p = new VariationalParams(prior, conc1.clone(), conc2 == null ? null : conc2.clone(),
+                beta.clone(), nu.clone(), m, w);
+        return new BayesianGaussianMixtureModel(settings, p, standardizer, columns, n, weight, lowerBound, trace, notes);
+    }
+
+    private static double[] concat(double[]... parts) {
+        int len = 0;
+        for (double[] p : parts) {
+            len += p == null ? 0 : p.length;
+        }
+        double[] all = new double[len];
+        int o = 0;
+        for (double[] p : parts) {
+            if (p != null) {
+                System.arraycopy(p, 0, all, o, p.length);
+                o += p.length;
+            }
+        }
+        return all;
+    }
+
+    private static double[] compactPrior(double[] full, int d, CovarianceType t) {
+        switch (t) {
+            case FULL:
+            case TIED:
+                return full;
+            case DIAG: {
+                double[] v = new double[d];
+                for (int i = 0; i < d; i++) {
+                    v[i] = full[i * d + i];
+                }
+                return v;
+            }
+            default: {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    s += full[i * d + i];
+                }
+                return new double[] {s};
+            }
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "vb";
+    }
+
+    @Override
+    public int k() {
+        return post.k;
+    }
+
+    @Override
+    public int d() {
+        return post.d;
+    }
+
+    /** Covariance structure. */
+    public CovarianceType covarianceType() {
+        return post.type;
+    }
+
+    /** The weight prior. */
+    public WeightPrior weightPrior() {
+        return post.prior.weightPrior;
+    }
+
+    /** The settings of the fit. */
+    public BayesianGaussianMixture settings() {
+        return settings;
+    }
+
+    @Override
+    public List<String> columnNames() {
+        return columns;
+    }
+
+    @Override
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    /** Rows of the training data. */
+    public int trainingRows() {
+        return n;
+    }
+
+    /** Total row weight of the training data. */
+    public double trainingWeight() {
+        return weight;
+    }
+
+    /** The lower bound L(q) of ln p(X) (PRML 10.70), all constants included, in the data's original units. */
+    public double lowerBound() {
+        return bound;
+    }
+
+    /** The bound after every iteration, original units. */
+    public FitTrace trace() {
+        return trace;
+    }
+
+    /** Whether the bound settled within tol. */
+    public boolean converged() {
+        return trace.converged();
+    }
+
+    /** What happened during the fit that a user should know. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** E[π_k] (10.69; for the Dirichlet process the stick-breaking means, renormalised). */
+    public double[] weights() {
+        return post.expectedWeights();
+    }
+
+    /** N_k, the expected number of rows (weight) each component explains in the last M-step. */
+    public double[] sizes() {
+        double[] s = new double[post.k];
+        double base = post.conc2 == null ? post.prior.concentration : 1;
+        for (int c = 0; c < post.k; c++) {
+            s[c] = Math.max(0, post.conc1[c] - base);
+        }
+        return s;
+    }
+
+    /** Which components are effective (see the class comment). */
+    public boolean[] effective() {
+        double[] s = sizes();
+        double[] w = weights();
+        boolean[] e = new boolean[post.k];
+        for (int c = 0; c < post.k; c++) {
+            e[c] = s[c] >= 1 && w[c] >= 1e-3;
+        }
+        return e;
+    }
+
+    /** The number of effective components. */
+    public int effectiveComponents() {
+        int count = 0;
+        for (boolean b : effective()) {
+            if (b) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** m_k = E[μ_k], original units. */
+    public double[][] means() {
+        double[][] m = new double[post.k][];
+        for (int c = 0; c < post.k; c++) {
+            double[] v = java.util.Arrays.copyOfRange(post.means, c * post.d, (c + 1) * post.d);
+            m[c] = standardizer == null ? v : standardizer.inverse(v);
+        }
+        return m;
+    }
+
+    /** m_k in the fitted space (standardised units when standardised). */
+    public double[][] fittedMeans() {
+        double[][] m = new double[post.k][];
+        for (int c = 0; c < post.k; c++) {
+            m[c] = java.util.Arrays.copyOfRange(post.means, c * post.d, (c + 1) * post.d);
+        }
+        return m;
+    }
+
+    /** E[Λ_k]⁻¹ = W_k⁻¹/ν_k, the expected covariance as scikit-learn reports it, d×d, original units. */
+    public double[][][] covariances() {
+        double[][][] w = scaleInverse(true);
+        for (int c = 0; c < post.k; c++) {
+            double f = 1 / post.nu[c];
+            for (double[] row : w[c]) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] *= f;
+                }
+            }
+        }
+        return w;
+    }
+
+    /**
+     * W_k⁻¹, the inverse scale of each component's Wishart, d×d, original units. For diag its
+     * diagonal holds each coordinate's Gamma rate ×2; for spherical it is (s_k/D)·I, which gives
+     * the same E[Λ_k] = ν_k W_k.
+     */
+    public double[][][] scaleInverses() {
+        return scaleInverse(true);
+    }
+
+    /** W_k⁻¹ in the fitted space (for model files). */
+    public double[][][] fittedScaleInverses() {
+        return scaleInverse(false);
+    }
+
+    private double[][][] scaleInverse(boolean original) {
+        int k = post.k;
+        int d = post.d;
+        double[][][] out = new double[k][d][d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double v;
+                    switch (post.type) {
+                        case FULL:
+                            v = post.winv[c * d * d + i * d + j];
+                            break;
+                        case TIED:
+                            v = post.winv[i * d + j];
+                            break;
+                        case DIAG:
+                            v = i == j ? post.winv[c * d + i] : 0;
+                            break;
+                        default:
+                            v = i == j ? post.winv[c] / d : 0;
+                    }
+                    if (original && standardizer != null) {
+                        v *= standardizer.sd()[i] * standardizer.sd()[j];
+                    }
+                    out[c][i][j] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The posterior weight concentrations: α_k, or a_k of the sticks' Beta(a_k, b_k). */
+    public double[] concentrations() {
+        return post.conc1.clone();
+    }
+
+    /** b_k of the sticks' Beta(a_k, b_k) for the Dirichlet process, or null. */
+    public double[] stickConcentrations() {
+        return post.conc2 == null ? null : post.conc2.clone();
+    }
+
+    /** β_k. */
+    public double[] beta() {
+        return post.beta.clone();
+    }
+
+    /** ν_k. */
+    public double[] degreesOfFreedom() {
+        return post.nu.clone();
+    }
+
+    /** The prior's concentration α0 or γ0 as used. */
+    public double priorConcentration() {
+        return post.prior.concentration;
+    }
+
+    /** β0 as used. */
+    public double priorBeta() {
+        return post.prior.beta0;
+    }
+
+    /** ν0 as used. */
+    public double priorDegreesOfFreedom() {
+        return post.prior.nu0;
+    }
+
+    /** m0 as used, in the fitted space. */
+    public double[] fittedMeanPrior() {
+        return post.prior.m0.clone();
+    }
+
+    /** W0⁻¹ as used, d×d in the fitted space (diag: its diagonal; spherical: (s0/D)·I). */
+    public double[][] fittedCovariancePrior() {
+        int d = post.d;
+        double[][] out = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                switch (post.type) {
+                    case FULL:
+                    case TIED:
+                        out[i][j] = post.prior.w0inv[i * d + j];
+                        break;
+                    case DIAG:
+                        out[i][j] = i == j ? post.prior.w0inv[i] : 0;
+                        break;
+                    default:
+                        out[i][j] = i == j ? post.prior.w0inv[0] / d : 0;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** m0 in original units. */
+    public double[] meanPrior() {
+        double[] m = post.prior.m0.clone();
+        return standardizer == null ? m : standardizer.inverse(m);
+    }
+
+    /** W0⁻¹ in original units. */
+    public double[][] covariancePrior() {
+        double[][] w = fittedCovariancePrior();
+        if (standardizer != null) {
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w.length; j++) {
+                    w[i][j] *= standardizer.sd()[i] * standardizer.sd()[j];
+                }
+            }
+        }
+        return w;
+    }
+
+    private Dataset toFitted(Dataset data) {
+        if (data.d() != post.d) {
+            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on "
+                    + post.d);
+        }
+        return standardizer == null ? data : standardizer.transform(data);
+    }
+
+    /** The most probable component of each row under q (the largest responsibility; ties to the lowest). */
+    @Override
+    public int[] predict(Dataset data) {
+        int[] labels = new int[data.n()];
+        GaussianPass.overRows(post.estep, toFitted(data), null, null, labels);
+        return labels;
+    }
+
+    /** Responsibilities r_nk (10.49) of new rows under the posterior; each row sums to 1. */
+    public double[][] predictProba(Dataset data) {
+        int k = post.k;
+        double[] r = new double[data.n() * k];
+        GaussianPass.overRows(post.estep, toFitted(data), null, r, null);
+        double[][] out = new double[data.n()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(r, i * k, (i + 1) * k);
+        }
+        return out;
+    }
+
+    /** ln of the predictive density (10.81), a mixture of Student-t, per row, original units. */
+    public double[] scoreSamples(Dataset data) {
+        Dataset z = toFitted(data);
+        Predictive pr = new Predictive(post);
+        double[] out = new double[z.n()];
+        int chunks = (z.n() + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
+        int threads = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
+        double jac = standardizer == null ? 0 : GaussianMixture.logJacobian(standardizer);
+        try (Workers workers = new Workers(threads)) {
+            workers.forEachChunk(chunks, (ch, w) -> {
+                double[] a = new double[post.k];
+                double[] y = new double[post.d];
+                int to = Math.min(z.n(), (ch + 1) * EmLoop.CHUNK_ROWS);
+                for (int r = ch * EmLoop.CHUNK_ROWS; r < to; r++) {
+                    out[r] = pr.logDensity(z, r, a, y) - jac;
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The weighted mean of {@link #scoreSamples} per unit of row weight. */
+    public double score(Dataset data) {
+        double[] ll = scoreSamples(data);
+        double s = 0;
+        for (int i = 0; i < ll.length; i++) {
+            s += data.weight(i) * ll[i];
+        }
+        return s / data.totalWeight();
+    }
+
+    /**
+     * Points drawn from the predictive density (10.81): a component from E[π], then a point from
+     * its Student-t, x = m + A ε √(dof/u) with A Aᵀ the t's scale matrix and u ~ χ²(dof) (one u per
+     * coordinate for diag, whose t's are independent). The same seed gives the same points.
+     */
+    public GaussianMixtureModel.Sample sample(int count, long seed) {
+        if (count < 0) {
+            throw new IllegalArgumentException("n must be at least 0, got " + count);
+        }
+        Predictive pr = new Predictive(post);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] pts = new double[count][];
+        int[] comp = new int[count];
+        int k = post.k;
+        int d = post.d;
+        double[] cum = new double[k];
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+            s += pr.weights[c];
+            cum[c] = s;
+        }
+        double[] e = new double[d];
+        for (int i = 0; i < count; i++) {
+            double u = rnd.nextDouble() * s;
+            int c = 0;
+            while (c < k - 1 && u >= cum[c]) {
+                c++;
+            }
+            double[] x = pr.draw(c, rnd, e);
+            pts[i] = standardizer == null ? x : standardizer.inverse(x);
+            comp[i] = c;
+        }
+        return new GaussianMixtureModel.Sample(pts, comp);
+    }
+
+    /**
+     * The predictive mixture of Student-t (10.81–10.82), per precision block: dof = v + 1 − D_b and
+     * precision dof·β/(1 + β)·W_b (MATH.md §4.7); diag is a product of one-dimensional t's.
+     */
+    private static final class Predictive {
+        final VariationalParams p;
+        final double[] weights;
+        final double[] logWeights;
+        /** Per component: dof of its t (per coordinate for diag). */
+        final double[] dof;
+        /** Per component: the factor f with Δ² = f·‖Pᵀ(x − m)‖², P the E-step's precision factor. */
+        final double[] f;
+        /** Per component: the t's log-normaliser (all but the ln(1 + Δ²/dof) term). */
+        final double[] norm;
+        /** Per component: the lower Cholesky factor of the t's scale matrix (full, tied). */
+        final double[][] scaleChol;
+
+        Predictive(VariationalParams p) {
+            this.p = p;
+            int k = p.k;
+            int d = p.d;
+            weights = p.expectedWeights();
+            logWeights = new double[k];
+            dof = new double[k];
+            f = new double[k];
+            norm = new double[k];
+            scaleChol = new double[k][];
+            for (int c = 0; c < k; c++) {
+                logWeights[c] = Math.log(weights[c]);
+                double v = p.blockDof(p.nu[c]);
+                int dim = p.blockDim();
+                double t = v + 1 - dim;
+                dof[c] = t;
+                double shrink = p.beta[c] / (1 + p.beta[c]);
+                // E-step factor P gives ‖Pᵀy‖² = yᵀ E[Λ] y = yᵀ (v W) y per block.
+                f[c] = t * shrink / v;
+                int dt = p.type == CovarianceType.DIAG ? 1 : d;
+                int parts = p.type == CovarianceType.DIAG ? d : 1;
+                // ln |L| = ln |f · E[Λ]| over all coordinates = d ln f + 2 ln |P|.
+                double lnDetL = d * Math.log(f[c]) + 2 * p.estep.logDet[c];
+                norm[c] = parts * (Special.lnGamma(0.5 * (t + dt)) - Special.lnGamma(0.5 * t) - 0.5 * dt * Math.log(Math.PI * t))
+                        + 0.5 * lnDetL;
+                if (p.type.hasOffDiagonal()) {
+                    double[] a = new double[d * d];
+                    System.arraycopy(p.winv, p.type == CovarianceType.TIED ? 0 : c * d * d, a, 0, d * d);
+                    double[] l = new double[d * d];
+                    Cholesky.factor(a, d, l);
+                    double g = Math.sqrt((1 + p.beta[c]) / (p.beta[c] * t));
+                    for (int q = 0; q < d * d; q++) {
+                        l[q] *= g;
+                    }
+                    scaleChol[c] = l;
+                }
+            }
+        }
+
+        double logDensity(Dataset z, int row, double[] a, double[] y) {
+            int k = p.k;
+            int d = p.d;
+            GaussianParams e = p.estep;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < d; i++) {
+                    y[i] = z.get(row, i) - p.means[c * d + i];
+                }
+                int po = e.precOffset(c);
+                double t = dof[c];
+                double lt;
+                if (p.type.hasOffDiagonal()) {
+                    double q = 0;
+                    for (int m = 0; m < d; m++) {
+                        double s = 0;
+                        for (int i = 0; i <= m; i++) {
+                            s += e.prec[po + i * d + m] * y[i];
+                        }
+                        q += s * s;
+                    }
+                    lt = -0.5 * (t + d) * Math.log1p(f[c] * q / t);
+                } else if (p.type == CovarianceType.DIAG) {
+                    lt = 0;
+                    for (int i = 0; i < d; i++) {
+                        double s = e.prec[po + i] * y[i];
+                        lt -= 0.5 * (t + 1) * Math.log1p(f[c] * s * s / t);
+                    }
+                } else {
+                    double q = 0;
+                    for (int i = 0; i < d; i++) {
+                        double s = e.prec[po + i] * y[i];
+                        q += s * s;
+                    }
+                    lt = -0.5 * (t + d) * Math.log1p(f[c] * q / t);
+                }
+                a[c] = logWeights[c] + norm[c] + lt;
+                max = Math.max(max, a[c]);
+            }
+            double s = 0;
+            for (int c = 0; c < k; c++) {
+                s += Math.exp(a[c] - max);
+            }
+            return max + Math.log(s);
+        }
+
+        double[] draw(int c, SplittableRandom rnd, double[] e) {
+            int d = p.d;
+            double[] x = new double[d];
+            double t = dof[c];
+            for (int i = 0; i < d; i++) {
+                e[i] = rnd.nextGaussian();
+            }
+            if (p.type.hasOffDiagonal()) {
+                double g = Math.sqrt(t / chiSquare(t, rnd));
+                double[] l = scaleChol[c];
+                for (int a = 0; a < d; a++) {
+                    double v = 0;
+                    for (int b = 0; b <= a; b++) {
+                        v += l[a * d + b] * e[b];
+                    }
+                    x[a] = p.means[c * d + a] + g * v;
+                }
+                return x;
+            }
+            int po = p.estep.precOffset(c);
+            double g = p.type == CovarianceType.SPHERICAL ? Math.sqrt(t / chiSquare(t, rnd)) : 0;
+            for (int i = 0; i < d; i++) {
+                double gi = p.type == CovarianceType.DIAG ? Math.sqrt(t / chiSquare(t, rnd)) : g;
+                // The t's scale per coordinate: 1/√(f · E[Λ]_ii) = 1/(√f · P_ii).
+                x[i] = p.means[c * d + i] + gi * e[i] / (Math.sqrt(f[c]) * p.estep.prec[po + i]);
+            }
+            return x;
+        }
+
+        /** χ²(t) = 2·Gamma(t/2, 1), by Marsaglia and Tsang (2000), boosted for shapes below 1. */
+        static double chiSquare(double t, SplittableRandom rnd) {
+            return 2 * gamma(0.5 * t, rnd);
+        }
+
+        static double gamma(double shape, SplittableRandom rnd) {
+            if (shape < 1) {
+                double u = rnd.nextDouble();
+                return gamma(shape + 1, rnd) * Math.pow(u, 1 / shape);
+            }
+            double dd = shape - 1.0 / 3;
+            double c = 1 / Math.sqrt(9 * dd);
+            while (true) {
+                double x;
+                double v;
+                do {
+                    x = rnd.nextGaussian();
+                    v = 1 + c * x;
+                } while (v <= 0);
+                v = v * v * v;
+                double u = rnd.nextDouble();
+                if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) {
+                    return dd * v;
+                }
+            }
+        }
+    }
+
+    /** The responsibilities of this model on {@code data}, as a start for another fit (warm start). */
+    GaussianPass.Source startOn(Dataset data) {
+        double[][] r = predictProba(data);
+        int k = post.k;
+        return (row, out, stride, at) -> {
+            for (int c = 0; c < k; c++) {
+                out[at + c * stride] = r[row][c];
+            }
+        };
+    }
+}

@@ -1,0 +1,250 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.linalg.Special;
+
+/**
+ * The variational posterior of the Bayesian mixture in the fitted space (MATH.md §4.2): weight
+ * concentrations (α_k, or the stick parameters a_k, b_k), β_k, ν_k, m_k and the inverse scale
+ * W_k⁻¹, with what the E-step and the bound need derived once: E[ln π_k] (10.66 or §4.8),
+ * E[ln |Λ_k|] (10.65), ln B(W_k, ν_k) (B.79) and the E-step's Gaussian parameters, whose
+ * covariance is E[Λ_k]⁻¹ and whose constants are those of (10.46). Immutable.
+ *
+ * <p>Each covariance structure is a product of independent Wishart "blocks" (one D-dimensional
+ * block for full and tied, D one-dimensional blocks for diag, one one-dimensional block acting on
+ * every coordinate for spherical), so one set of formulas gives the E-step, the bound and the
+ * predictive density of all four. Layout of {@code winv}: k·d·d (full), d·d (tied), k·d (diag),
+ * k (spherical: the scalar s_k of a Gamma(ν_k D/2, s_k/2) precision).
+ */
+final class VariationalParams {
+    static final double LN_2 = Math.log(2);
+    static final double LN_PI = Math.log(Math.PI);
+
+    final VbPrior prior;
+    final int k;
+    final int d;
+    final CovarianceType type;
+    /** α_k (Dirichlet) or a_k (stick-breaking). */
+    final double[] conc1;
+    /** b_k (stick-breaking) or null. */
+    final double[] conc2;
+    final double[] beta;
+    /** ν_k; all equal for tied. */
+    final double[] nu;
+    final double[] means;
+    final double[] winv;
+    final double[] elnPi;
+    /** E[ln |Λ_k|] over all d coordinates. */
+    final double[] elnDet;
+    /** Σ over its blocks of ln B(W, ν) per component (tied: the shared block, in every entry). */
+    final double[] lnB;
+    /** ln |W_k⁻¹| summed over blocks, per component. */
+    final double[] lnDetWinv;
+    /** The E-step's parameters: means m_k, covariances E[Λ_k]⁻¹, constants of (10.46). */
+    final GaussianParams estep;
+
+    VariationalParams(VbPrior prior, double[] conc1, double[] conc2, double[] beta, double[] nu, double[] means,
+            double[] winv) {
+        this.prior = prior;
+        this.k = beta.length;
+        this.d = prior.d;
+        this.type = prior.type;
+        this.conc1 = conc1;
+        this.conc2 = conc2;
+        this.beta = beta;
+        this.nu = nu;
+        this.means = means;
+        this.winv = winv;
+        this.elnPi = expectedLogWeights(conc1, conc2);
+        double[] eff = effectiveCovariances();
+        GaussianParams g;
+        try {
+            g = GaussianParams.of(k, d, type, uniform(k), means, eff);
+        } catch (GaussianParams.NotPositiveDefinite e) {
+            throw new DegenerateComponentException(e.component, 0,
+                    "has a posterior scale matrix that is not positive definite (pivot " + (e.pivot + 1) + ")",
+                    VbPrior.ADVICE);
+        }
+        this.lnDetWinv = new double[k];
+        this.elnDet = new double[k];
+        this.lnB = new double[k];
+        double[] cst = new double[k];
+        for (int c = 0; c < k; c++) {
+            lnDetWinv[c] = logDetWinv(c, g);
+            elnDet[c] = expectedLogDet(c);
+            lnB[c] = logWishartNorm(blockDof(nu[c]), lnDetWinv[c]);
+            cst[c] = elnPi[c] + 0.5 * elnDet[c] - 0.5 * d / beta[c] - 0.5 * d * GaussianParams.LN_2PI;
+        }
+        this.estep = g.withConstants(cst);
+    }
+
+    private static double[] uniform(int k) {
+        double[] w = new double[k];
+        java.util.Arrays.fill(w, 1.0 / k);
+        return w;
+    }
+
+    /** E[ln π_k]: ψ(α_k) − ψ(Σα) (10.66), or the stick-breaking sum of MATH.md §4.8. */
+    static double[] expectedLogWeights(double[] c1, double[] c2) {
+        int k = c1.length;
+        double[] e = new double[k];
+        if (c2 == null) {
+            double sum = 0;
+            for (double a : c1) {
+                sum += a;
+            }
+            double ps = Special.digamma(sum);
+            for (int c = 0; c < k; c++) {
+                e[c] = Special.digamma(c1[c]) - ps;
+            }
+        } else {
+            double acc = 0;
+            for (int c = 0; c < k; c++) {
+                double psab = Special.digamma(c1[c] + c2[c]);
+                e[c] = Special.digamma(c1[c]) - psab + acc;
+                acc += Special.digamma(c2[c]) - psab;
+            }
+        }
+        return e;
+    }
+
+    /** E[π_k]: α_k/α̂ (10.69), or the stick-breaking means renormalised to sum to 1 (as scikit-learn). */
+    double[] expectedWeights() {
+        double[] w = new double[k];
+        double sum = 0;
+        if (conc2 == null) {
+            for (double a : conc1) {
+                sum += a;
+            }
+            for (int c = 0; c < k; c++) {
+                w[c] = conc1[c] / sum;
+            }
+            return w;
+        }
+        double rest = 1;
+        for (int c = 0; c < k; c++) {
+            double ab = conc1[c] + conc2[c];
+            w[c] = conc1[c] / ab * rest;
+            rest *= conc2[c] / ab;
+            sum += w[c];
+        }
+        for (int c = 0; c < k; c++) {
+            w[c] /= sum;
+        }
+        return w;
+    }
+
+    /** E[Λ_k]⁻¹ in the layout of {@code winv}: W⁻¹/ν (full, tied, diag) or s/(νD) (spherical). */
+    double[] effectiveCovariances() {
+        double[] e = new double[winv.length];
+        int per = winv.length / (type == CovarianceType.TIED ? 1 : k);
+        for (int q = 0; q < winv.length; q++) {
+            int c = type == CovarianceType.TIED ? 0 : q / per;
+            e[q] = winv[q] / blockDof(nu[c]);
+        }
+        return e;
+    }
+
+    /** The degrees of freedom of one precision block: ν, or νD for the spherical Gamma. */
+    double blockDof(double v) {
+        return type == CovarianceType.SPHERICAL ? v * d : v;
+    }
+
+    /** Dimension of one block. */
+    int blockDim() {
+        return type.hasOffDiagonal() ? d : 1;
+    }
+
+    /** Number of blocks per component. */
+    int blocks() {
+        return type == CovarianceType.DIAG ? d : 1;
+    }
+
+    private double logDetWinv(int c, GaussianParams g) {
+        switch (type) {
+            case FULL:
+            case TIED:
+                // ln |E[Λ]⁻¹| = −2 ln |P|, and W⁻¹ = ν E[Λ]⁻¹.
+                return -2 * g.logDet[c] + d * Math.log(nu[c]);
+            case DIAG: {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    s += Math.log(winv[c * d + i]);
+                }
+                return s;
+            }
+            default:
+                return Math.log(winv[c]);
+        }
+    }
+
+    /** Σ over blocks of E[ln |Λ_b|] (PRML 10.65 per block), from ln |W⁻¹| summed over blocks. */
+    static double blockLogDet(double v, int dim, int blocks, double lnDetWinv) {
+        return blocks * (Special.digammaSum(v, dim) + dim * LN_2) - lnDetWinv;
+    }
+
+    /** E[ln |Λ_k|] over all d coordinates. */
+    private double expectedLogDet(int c) {
+        double b = blockLogDet(blockDof(nu[c]), blockDim(), blocks(), lnDetWinv[c]);
+        return type == CovarianceType.SPHERICAL ? d * b : b;
+    }
+
+    /** Σ over blocks of ln B(W, v) (PRML B.79) given Σ ln |W⁻¹| over the blocks. */
+    double logWishartNorm(double v, double lnDetWinvSum) {
+        int dim = blockDim();
+        int blocks = blocks();
+        return 0.5 * v * lnDetWinvSum
+                - blocks * (0.5 * v * dim * LN_2 + 0.25 * dim * (dim - 1) * LN_PI + Special.lnGammaSum(v, dim));
+    }
+
+    /** E[Λ_k] as a full d×d matrix (for the full form of the bound). */
+    double[] expectedPrecision(int c) {
+        double[] m = new double[d * d];
+        switch (type) {
+            case FULL:
+            case TIED: {
+                int o = type == CovarianceType.TIED ? 0 : c * d * d;
+                double[] a = new double[d * d];
+                System.arraycopy(winv, o, a, 0, d * d);
+                double[] inv = dev.mixtures.linalg.Cholesky.inverseSpd(a, d);
+                for (int q = 0; q < d * d; q++) {
+                    m[q] = nu[c] * inv[q];
+                }
+                return m;
+            }
+            case DIAG:
+                for (int i = 0; i < d; i++) {
+                    m[i * d + i] = nu[c] / winv[c * d + i];
+                }
+                return m;
+            default:
+                for (int i = 0; i < d; i++) {
+                    m[i * d + i] = nu[c] * d / winv[c];
+                }
+                return m;
+        }
+    }
+
+    /** Σ over blocks of Tr(W0_b⁻¹ W_b) for component c (PRML 10.74). */
+    double traceW0invW(int c) {
+        switch (type) {
+            case FULL:
+            case TIED: {
+                double[] el = expectedPrecision(c);
+                double t = 0;
+                for (int q = 0; q < d * d; q++) {
+                    t += prior.w0inv[q] * el[q];
+                }
+                return t / nu[c];
+            }
+            case DIAG: {
+                double t = 0;
+                for (int i = 0; i < d; i++) {
+                    t += prior.w0inv[i] / winv[c * d + i];
+                }
+                return t;
+            }
+            default:
+                return prior.w0inv[0] / winv[c];
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.linalg.Cholesky;
+import dev.mixtures.linalg.Special;
+
+/**
+ * The priors of the Bayesian mixture in the fitted space (PRML 10.39–10.40, MATH.md §3 and §4.8):
+ * the weight prior and its concentration (α0 or γ0), β0, ν0, m0 and the inverse scale W0⁻¹ in the
+ * layout of {@link VariationalParams#winv} for one component. Also the variational M-step
+ * (10.58–10.63, with the ν_k erratum) that turns statistics into a posterior. Immutable.
+ */
+final class VbPrior {
+    /** What to try when a posterior cannot be factored (rounding on nearly collinear columns). */
+    static final String ADVICE = "Try standardised columns, a larger covariance prior, or leaving out nearly"
+            + " collinear columns";
+
+    final int k;
+    final int d;
+    final CovarianceType type;
+    final WeightPrior weightPrior;
+    final double concentration;
+    final double beta0;
+    final double nu0;
+    final double[] m0;
+    final double[] w0inv;
+    final double regCovar;
+    /** ln |W0⁻¹| summed over one component's blocks. */
+    final double lnDetW0inv;
+
+    VbPrior(int k, int d, CovarianceType type, WeightPrior weightPrior, double concentration, double beta0, double nu0,
+            double[] m0, double[] w0inv, double regCovar) {
+        this.k = k;
+        this.d = d;
+        this.type = type;
+        this.weightPrior = weightPrior;
+        this.concentration = concentration;
+        this.beta0 = beta0;
+        this.nu0 = nu0;
+        this.m0 = m0;
+        this.w0inv = w0inv;
+        this.regCovar = regCovar;
+        switch (type) {
+            case FULL:
+            case TIED: {
+                double[] l = new double[d * d];
+                int bad = Cholesky.factor(w0inv.clone(), d, l);
+                if (bad >= 0) {
+                    throw new IllegalArgumentException("covariance-prior: not positive definite (pivot " + (bad + 1) + ")");
+                }
+                lnDetW0inv = 2 * Cholesky.logDiagonal(l, d);
+                break;
+            }
+            default: {
+                double s = 0;
+                for (double v : w0inv) {
+                    s += Math.log(v);
+                }
+                lnDetW0inv = s;
+            }
+        }
+    }
+
+    /** The prior's degrees of freedom of one block: ν0, or ν0·D for the spherical Gamma. */
+    double blockDof0() {
+        return type == CovarianceType.SPHERICAL ? nu0 * d : nu0;
+    }
+
+    /** ln of the weight prior's normaliser term of the short bound: ln C(α0) or K ln γ0 (MATH.md §4.5, §4.8). */
+    double logWeightNorm0() {
+        if (weightPrior == WeightPrior.DIRICHLET) {
+            return Special.lnGamma(k * concentration) - k * Special.lnGamma(concentration);
+        }
+        return k * Math.log(concentration);
+    }
+
+    /**
+     * The variational M-step (10.58–10.63, ν_k = ν0 + N_k) from statistics taken about
+     * {@code shift}. N_k gets {@link GaussianFamily#N_EPS} added, as in the maximum-likelihood
+     * M-step, so a switched-off component divides by a tiny number: its posterior stays the prior.
+     */
+    VariationalParams mStep(GaussianStatistics st, double[] shift) {
+        int sLen = st.sLen;
+        double[] nk = new double[k];
+        double[] xbar = new double[k * d];
+        double nTot = 0;
+        for (int c = 0; c < k; c++) {
+            nk[c] = st.n[c] + GaussianFamily.N_EPS;
+            nTot += nk[c];
+            for (int i = 0; i < d; i++) {
+                xbar[c * d + i] = shift[c * d + i] + st.s[c * d + i] / nk[c];
+            }
+        }
+        double[] c1 = new double[k];
+        double[] c2 = null;
+        if (weightPrior == WeightPrior.DIRICHLET) {
+            for (int c = 0; c < k; c++) {
+                c1[c] = concentration + nk[c];
+            }
+        } else {
+            c2 = new double[k];
+            double after = 0;
+            for (int c = k - 1; c >= 0; c--) {
+                c1[c] = 1 + nk[c];
+                c2[c] = concentration + after;
+                after += nk[c];
+            }
+        }
+        double[] beta = new double[k];
+        double[] nu = new double[k];
+        double[] means = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            beta[c] = beta0 + nk[c];
+            nu[c] = type == CovarianceType.TIED ? nu0 + nTot : nu0 + nk[c];
+            for (int i = 0; i < d; i++) {
+                means[c * d + i] = (beta0 * m0[i] + nk[c] * xbar[c * d + i]) / beta[c];
+            }
+        }
+        double[] winv;
+        switch (type) {
+            case FULL:
+            case TIED: {
+                boolean tied = type == CovarianceType.TIED;
+                winv = new double[(tied ? 1 : k) * d * d];
+                for (int c = 0; c < k; c++) {
+                    int o = tied ? 0 : c * d * d;
+                    double f = beta0 * nk[c] / beta[c];
+                    int q = 0;
+                    for (int i = 0; i < d; i++) {
+                        double di = st.s[c * d + i] / nk[c];
+                        double ei = xbar[c * d + i] - m0[i];
+                        for (int j = 0; j <= i; j++, q++) {
+                            double dj = st.s[c * d + j] / nk[c];
+                            double ej = xbar[c * d + j] - m0[j];
+                            // N_k S_k from the scatter about the shift, then the pull towards m0.
+                            double v = st.ss[c * sLen + q] - nk[c] * di * dj + f * ei * ej;
+                            if (i == j) {
+                                v += nk[c] * regCovar;
+                            }
+                            winv[o + i * d + j] += v;
+                        }
+                    }
+                }
+                for (int b = 0; b < (tied ? 1 : k); b++) {
+                    int o = b * d * d;
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            double v = winv[o + i * d + j] + w0inv[i * d + j];
+                            winv[o + i * d + j] = v;
+                            winv[o + j * d + i] = v;
+                        }
+                    }
+                }
+                break;
+            }
+            case DIAG: {
+                winv = new double[k * d];
+                for (int c = 0; c < k; c++) {
+                    double f = beta0 * nk[c] / beta[c];
+                    for (int i = 0; i < d; i++) {
+                        double di = st.s[c * d + i] / nk[c];
+                        double ei = xbar[c * d + i] - m0[i];
+                        winv[c * d + i] = w0inv[i] + (st.ss[c * sLen + i] - nk[c] * di * di + nk[c] * regCovar)
+                                + f * ei * ei;
+                    }
+                }
+                break;
+            }
+            default: {
+                winv = new double[k];
+                for (int c = 0; c < k; c++) {
+                    double f = beta0 * nk[c] / beta[c];
+                    double scatter = 0;
+                    double pull = 0;
+                    for (int i = 0; i < d; i++) {
+                        double di = st.s[c * d + i] / nk[c];
+                        double ei = xbar[c * d + i] - m0[i];
+                        scatter += st.ss[c * sLen + i] - nk[c] * di * di + nk[c] * regCovar;
+                        pull += ei * ei;
+                    }
+                    winv[c] = w0inv[0] + scatter + f * pull;
+                }
+            }
+        }
+        return new VariationalParams(this, c1, c2, beta, nu, means, winv);
+    }
+}
