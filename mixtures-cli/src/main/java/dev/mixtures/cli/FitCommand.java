@@ -1,9 +1,13 @@
 package dev.mixtures.cli;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.gaussian.BayesianGaussianMixture;
+import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.io.AtomicFiles;
 import dev.mixtures.io.CsvDatasetReader;
 import dev.mixtures.io.CsvOptions;
@@ -29,6 +33,9 @@ import picocli.CommandLine.Spec;
                 "  mixtures fit data.csv -k 4 --covariance diag --n-init 5 --out model.json --proba resp.csv",
                 "  mixtures fit data.csv -k 6 --on-collapse reseed     (re-seed collapsing components instead of stopping)",
                 "  mixtures fit data.csv -k 3 --init start.json        (given weights, means, covariances; or a saved model)",
+                "  mixtures fit --model vb -k 6 --alpha0 0.001 --standardize",
+                "      Bayesian mixture on Old Faithful (PRML Fig. 10.6): 2 of the 6 components stay in use.",
+                "  mixtures fit data.csv --model vb -k 10 --weight-prior dirichlet-process --covariance diag --out vb.json",
                 "  mixtures fit --model kmeans -k 2 --standardize",
                 "      K-means on Old Faithful, re-scaled as in the lecture (J = 79.57596 at the optimum).",
                 "  mixtures fit data.csv --model kmeans -k 8 --columns x,y,z --n-init 20 --labels labels.csv",
@@ -45,17 +52,39 @@ final class FitCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gmm",
-            description = "gmm (Gaussian mixture by EM, the default) or kmeans.")
+            description = "gmm (Gaussian mixture by EM, the default), vb (Bayesian mixture by variational inference,"
+                    + " which switches off the components it does not need) or kmeans.")
     String model;
 
-    @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "2", description = "Number of clusters or components (default: ${DEFAULT-VALUE}).")
-    int k;
+    @Option(names = {"-k", "--k"}, paramLabel = "K",
+            description = "Number of clusters or components (default: 2); for vb the largest number (default: 10).")
+    Integer k;
 
-    @Option(names = "--covariance", paramLabel = "C", description = "gmm: full (default), diag, spherical or tied (mclust VVV, VVI, VII, EEE).")
+    @Option(names = "--covariance", paramLabel = "C", description = "gmm, vb: full (default), diag, spherical or tied (mclust VVV, VVI, VII, EEE).")
     String covariance;
 
-    @Option(names = "--reg-covar", paramLabel = "R", description = "gmm: added to every variance, in the fitted units (default: 1e-6).")
+    @Option(names = "--reg-covar", paramLabel = "R",
+            description = "gmm, vb: added to every variance, in the fitted units (default: 1e-6 for gmm, 0 for vb).")
     Double regCovar;
+
+    @Option(names = "--weight-prior", paramLabel = "P", description = "vb: dirichlet (PRML, the default) or dirichlet-process (stick-breaking).")
+    String weightPrior;
+
+    @Option(names = "--alpha0", paramLabel = "A", description = "vb: the weight prior's concentration α0 (γ0 for dirichlet-process), > 0 (default: 1/K).")
+    Double alpha0;
+
+    @Option(names = "--beta0", paramLabel = "B", description = "vb: β0 > 0, the prior precision of the means in units of Λ (default: 1).")
+    Double beta0;
+
+    @Option(names = "--nu0", paramLabel = "N", description = "vb: ν0, the Wishart's degrees of freedom, > d - 1 (default: d).")
+    Double nu0;
+
+    @Option(names = "--mean-prior", paramLabel = "FILE|mean", description = "vb: m0, the data mean (default) or a CSV file of one row of d numbers, original units.")
+    String meanPrior;
+
+    @Option(names = "--covariance-prior", paramLabel = "FILE|data",
+            description = "vb: W0⁻¹, the data covariance (default) or a CSV file of d rows of d numbers, original units.")
+    String covariancePrior;
 
     @Option(names = "--on-collapse", paramLabel = "WHAT", description = "gmm: stop (default) or reseed a component that collapses or loses its weight.")
     String onCollapse;
@@ -66,6 +95,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "METHOD|FILE",
             description = "gmm: kmeans (default), k-means++, random, random-from-data, or a JSON file of weights, means and "
                     + "covariances (or precisions), or a saved gmm model (warm start). "
+                    + "vb: the same methods, or a saved vb model (starts from its responsibilities). "
                     + "kmeans: k-means++ (default), random, or a CSV file of k starting centres in original units.")
     String init;
 
@@ -76,7 +106,7 @@ final class FitCommand implements Callable<Integer> {
     Integer maxIter;
 
     @Option(names = "--tol", paramLabel = "T",
-            description = "gmm: stop when ln L per row changes by less than T (default: 1e-8). "
+            description = "gmm: stop when ln L per row changes by less than T (default: 1e-8); vb: the same for the bound. "
                     + "kmeans: when J changes by at most T relative (default: 1e-6; 0: until no label changes).")
     Double tol;
 
@@ -99,7 +129,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Write each row's cluster or most probable component (0-based) as CSV.")
     Path labels;
 
-    @Option(names = "--proba", paramLabel = "FILE", description = "gmm: write each row's responsibilities (columns p0 … p{k-1}) as CSV.")
+    @Option(names = "--proba", paramLabel = "FILE", description = "gmm, vb: write each row's responsibilities (columns p0 … p{k-1}) as CSV.")
     Path proba;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
@@ -107,15 +137,20 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean gmm;
+        Object[] vbOnly = {"--weight-prior", weightPrior, "--alpha0", alpha0, "--beta0", beta0, "--nu0", nu0,
+            "--mean-prior", meanPrior, "--covariance-prior", covariancePrior};
         if ("gmm".equals(model)) {
-            gmm = true;
             notFor("kmeans", "--algorithm", algorithm, "--batch-size", batchSize);
+            notFor("vb", vbOnly);
+        } else if ("vb".equals(model)) {
+            notFor("kmeans", "--algorithm", algorithm, "--batch-size", batchSize);
+            notFor("gmm", "--on-collapse", onCollapse);
         } else if ("kmeans".equals(model)) {
-            gmm = false;
-            notFor("gmm", "--covariance", covariance, "--reg-covar", regCovar, "--on-collapse", onCollapse, "--proba", proba);
+            notFor("gmm or vb", "--covariance", covariance, "--reg-covar", regCovar, "--proba", proba);
+            notFor("gmm", "--on-collapse", onCollapse);
+            notFor("vb", vbOnly);
         } else {
-            throw new InputException("--model: unknown model '" + model + "' (gmm or kmeans)");
+            throw new InputException("--model: unknown model '" + model + "' (gmm, vb or kmeans)");
         }
         java.util.List<Path> outputs = new java.util.ArrayList<>();
         for (Object[] o : new Object[][] {{out, "--out"}, {labels, "--labels"}, {proba, "--proba"}}) {
@@ -132,7 +167,14 @@ final class FitCommand implements Callable<Integer> {
             outputs.add(f);
         }
         DataOptions.Loaded loaded = data.load(null);
-        return gmm ? fitGmm(loaded) : fitKMeans(loaded);
+        switch (model) {
+            case "gmm":
+                return fitGmm(loaded);
+            case "vb":
+                return fitVb(loaded);
+            default:
+                return fitKMeans(loaded);
+        }
     }
 
     private void notFor(String other, Object... optionValuePairs) {
@@ -145,7 +187,7 @@ final class FitCommand implements Callable<Integer> {
 
     private int fitKMeans(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        KMeans.Builder b = KMeans.builder().k(k).standardize(standardize).seed(seed)
+        KMeans.Builder b = KMeans.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .nInit(nInit != null ? nInit : 10).maxIter(maxIter != null ? maxIter : 300).tol(tol != null ? tol : 1e-6)
                 .algorithm(KMeans.Algorithm.parse(algorithm != null ? algorithm : "auto"))
                 .batchSize(batchSize != null ? batchSize : 1024);
@@ -172,19 +214,13 @@ final class FitCommand implements Callable<Integer> {
             int[] l = m.predict(ds);
             AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
-        java.io.PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(JsonReport.kmeans(m, loaded));
-        } else {
-            o.print(Summary.kmeans(m, loaded, out, labels));
-        }
-        o.flush();
+        print(json ? JsonReport.kmeans(m, loaded) + "\n" : Summary.kmeans(m, loaded, out, labels));
         return 0;
     }
 
     private int fitGmm(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        GaussianMixture.Builder b = GaussianMixture.builder().k(k).standardize(standardize).seed(seed)
+        GaussianMixture.Builder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
                 .regCovar(regCovar != null ? regCovar : 1e-6).nInit(nInit != null ? nInit : 1)
                 .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8);
@@ -198,19 +234,11 @@ final class FitCommand implements Callable<Integer> {
             b.reseedCollapsed(onCollapse.equals("reseed"));
         }
         String in = init != null ? init : "kmeans";
-        GaussianMixture.Init method = null;
-        for (GaussianMixture.Init i : GaussianMixture.Init.values()) {
-            if (i != GaussianMixture.Init.GIVEN && (i.label().equalsIgnoreCase(in) || (i == GaussianMixture.Init.KMEANS_PLUS_PLUS
-                    && in.equalsIgnoreCase("kmeans++")))) {
-                method = i;
-            }
-        }
+        GaussianMixture.Init method = initMethod(in);
         if (method != null) {
             b.init(method);
         } else {
-            picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
-            StartFile.apply(Path.of(in), ds.d(), b, pr.hasMatchedOption("-k"), k, covariance != null,
-                    covariance);
+            StartFile.apply(Path.of(in), ds.d(), b, k != null, k != null ? k : 2, covariance != null, covariance);
         }
         GaussianMixture gm = b.build();
         GaussianMixtureModel m;
@@ -218,6 +246,84 @@ final class FitCommand implements Callable<Integer> {
                 Progress.terminal())) {
             m = gm.fit(ds, p, () -> false);
         }
+        writeOutputs(m, ds);
+        print(json ? JsonReport.gmm(m, loaded) + "\n" : Summary.gmm(m, loaded, out, labels, proba));
+        return 0;
+    }
+
+    private int fitVb(DataOptions.Loaded loaded) {
+        Dataset ds = loaded.data;
+        BayesianGaussianMixture.Builder b = BayesianGaussianMixture.builder().k(k != null ? k : 10)
+                .standardize(standardize).seed(seed).covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
+                .weightPrior(WeightPrior.parse(weightPrior != null ? weightPrior : "dirichlet"))
+                .regCovar(regCovar != null ? regCovar : 0).nInit(nInit != null ? nInit : 1)
+                .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        if (alpha0 != null) {
+            b.concentration(alpha0);
+        }
+        if (beta0 != null) {
+            b.beta0(beta0);
+        }
+        if (nu0 != null) {
+            b.nu0(nu0);
+        }
+        if (meanPrior != null && !meanPrior.equals("mean")) {
+            double[][] rows = readNumbers(meanPrior, "--mean-prior", "mean");
+            if (rows.length != 1) {
+                throw new InputException("--mean-prior: " + meanPrior + " has " + rows.length + " rows; it needs one row of "
+                        + ds.d() + " numbers");
+            }
+            b.meanPrior(rows[0]);
+        }
+        if (covariancePrior != null && !covariancePrior.equals("data")) {
+            b.covariancePrior(readNumbers(covariancePrior, "--covariance-prior", "data"));
+        }
+        String in = init != null ? init : "kmeans";
+        GaussianMixture.Init method = initMethod(in);
+        if (method != null) {
+            b.init(method);
+        } else {
+            Path f = Path.of(in);
+            if (!Files.exists(f)) {
+                throw new InputException("--init: '" + in + "' is neither a start method (kmeans, k-means++, random,"
+                        + " random-from-data) nor an existing model file");
+            }
+            BayesianGaussianMixtureModel start = ModelFiles.read(f, BayesianGaussianMixtureModel.class);
+            if (k != null && k != start.k()) {
+                throw new InputException("--init: " + f + " has " + start.k() + " components but -k is " + k);
+            }
+            b.warmStart(start);
+            if (covariance != null) {
+                b.covariance(CovarianceType.parse(covariance));
+            }
+        }
+        BayesianGaussianMixture vb = b.build();
+        BayesianGaussianMixtureModel m;
+        try (Progress p = new Progress(spec.commandLine().getErr(), vb.init() == GaussianMixture.Init.GIVEN ? 1 : vb.nInit(),
+                Progress.terminal())) {
+            m = vb.fit(ds, p, () -> false);
+        }
+        writeOutputs(m, ds);
+        print(json ? JsonReport.vb(m, loaded) + "\n" : Summary.vb(m, loaded, out, labels, proba));
+        return 0;
+    }
+
+    /** A start method by name (k-means++ also as kmeans++), or null for a file. */
+    private static GaussianMixture.Init initMethod(String in) {
+        for (GaussianMixture.Init i : GaussianMixture.Init.values()) {
+            if (i != GaussianMixture.Init.GIVEN && (i.label().equalsIgnoreCase(in)
+                    || (i == GaussianMixture.Init.KMEANS_PLUS_PLUS && in.equalsIgnoreCase("kmeans++")))) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** The model, labels and responsibilities, each to its file when asked, whole or not at all. */
+    private void writeOutputs(MixtureDensity m, Dataset ds) {
         if (out != null) {
             ModelFiles.write(m, out);
         }
@@ -229,14 +335,21 @@ final class FitCommand implements Callable<Integer> {
             double[][] r = m.predictProba(ds);
             AtomicFiles.write(proba, w -> PredictCommand.writeProba(r, w));
         }
+    }
+
+    private void print(String text) {
         java.io.PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(JsonReport.gmm(m, loaded));
-        } else {
-            o.print(Summary.gmm(m, loaded, out, labels, proba));
-        }
+        o.print(text);
         o.flush();
-        return 0;
+    }
+
+    /** A CSV file of numbers (no header needed), for a prior given by file; {@code keyword} is the default's name. */
+    private static double[][] readNumbers(String file, String option, String keyword) {
+        Path f = Path.of(file);
+        if (!Files.exists(f)) {
+            throw new InputException(option + ": '" + file + "' is neither " + keyword + " nor an existing CSV file");
+        }
+        return CsvDatasetReader.read(f, CsvOptions.defaults()).dataset().toRows();
     }
 
     private static double[][] readCentres(Path file, Dataset ds) {

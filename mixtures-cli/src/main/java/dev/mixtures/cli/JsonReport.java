@@ -3,8 +3,13 @@ package dev.mixtures.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtures.em.FitTrace;
+import dev.mixtures.gaussian.BayesianGaussianMixture;
+import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 
@@ -52,17 +57,7 @@ final class JsonReport {
         ObjectMapper om = new ObjectMapper();
         ObjectNode o = om.createObjectNode();
         GaussianMixture s = m.settings();
-        o.put("model", "gmm");
-        o.put("source", loaded.source);
-        o.put("k", m.k());
-        o.put("covariance", m.covarianceType().label());
-        o.put("n", m.trainingRows());
-        o.put("d", m.d());
-        ArrayNode cols = o.putArray("columns");
-        m.columnNames().forEach(cols::add);
-        o.put("weighted", loaded.data.hasWeights());
-        o.put("totalWeight", m.trainingWeight());
-        o.put("standardized", m.standardizer() != null);
+        mixtureHead(o, m, loaded, m.trainingRows(), m.trainingWeight());
         o.put("logLikelihood", m.logLikelihood());
         o.put("meanLogLikelihood", m.meanLogLikelihood());
         o.put("bic", m.bic());
@@ -82,22 +77,97 @@ final class JsonReport {
         for (double v : m.sizes()) {
             sizes.add(v);
         }
+        mixtureTail(o, m.trace(), s.init(), s.regCovar(), s.tol(), s.nInit(), m.notes());
+        return o.toString();
+    }
+
+    static String vb(BayesianGaussianMixtureModel m, DataOptions.Loaded loaded) {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode o = om.createObjectNode();
+        BayesianGaussianMixture s = m.settings();
+        mixtureHead(o, m, loaded, m.trainingRows(), m.trainingWeight());
+        o.put("weightPrior", m.weightPrior().label());
+        o.put("lowerBound", m.lowerBound());
+        o.put("boundConvention", "PRML (10.70) with every constant; scikit-learn's lower_bound_ drops the prior-only ones");
+        o.put("effectiveComponents", m.effectiveComponents());
+        o.put("effectiveRule", "N_k >= 1 and E[pi_k] >= 0.001");
+        ArrayNode eff = o.putArray("effective");
+        for (boolean b : m.effective()) {
+            eff.add(b);
+        }
+        o.set("weights", vector(om, m.weights()));
+        o.set("means", matrix(om, m.means()));
+        ArrayNode cov = o.putArray("covariances");
+        for (double[][] c : m.covariances()) {
+            cov.add(matrix(om, c));
+        }
+        o.put("covariancesConvention", "expected covariance E[Lambda_k]^-1 = W_k^-1 / nu_k, original units");
+        o.set("sizes", vector(om, m.sizes()));
+        ObjectNode prior = o.putObject("prior");
+        prior.put(m.weightPrior() == WeightPrior.DIRICHLET ? "alpha0" : "gamma0", m.priorConcentration());
+        prior.put("beta0", m.priorBeta());
+        prior.put("nu0", m.priorDegreesOfFreedom());
+        prior.set("meanPrior", vector(om, m.meanPrior()));
+        prior.set("covariancePrior", matrix(om, m.covariancePrior()));
+        ObjectNode post = o.putObject("posterior");
+        if (m.weightPrior() == WeightPrior.DIRICHLET) {
+            post.set("alpha", vector(om, m.concentrations()));
+        } else {
+            post.set("stickA", vector(om, m.concentrations()));
+            post.set("stickB", vector(om, m.stickConcentrations()));
+        }
+        post.set("beta", vector(om, m.beta()));
+        post.set("nu", vector(om, m.degreesOfFreedom()));
+        post.set("m", matrix(om, m.means()));
+        ArrayNode winv = post.putArray("Winv");
+        for (double[][] c : m.scaleInverses()) {
+            winv.add(matrix(om, c));
+        }
+        mixtureTail(o, m.trace(), s.init(), s.regCovar(), s.tol(), s.nInit(), m.notes());
+        return o.toString();
+    }
+
+    /** The fields every mixture's report starts with. */
+    private static void mixtureHead(ObjectNode o, MixtureDensity m, DataOptions.Loaded loaded, int n, double weight) {
+        o.put("model", m.kind());
+        o.put("source", loaded.source);
+        o.put("k", m.k());
+        o.put("covariance", m.covarianceType().label());
+        o.put("n", n);
+        o.put("d", m.d());
+        ArrayNode cols = o.putArray("columns");
+        m.columnNames().forEach(cols::add);
+        o.put("weighted", loaded.data.hasWeights());
+        o.put("totalWeight", weight);
+        o.put("standardized", m.standardizer() != null);
+    }
+
+    /** The fields every mixture's report ends with: the trace and the settings of the fit. */
+    private static void mixtureTail(ObjectNode o, FitTrace t, GaussianMixture.Init init, double regCovar, double tol,
+            int nInit, java.util.List<String> notes) {
         ArrayNode h = o.putArray("history");
-        for (double v : m.trace().history()) {
+        for (double v : t.history()) {
             h.add(v);
         }
-        o.put("iterations", m.trace().iterations());
-        o.put("converged", m.converged());
-        o.put("init", s.init().label());
-        o.put("regCovar", s.regCovar());
-        o.put("tol", s.tol());
-        o.put("seed", m.trace().seed());
-        o.put("restart", m.trace().restart());
-        o.put("restarts", s.init() == GaussianMixture.Init.GIVEN ? 1 : s.nInit());
-        ArrayNode notes = o.putArray("notes");
-        m.notes().forEach(notes::add);
-        o.put("seconds", m.trace().nanos() / 1e9);
-        return o.toString();
+        o.put("iterations", t.iterations());
+        o.put("converged", t.converged());
+        o.put("init", init.label());
+        o.put("regCovar", regCovar);
+        o.put("tol", tol);
+        o.put("seed", t.seed());
+        o.put("restart", t.restart());
+        o.put("restarts", init == GaussianMixture.Init.GIVEN ? 1 : nInit);
+        ArrayNode a = o.putArray("notes");
+        notes.forEach(a::add);
+        o.put("seconds", t.nanos() / 1e9);
+    }
+
+    private static ArrayNode vector(ObjectMapper om, double[] v) {
+        ArrayNode a = om.createArrayNode();
+        for (double x : v) {
+            a.add(x);
+        }
+        return a;
     }
 
     private static ArrayNode matrix(ObjectMapper om, double[][] rows) {

@@ -2,7 +2,7 @@ package dev.mixtures.cli;
 
 import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
-import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +31,14 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--proba", description = "Gaussian mixtures: write the responsibilities instead of labels.")
+    @Option(names = "--proba", description = "gmm and vb models: write the responsibilities instead of labels.")
     boolean proba;
 
     @Override
     public Integer call() {
         FittedModel m = model.read();
-        GaussianMixtureModel g = proba
-                ? model.readGaussian(m, "--proba", "has hard labels only", "responsibilities come from a gmm model") : null;
+        MixtureDensity g = proba ? model.readMixture(m, "--proba", "has hard labels only",
+                "responsibilities come from a gmm or vb model") : null;
         model.checkOutput(data);
         Dataset ds = data.loadFor(m).data;
         if (proba) {

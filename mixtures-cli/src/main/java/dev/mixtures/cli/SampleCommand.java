@@ -1,6 +1,7 @@
 package dev.mixtures.cli;
 
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.io.InputException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mixtures sample}: points drawn from a saved mixture. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Draw N points from a saved Gaussian mixture (a component from the weights, then a point from its"
-                + " Gaussian) and write them as CSV, in the data's original units, with the component (0-based) last.",
+        description = "Draw N points from a saved mixture (a component from the weights, then a point from its"
+                + " Gaussian, or for a vb model from its predictive Student-t) and write them as CSV, in the data's"
+                + " original units, with the component (0-based) last.",
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit -k 2 --out faithful.json && mixtures sample --model faithful.json -n 500 --seed 7",
                 "  mixtures sample --model model.json -n 100000 --out samples.csv",
@@ -37,7 +39,7 @@ final class SampleCommand implements Callable<Integer> {
         if (n < 0) {
             throw new InputException("-n: the number of points must be at least 0, got " + n);
         }
-        GaussianMixtureModel m = model.readGaussian(model.read(), "--model", "cannot be sampled", "sample needs a gmm model");
+        MixtureDensity m = model.readMixture(model.read(), "--model", "cannot be sampled", "sample needs a gmm or vb model");
         model.checkOutput(null);
         GaussianMixtureModel.Sample s = m.sample(n, seed);
         List<String> cols = m.columnNames();

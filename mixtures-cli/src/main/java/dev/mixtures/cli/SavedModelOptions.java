@@ -1,7 +1,7 @@
 package dev.mixtures.cli;
 
 import dev.mixtures.FittedModel;
-import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.io.AtomicFiles;
 import dev.mixtures.io.InputException;
 import dev.mixtures.io.ModelFiles;
@@ -25,15 +25,15 @@ final class SavedModelOptions {
     }
 
     /**
-     * The saved model, which must be a Gaussian mixture; otherwise the message says, under
-     * {@code option}, what the other kind lacks ({@code lacks}) and what is needed.
+     * The saved model, which must be a mixture with a density (gmm or vb); otherwise the message
+     * says, under {@code option}, what the other kind lacks ({@code lacks}) and what is needed.
      */
-    GaussianMixtureModel readGaussian(FittedModel m, String option, String lacks, String need) {
-        if (!(m instanceof GaussianMixtureModel)) {
+    MixtureDensity readMixture(FittedModel m, String option, String lacks, String need) {
+        if (!(m instanceof MixtureDensity)) {
             throw new InputException(option + ": " + modelFile + " holds a " + m.kind() + " model, which " + lacks + "; "
                     + need);
         }
-        return (GaussianMixtureModel) m;
+        return (MixtureDensity) m;
     }
 
     /** Fails when {@code --out} would overwrite the input ({@code data}, may be null) or the model file. */

@@ -1,6 +1,6 @@
 package dev.mixtures.cli;
 
-import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mixtures score}: ln p(x) of every row under a saved mixture. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write ln p(x) of every row of FILE (default: the bundled Old Faithful data) under a saved Gaussian"
-                + " mixture, in the data's original units, as CSV (column logDensity).",
+        description = "Write ln p(x) of every row of FILE (default: the bundled Old Faithful data) under a saved mixture"
+                + " (gmm: the mixture density; vb: the predictive density, a mixture of Student-t), in the data's"
+                + " original units, as CSV (column logDensity).",
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit -k 2 --out faithful.json && mixtures score --model faithful.json",
                 "  mixtures score --model model.json new.csv --out scores.csv",
@@ -33,7 +34,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GaussianMixtureModel m = model.readGaussian(model.read(), "--model", "has no density", "score needs a gmm model");
+        MixtureDensity m = model.readMixture(model.read(), "--model", "has no density", "score needs a gmm or vb model");
         model.checkOutput(data);
         DataOptions.Loaded loaded = data.loadFor(m);
         if (mean) {

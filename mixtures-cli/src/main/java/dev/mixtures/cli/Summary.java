@@ -1,7 +1,12 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.gaussian.BayesianGaussianMixture;
+import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
+import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Path;
@@ -94,26 +99,103 @@ final class Summary {
                 m.parameterCount()));
         s.append(String.format(Locale.ROOT, "BIC = %.4f, AIC = %.4f (lower is better; mclust reports BIC with the other sign)%n%n",
                 m.bic(), m.aic()));
+        int[] all = new int[m.k()];
+        for (int c = 0; c < all.length; c++) {
+            all[c] = c;
+        }
+        components(s, m, all, m.sizes(), "weight", st.standardize(), "");
+        java.util.function.DoubleFunction<String> f4 = v -> String.format(Locale.ROOT, "%.4f", v);
+        if (history(s, "ln L", m.trace().history(), 6, f4)) {
+            s.append("; final ").append(f4.apply(m.logLikelihood()));
+        }
+        s.append('\n');
+        for (String note : m.notes()) {
+            s.append("Note: ").append(note).append('\n');
+        }
+        outputs(s, out, labels, proba);
+        return s.toString();
+    }
+
+    static String vb(BayesianGaussianMixtureModel m, DataOptions.Loaded loaded, Path out, Path labels, Path proba) {
+        StringBuilder s = new StringBuilder();
+        BayesianGaussianMixture st = m.settings();
+        List<String> cols = m.columnNames();
+        s.append(String.format(Locale.ROOT, "Bayesian Gaussian mixture (variational, PRML §10.2), up to K = %d components, %s"
+                + " covariances, on %s: %d rows × %d columns (%s)%s%n", m.k(), m.covarianceType().label(), loaded.source,
+                m.trainingRows(), m.d(), String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
+        if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
+            s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
+        }
+        boolean dp = m.weightPrior() == WeightPrior.DIRICHLET_PROCESS;
+        s.append(String.format(Locale.ROOT, "  priors: %s weights, %s = %s; β0 = %s, ν0 = %s, m0 = %s, W0⁻¹ = %s%n",
+                dp ? "Dirichlet-process (stick-breaking)" : "Dirichlet", dp ? "γ0" : "α0", compact(m.priorConcentration()),
+                compact(m.priorBeta()), compact(m.priorDegreesOfFreedom()),
+                st.meanPrior() == null ? "the data mean" : "given", st.covariancePrior() == null ? "the data covariance" : "given"));
+        int starts = st.init() == GaussianMixture.Init.GIVEN ? 1 : st.nInit();
+        s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %d thread%s%s%n",
+                st.init().label(), starts, starts == 1 ? "" : "s", st.seed(), compact(st.regCovar()), compact(st.tol()),
+                st.threads(), st.threads() == 1 ? "" : "s", st.standardize() ? ", standardized (population SD)" : ""));
+        s.append('\n');
+        s.append(String.format(Locale.ROOT, "%s after %d iteration%s (best start: #%d of %d) in %.3f s%n",
+                m.converged() ? "Converged" : "Stopped at the iteration limit, not converged,", m.trace().iterations(),
+                m.trace().iterations() == 1 ? "" : "s", m.trace().restart() + 1, starts, m.trace().nanos() / 1e9));
+        s.append(String.format(Locale.ROOT, "Lower bound L = %.4f on ln p(X) (%.6f per %s), all constants included%n",
+                m.lowerBound(), m.lowerBound() / m.trainingWeight(), loaded.data.hasWeights() ? "unit of row weight" : "row"));
+        boolean[] eff = m.effective();
+        int ne = m.effectiveComponents();
+        s.append(String.format(Locale.ROOT, "Effective components: %d of %d (N_k ≥ 1 and E[π_k] ≥ 0.001)%n%n", ne, m.k()));
+        int[] shown = new int[ne];
+        StringBuilder off = new StringBuilder();
+        for (int c = 0, q = 0; c < m.k(); c++) {
+            if (eff[c]) {
+                shown[q++] = c;
+            } else {
+                off.append(off.length() > 0 ? ", " : "").append(c);
+            }
+        }
+        components(s, m, shown, m.sizes(), "E[weight]", st.standardize(), " of E[Λ]⁻¹");
+        if (off.length() > 0) {
+            s.append("Switched off: component").append(off.indexOf(",") >= 0 ? "s " : " ").append(off)
+                    .append(" (they keep about their prior; --json lists them)\n");
+        }
+        java.util.function.DoubleFunction<String> f4 = v -> String.format(Locale.ROOT, "%.4f", v);
+        if (history(s, "Bound", m.trace().history(), 6, f4)) {
+            s.append("; final ").append(f4.apply(m.lowerBound()));
+        }
+        s.append('\n');
+        for (String note : m.notes()) {
+            s.append("Note: ").append(note).append('\n');
+        }
+        outputs(s, out, labels, proba);
+        return s.toString();
+    }
+
+    /**
+     * The tables of means (with weights and sizes) and of standard deviations (with correlations
+     * for d ≤ 4) of the components {@code shown}, in original units.
+     */
+    private static void components(StringBuilder s, MixtureDensity m, int[] shown, double[] sizes, String weightHead,
+            boolean standardized, String sdOf) {
+        List<String> cols = m.columnNames();
         int w = columnWidth(cols);
         double[] weights = m.weights();
-        double[] sizes = m.sizes();
         double[][] means = m.means();
         double[][][] cov = m.covariances();
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %10s", "component", "weight", "size"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s %10s", "component", weightHead, "size"));
         columnHeads(head, cols, w);
-        s.append("Means").append(st.standardize() ? " (original units)" : "").append(":\n").append(head).append('\n');
-        for (int c = 0; c < m.k(); c++) {
-            s.append(String.format(Locale.ROOT, "%-10d %8.4f %10.2f", c, weights[c], sizes[c]));
+        s.append("Means").append(standardized ? " (original units)" : "").append(":\n").append(head).append('\n');
+        for (int c : shown) {
+            s.append(String.format(Locale.ROOT, "%-10d %9.4f %10.2f", c, weights[c], sizes[c]));
             for (double v : means[c]) {
                 s.append(String.format(Locale.ROOT, " %" + w + "s", fmt(v)));
             }
             s.append('\n');
         }
-
         StringBuilder h2 = new StringBuilder(String.format(Locale.ROOT, "%-10s", "component"));
         columnHeads(h2, cols, w);
-        boolean showCorr = m.d() > 1 && m.d() <= 4 && m.covarianceType().hasOffDiagonal();
-        s.append("\nStandard deviations").append(showCorr ? " and correlations" : "").append(":\n");
+        CovarianceType type = m.covarianceType();
+        boolean showCorr = m.d() > 1 && m.d() <= 4 && type.hasOffDiagonal();
+        s.append("\nStandard deviations").append(showCorr ? " and correlations" : "").append(sdOf).append(":\n");
         if (showCorr) {
             for (int i = 0; i < m.d(); i++) {
                 for (int j = 0; j < i; j++) {
@@ -122,7 +204,7 @@ final class Summary {
             }
         }
         s.append(h2).append('\n');
-        for (int c = 0; c < m.k(); c++) {
+        for (int c : shown) {
             s.append(String.format(Locale.ROOT, "%-10d", c));
             for (int i = 0; i < m.d(); i++) {
                 s.append(String.format(Locale.ROOT, " %" + w + "s", fmt(Math.sqrt(cov[c][i][i]))));
@@ -137,19 +219,9 @@ final class Summary {
             }
             s.append('\n');
         }
-        if (m.covarianceType().hasOffDiagonal() && m.d() > 4) {
+        if (type.hasOffDiagonal() && m.d() > 4) {
             s.append("(full covariance matrices: --json or --out)\n");
         }
-        java.util.function.DoubleFunction<String> f4 = v -> String.format(Locale.ROOT, "%.4f", v);
-        if (history(s, "ln L", m.trace().history(), 6, f4)) {
-            s.append("; final ").append(f4.apply(m.logLikelihood()));
-        }
-        s.append('\n');
-        for (String note : m.notes()) {
-            s.append("Note: ").append(note).append('\n');
-        }
-        outputs(s, out, labels, proba);
-        return s.toString();
     }
 
     /** Width of a column of numbers headed by column names (10 to 24 characters). */
@@ -200,8 +272,14 @@ final class Summary {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
+    /** Shortest exact form: plain between 1e-4 and 1e7, else like 1e-8. */
     private static String compact(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
+        java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        double a = Math.abs(v);
+        if (a == 0 || (a >= 1e-4 && a < 1e7)) {
+            return b.toPlainString();
+        }
+        return b.toString().replace("E+", "e").replace("E", "e");
     }
 
     private static String number(double v) {

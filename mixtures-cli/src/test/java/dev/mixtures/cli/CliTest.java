@@ -111,7 +111,7 @@ class CliTest {
         bad("Invalid value for option '--k'", "fit", "--model", "kmeans", "-k", "two");
         bad("Unknown option: '--bogus'", "fit", "--model", "kmeans", "--bogus");
         bad("algorithm: unknown value 'fast'", "fit", "--model", "kmeans", "--algorithm", "fast");
-        bad("--model: unknown model 'spline' (gmm or kmeans)", "fit", "--model", "spline");
+        bad("--model: unknown model 'spline' (gmm, vb or kmeans)", "fit", "--model", "spline");
         Path text = file("text.csv", "a,b\nx,y\n");
         bad(text + ": no numeric column", "fit", text.toString());
         Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
@@ -317,7 +317,7 @@ class CliTest {
         bad("reg-covar must be a finite number ≥ 0, got -1.0", "fit", "--reg-covar", "-1", "--out", out.toString());
         bad("unknown structure 'banana'", "fit", "--covariance", "banana", "--out", out.toString());
         bad("--algorithm applies to --model kmeans only", "fit", "--algorithm", "lloyd");
-        bad("--proba applies to --model gmm only", "fit", "--model", "kmeans", "--proba", out.toString());
+        bad("--proba applies to --model gmm or vb only", "fit", "--model", "kmeans", "--proba", out.toString());
         bad("--on-collapse: unknown value 'maybe' (stop or reseed)", "fit", "--on-collapse", "maybe");
         Path constant = file("const.csv", "a,b\n1,5\n2,5\n3,5\n4,5\n");
         bad("column 2 (b) is constant", "fit", constant.toString(), "-k", "1", "--out", out.toString());
@@ -342,5 +342,111 @@ class CliTest {
         Path g = dir.resolve("g.json");
         assertEquals(0, run("fit", "--out", g.toString()).code);
         bad("-n: the number of points must be at least 0, got -1", "sample", "--model", g.toString(), "-n", "-1");
+    }
+
+    @Test
+    void bayesianMixtureReproducesFigure10_6AndIsReadable() {
+        Result few = run("fit", "--model", "vb", "-k", "6", "--alpha0", "0.001", "--standardize");
+        assertEquals(0, few.code, few.err);
+        assertTrue(few.out.contains("Effective components: 2 of 6"), few.out);
+        assertTrue(few.out.contains("Lower bound L = "), few.out);
+        assertTrue(few.out.contains("Switched off: components"), few.out);
+        assertTrue(few.out.contains("α0 = 0.001"), few.out);
+        Result all = run("fit", "--model", "vb", "-k", "6", "--alpha0", "10", "--standardize");
+        assertEquals(0, all.code, all.err);
+        assertTrue(all.out.contains("Effective components: 6 of 6"), all.out);
+    }
+
+    @Test
+    void bayesianJsonHasTheDocumentedFields() throws Exception {
+        for (String prior : new String[] {"dirichlet", "dirichlet-process"}) {
+            Result r = run("fit", "--model", "vb", "-k", "5", "--weight-prior", prior, "--json");
+            assertEquals(0, r.code, r.err);
+            JsonNode j = new ObjectMapper().readTree(r.out);
+            for (String f : new String[] {"model", "k", "lowerBound", "history", "effectiveComponents", "weights", "means",
+                "covariances", "posterior", "iterations", "converged", "prior", "sizes"}) {
+                assertTrue(j.has(f), prior + ": field " + f + " in " + r.out);
+            }
+            assertEquals("vb", j.get("model").asText());
+            assertEquals(5, j.get("covariances").size());
+            assertEquals(2, j.get("covariances").get(0).size());
+            JsonNode post = j.get("posterior");
+            for (String f : prior.equals("dirichlet") ? new String[] {"alpha", "beta", "nu", "m", "Winv"}
+                    : new String[] {"stickA", "stickB", "beta", "nu", "m", "Winv"}) {
+                assertEquals(5, post.get(f).size(), prior + ": posterior." + f);
+            }
+            JsonNode h = j.get("history");
+            assertEquals(j.get("iterations").asInt(), h.size());
+            assertEquals(j.get("lowerBound").asDouble(), h.get(h.size() - 1).asDouble(), 0);
+            for (int i = 1; i < h.size(); i++) {
+                assertTrue(h.get(i).asDouble() >= h.get(i - 1).asDouble() - 1e-9, "bound never decreases");
+            }
+        }
+    }
+
+    @Test
+    void bayesianModelPredictsScoresAndSamples() throws Exception {
+        Path model = dir.resolve("vb.json");
+        Path labels = dir.resolve("l.csv");
+        Path proba = dir.resolve("p.csv");
+        Result r = run("fit", "--model", "vb", "-k", "4", "--covariance", "diag", "--out", model.toString(), "--labels",
+                labels.toString(), "--proba", proba.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals(Files.readString(labels), run("predict", "--model", model.toString()).out);
+        assertEquals(Files.readString(proba), run("predict", "--model", model.toString(), "--proba").out);
+        Result sc = run("score", "--model", model.toString());
+        assertEquals(0, sc.code, sc.err);
+        String[] sl = sc.out.split("\n");
+        double sum = 0;
+        for (int i = 1; i < sl.length; i++) {
+            sum += Double.parseDouble(sl[i]);
+        }
+        double mean = Double.parseDouble(run("score", "--model", model.toString(), "--mean").out.trim());
+        assertEquals(sum / 272, mean, 1e-12);
+        Result s = run("sample", "--model", model.toString(), "-n", "200", "--seed", "5");
+        assertEquals(0, s.code, s.err);
+        assertEquals(201, s.out.split("\n").length);
+        assertEquals("eruptions,waiting,component", s.out.split("\n")[0]);
+        Result warm = run("fit", "--model", "vb", "--init", model.toString(), "--json");
+        assertEquals(0, warm.code, warm.err);
+        JsonNode w = new ObjectMapper().readTree(warm.out);
+        assertEquals("diag", w.get("covariance").asText());
+        assertTrue(w.get("iterations").asInt() <= 3, warm.out);
+    }
+
+    @Test
+    void bayesianBadInputIsNamedAndWritesNothing() throws Exception {
+        Path out = dir.resolve("never.json");
+        bad("alpha0 (the weight concentration) must be a finite number > 0, got 0.0", "fit", "--model", "vb", "--alpha0",
+                "0", "--out", out.toString());
+        bad("gamma0 (the weight concentration) must be a finite number > 0, got -1.0", "fit", "--model", "vb",
+                "--weight-prior", "dirichlet-process", "--alpha0", "-1", "--out", out.toString());
+        bad("beta0 must be a finite number > 0, got -1.0", "fit", "--model", "vb", "--beta0", "-1", "--out", out.toString());
+        bad("nu0 must be greater than d − 1 = 1", "fit", "--model", "vb", "--nu0", "1", "--out", out.toString());
+        bad("unknown weight prior 'banana'", "fit", "--model", "vb", "--weight-prior", "banana");
+        Path asym = file("asym.csv", "1,0.5\n0.4,30\n");
+        bad("covariance-prior: not symmetric", "fit", "--model", "vb", "--covariance-prior", asym.toString(), "--out",
+                out.toString());
+        Path notPd = file("notpd.csv", "1,20\n20,30\n");
+        bad("covariance-prior: not positive definite", "fit", "--model", "vb", "--covariance-prior", notPd.toString());
+        Path three = file("m3.csv", "3,70,1\n");
+        bad("mean-prior has 3 coordinates but the data have 2 columns", "fit", "--model", "vb", "--mean-prior",
+                three.toString(), "--out", out.toString());
+        bad("--mean-prior: 'nowhere.csv' is neither mean nor an existing CSV file", "fit", "--model", "vb",
+                "--mean-prior", "nowhere.csv");
+        bad("--on-collapse applies to --model gmm only", "fit", "--model", "vb", "--on-collapse", "reseed");
+        bad("--alpha0 applies to --model vb only", "fit", "--alpha0", "1");
+        bad("--nu0 applies to --model vb only", "fit", "--model", "kmeans", "--nu0", "3");
+        assertFalse(Files.exists(out), "nothing is written on bad input");
+        // Given priors in files are used.
+        Path m0 = file("m0.csv", "3.5,70\n");
+        Path w0 = file("w0.csv", "1.3,14\n14,184\n");
+        Result ok = run("fit", "--model", "vb", "-k", "3", "--mean-prior", m0.toString(), "--covariance-prior",
+                w0.toString(), "--nu0", "4", "--json");
+        assertEquals(0, ok.code, ok.err);
+        JsonNode prior = new ObjectMapper().readTree(ok.out).get("prior");
+        assertEquals(70, prior.get("meanPrior").get(1).asDouble(), 1e-12);
+        assertEquals(184, prior.get("covariancePrior").get(1).get(1).asDouble(), 1e-12);
+        assertEquals(4, prior.get("nu0").asDouble(), 0);
     }
 }

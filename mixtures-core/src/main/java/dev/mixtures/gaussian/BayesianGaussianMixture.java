@@ -25,8 +25,8 @@ import java.util.function.BooleanSupplier;
  * m0 = the data mean, W0⁻¹ = the data covariance (weighted, divided by W − 1). The covariance
  * structures are exact conjugate models, one Wishart "block" each: full (PRML), tied (one Wishart
  * for the shared precision, ν = ν0 + N), diag (an independent Gamma(ν/2, (W⁻¹)_ii/2) per
- * coordinate) and spherical (one Gamma(νD/2, s/2) for the common precision, with s0 the trace of
- * the covariance prior). Only full matches scikit-learn's model; its other three use Wishart
+ * coordinate) and spherical (one Gamma(νD/2, D·t/2) for the common precision λ, so E[λ] = ν/t, with
+ * t0 the mean of the covariance prior's diagonal). Only full matches scikit-learn's model; its other three use Wishart
  * formulas on structures that are not Wishart (MATH.md §5).
  */
 public final class BayesianGaussianMixture {
@@ -171,7 +171,8 @@ public final class BayesianGaussianMixture {
 
         /**
          * W0⁻¹ as a d×d symmetric positive definite matrix in original units (so that the prior
-         * expects Λ near ν0·W0); the data covariance by default. Diag uses its diagonal, spherical its trace.
+         * expects Λ near ν0·W0); the data covariance by default. Diag uses its diagonal, spherical the
+         * mean of its diagonal.
          */
         public Builder covariancePrior(double[][] v) {
             if (v == null) {
@@ -476,7 +477,7 @@ public final class BayesianGaussianMixture {
                 for (int i = 0; i < d; i++) {
                     t += full[i * d + i];
                 }
-                w0inv = new double[] {t};
+                w0inv = new double[] {t / d};
             }
         }
         double conc = Double.isNaN(concentration) ? 1.0 / k : concentration;

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * weight) is at least 1 and its expected weight E[π_k] at least 0.001; switched-off components
  * keep N_k ≈ 0 and their prior.
  */
-public final class BayesianGaussianMixtureModel implements FittedModel {
+public final class BayesianGaussianMixtureModel implements MixtureDensity {
     private final BayesianGaussianMixture settings;
     private final VariationalParams post;
     private final Standardizer standardizer;
@@ -72,6 +72,24 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
                 throw new IllegalArgumentException("a concentration, β, or ν is " + v + "; all must be positive");
             }
         }
+        if (t.hasOffDiagonal()) {
+            for (double v : concat(nu, new double[] {nu0})) {
+                if (!(v > d - 1)) {
+                    throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + t.label()
+                            + " covariances, and so must every ν_k; found " + v);
+                }
+            }
+        }
+        // The Gaussian mixture's checks of given covariances (symmetric, positive definite, of the
+        // structure) are the checks the saved scale matrices need.
+        double[] equal = new double[k];
+        java.util.Arrays.fill(equal, 1.0 / k);
+        try {
+            GaussianMixture.builder().k(k).covariance(t).initialParameters(equal, means, winv).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^init: ", "scale matrices: ")
+                    .replace("covariance", "scale matrix"), e);
+        }
         double[] flatW0 = GaussianMixture.flatten(w0inv, "covariance prior");
         double[] full = new double[k * d * d];
         double[] m = new double[k * d];
@@ -84,13 +102,13 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
         VbPrior prior = new VbPrior(k, d, t, settings.weightPrior(), concentration, beta0, nu0, m0.clone(), w0,
                 settings.regCovar());
         double[] w = GaussianMixture.compact(full, k, d, t);
-        if (t == CovarianceType.SPHERICAL) {
-            for (int c = 0; c < k; c++) {
-                w[c] *= d;
-            }
+        VariationalParams p;
+        try {
+            p = new VariationalParams(prior, conc1.clone(), conc2 == null ? null : conc2.clone(), beta.clone(),
+                    nu.clone(), m, w);
+        } catch (DegenerateComponentException e) {
+            throw new IllegalArgumentException("component " + (e.component() + 1) + ": " + e.what(), e);
         }
-        VariationalParams p = new VariationalParams(prior, conc1.clone(), conc2 == null ? null : conc2.clone(),
-                beta.clone(), nu.clone(), m, w);
         return new BayesianGaussianMixtureModel(settings, p, standardizer, columns, n, weight, lowerBound, trace, notes);
     }
 
@@ -122,13 +140,8 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
                 }
                 return v;
             }
-            default: {
-                double s = 0;
-                for (int i = 0; i < d; i++) {
-                    s += full[i * d + i];
-                }
-                return new double[] {s};
-            }
+            default:
+                return new double[] {full[0]};
         }
     }
 
@@ -273,9 +286,9 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
     }
 
     /**
-     * W_k⁻¹, the inverse scale of each component's Wishart, d×d, original units. For diag its
-     * diagonal holds each coordinate's Gamma rate ×2; for spherical it is (s_k/D)·I, which gives
-     * the same E[Λ_k] = ν_k W_k.
+     * W_k⁻¹, the inverse scale of each component's Wishart, d×d, original units, so that
+     * E[Λ_k] = ν_k W_k. For diag its diagonal holds each coordinate's Gamma rate ×2; for spherical
+     * it is t_k·I, the common precision's Gamma rate ×2/D.
      */
     public double[][][] scaleInverses() {
         return scaleInverse(true);
@@ -305,7 +318,7 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
                             v = i == j ? post.winv[c * d + i] : 0;
                             break;
                         default:
-                            v = i == j ? post.winv[c] / d : 0;
+                            v = i == j ? post.winv[c] : 0;
                     }
                     if (original && standardizer != null) {
                         v *= standardizer.sd()[i] * standardizer.sd()[j];
@@ -357,7 +370,7 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
         return post.prior.m0.clone();
     }
 
-    /** W0⁻¹ as used, d×d in the fitted space (diag: its diagonal; spherical: (s0/D)·I). */
+    /** W0⁻¹ as used, d×d in the fitted space (diag: its diagonal; spherical: t0·I). */
     public double[][] fittedCovariancePrior() {
         int d = post.d;
         double[][] out = new double[d][d];
@@ -372,7 +385,7 @@ public final class BayesianGaussianMixtureModel implements FittedModel {
                         out[i][j] = i == j ? post.prior.w0inv[i] : 0;
                         break;
                     default:
-                        out[i][j] = i == j ? post.prior.w0inv[0] / d : 0;
+                        out[i][j] = i == j ? post.prior.w0inv[0] : 0;
                 }
             }
         }

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * units, and densities and log-likelihoods are those of the original units even when the fit
  * standardised its columns. Arrays handed out are copies.
  */
-public final class GaussianMixtureModel implements dev.mixtures.FittedModel {
+public final class GaussianMixtureModel implements MixtureDensity {
     @Override
     public String kind() {
         return "gmm";

@@ -13,7 +13,7 @@ import dev.mixtures.linalg.Special;
  * block for full and tied, D one-dimensional blocks for diag, one one-dimensional block acting on
  * every coordinate for spherical), so one set of formulas gives the E-step, the bound and the
  * predictive density of all four. Layout of {@code winv}: k·d·d (full), d·d (tied), k·d (diag),
- * k (spherical: the scalar s_k of a Gamma(ν_k D/2, s_k/2) precision).
+ * k (spherical: the scalar t_k of a Gamma(ν_k D/2, D t_k/2) common precision, so E[λ_k] = ν_k/t_k).
  */
 final class VariationalParams {
     static final double LN_2 = Math.log(2);
@@ -133,13 +133,13 @@ final class VariationalParams {
         return w;
     }
 
-    /** E[Λ_k]⁻¹ in the layout of {@code winv}: W⁻¹/ν (full, tied, diag) or s/(νD) (spherical). */
+    /** E[Λ_k]⁻¹ in the layout of {@code winv}: W⁻¹/ν for every structure (t/ν for spherical). */
     double[] effectiveCovariances() {
         double[] e = new double[winv.length];
         int per = winv.length / (type == CovarianceType.TIED ? 1 : k);
         for (int q = 0; q < winv.length; q++) {
             int c = type == CovarianceType.TIED ? 0 : q / per;
-            e[q] = winv[q] / blockDof(nu[c]);
+            e[q] = winv[q] / nu[c];
         }
         return e;
     }
@@ -173,7 +173,8 @@ final class VariationalParams {
                 return s;
             }
             default:
-                return Math.log(winv[c]);
+                // The Gamma's rate ×2 is s = D t.
+                return Math.log(d * winv[c]);
         }
     }
 
@@ -218,7 +219,7 @@ final class VariationalParams {
                 return m;
             default:
                 for (int i = 0; i < d; i++) {
-                    m[i * d + i] = nu[c] * d / winv[c];
+                    m[i * d + i] = nu[c] / winv[c];
                 }
                 return m;
         }

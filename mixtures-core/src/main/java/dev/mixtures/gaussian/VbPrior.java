@@ -50,13 +50,16 @@ final class VbPrior {
                 lnDetW0inv = 2 * Cholesky.logDiagonal(l, d);
                 break;
             }
-            default: {
+            case DIAG: {
                 double s = 0;
                 for (double v : w0inv) {
                     s += Math.log(v);
                 }
                 lnDetW0inv = s;
+                break;
             }
+            default:
+                lnDetW0inv = Math.log(d * w0inv[0]);
         }
     }
 
@@ -177,7 +180,7 @@ final class VbPrior {
                         scatter += st.ss[c * sLen + i] - nk[c] * di * di + nk[c] * regCovar;
                         pull += ei * ei;
                     }
-                    winv[c] = w0inv[0] + scatter + f * pull;
+                    winv[c] = w0inv[0] + (scatter + f * pull) / d;
                 }
             }
         }

@@ -10,9 +10,12 @@ import dev.mixtures.FittedModel;
 import dev.mixtures.Version;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTrace;
+import dev.mixtures.gaussian.BayesianGaussianMixture;
+import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.io.IOException;
@@ -107,6 +110,73 @@ public final class ModelFiles {
         return root;
     }
 
+    /**
+     * The Bayesian mixture as a JSON tree: the priors as used and the posterior, in the fitted
+     * space, exactly. A start given as responsibilities or a warm start is recorded as "given" but
+     * not stored (it is as large as the data).
+     */
+    public static ObjectNode toJson(BayesianGaussianMixtureModel m) {
+        ObjectNode root = header("vb");
+        BayesianGaussianMixture s = m.settings();
+        ObjectNode settings = root.putObject("settings");
+        settings.put("k", s.k());
+        settings.put("covariance", s.covariance().label());
+        settings.put("weightPrior", s.weightPrior().label());
+        putOrNull(settings, "concentration", s.concentration());
+        settings.put("beta0", s.beta0());
+        putOrNull(settings, "nu0", s.nu0());
+        if (s.meanPrior() != null) {
+            settings.set("meanPrior", vector(s.meanPrior()));
+        }
+        if (s.covariancePrior() != null) {
+            settings.set("covariancePrior", matrix(s.covariancePrior()));
+        }
+        settings.put("regCovar", s.regCovar());
+        settings.put("init", s.init().label());
+        settings.put("nInit", s.nInit());
+        settings.put("maxIter", s.maxIter());
+        settings.put("tol", s.tol());
+        settings.put("seed", s.seed());
+        settings.put("standardize", s.standardize());
+        data(root, m, m.trainingRows());
+        ObjectNode p = root.putObject("parameters");
+        p.put("space", m.standardizer() != null ? "standardized" : "original");
+        ObjectNode prior = p.putObject("prior");
+        prior.put("concentration", m.priorConcentration());
+        prior.put("beta0", m.priorBeta());
+        prior.put("nu0", m.priorDegreesOfFreedom());
+        prior.set("meanPrior", vector(m.fittedMeanPrior()));
+        prior.set("covariancePrior", matrix(m.fittedCovariancePrior()));
+        ObjectNode post = p.putObject("posterior");
+        post.set("concentration", vector(m.concentrations()));
+        if (m.stickConcentrations() != null) {
+            post.set("stickConcentration", vector(m.stickConcentrations()));
+        }
+        post.set("beta", vector(m.beta()));
+        post.set("nu", vector(m.degreesOfFreedom()));
+        post.set("means", matrix(m.fittedMeans()));
+        ArrayNode w = post.putArray("scaleInverses");
+        for (double[][] c : m.fittedScaleInverses()) {
+            w.add(matrix(c));
+        }
+        p.set("weights", vector(m.weights()));
+        p.put("effectiveComponents", m.effectiveComponents());
+        p.put("trainingWeight", m.trainingWeight());
+        p.put("lowerBound", m.lowerBound());
+        trace(root, m.trace());
+        ArrayNode notes = root.putArray("notes");
+        m.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static void putOrNull(ObjectNode o, String f, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(f);
+        } else {
+            o.put(f, v);
+        }
+    }
+
     private static ObjectNode header(String kind) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
@@ -148,6 +218,8 @@ public final class ModelFiles {
             tree = toJson((KMeansModel) m);
         } else if (m instanceof GaussianMixtureModel) {
             tree = toJson((GaussianMixtureModel) m);
+        } else if (m instanceof BayesianGaussianMixtureModel) {
+            tree = toJson((BayesianGaussianMixtureModel) m);
         } else {
             throw new IllegalArgumentException("no file format for " + m.kind() + " models");
         }
@@ -208,8 +280,12 @@ public final class ModelFiles {
         if ("gmm".equals(model)) {
             return gmmFromJson(name, root, r);
         }
+        if ("vb".equals(model)) {
+            return vbFromJson(name, root, r);
+        }
         if (!"kmeans".equals(model)) {
-            throw new InputException(name + ": model '" + model + "' is not known to this version (it reads: kmeans, gmm)");
+            throw new InputException(name + ": model '" + model
+                    + "' is not known to this version (it reads: kmeans, gmm, vb)");
         }
         try {
             JsonNode s = r.object(root, "settings");
@@ -282,6 +358,65 @@ public final class ModelFiles {
         }
     }
 
+    private static BayesianGaussianMixtureModel vbFromJson(String name, JsonNode root, Reader r) {
+        try {
+            JsonNode s = r.object(root, "settings");
+            BayesianGaussianMixture.Builder b = BayesianGaussianMixture.builder().k(r.integer(s, "k"))
+                    .covariance(CovarianceType.parse(r.text(s, "covariance")))
+                    .weightPrior(WeightPrior.parse(r.text(s, "weightPrior"))).beta0(r.number(s, "beta0"))
+                    .regCovar(r.number(s, "regCovar")).nInit(r.integer(s, "nInit")).maxIter(r.integer(s, "maxIter"))
+                    .tol(r.number(s, "tol")).seed(r.longValue(s, "seed")).standardize(r.bool(s, "standardize"));
+            GaussianMixture.Init init = GaussianMixture.Init.parse(r.text(s, "init"));
+            if (init != GaussianMixture.Init.GIVEN) {
+                b.init(init);
+            }
+            if (r.nullable(s, "concentration")) {
+                b.concentration(r.number(s, "concentration"));
+            }
+            if (r.nullable(s, "nu0")) {
+                b.nu0(r.number(s, "nu0"));
+            }
+            if (s.has("meanPrior")) {
+                b.meanPrior(r.vector(s, "meanPrior"));
+            }
+            if (s.has("covariancePrior")) {
+                b.covariancePrior(r.matrix(s, "covariancePrior"));
+            }
+            BayesianGaussianMixture settings = b.build();
+            int rows = r.integer(r.object(root, "data"), "rows");
+            List<String> names = columnNames(root, r);
+            Standardizer st = standardizer(root, r);
+            JsonNode p = r.object(root, "parameters");
+            JsonNode prior = r.in("parameters").object(p, "prior");
+            JsonNode post = r.in("parameters").object(p, "posterior");
+            Reader rpr = r.in("parameters.prior");
+            Reader rpo = r.in("parameters.posterior");
+            double[][] means = rpo.matrix(post, "means");
+            JsonNode wv = post.get("scaleInverses");
+            if (wv == null || !wv.isArray() || wv.size() != means.length) {
+                throw rpo.missing("scaleInverses", "an array of " + means.length + " matrices");
+            }
+            double[][][] winv = new double[wv.size()][][];
+            for (int c = 0; c < winv.length; c++) {
+                winv[c] = rpo.matrix(wv, c, "scaleInverses[" + c + "]");
+            }
+            double[] stick = post.has("stickConcentration") ? rpo.vector(post, "stickConcentration") : null;
+            List<String> notes = new ArrayList<>();
+            JsonNode nn = root.get("notes");
+            if (nn != null && nn.isArray()) {
+                nn.forEach(x -> notes.add(x.asText()));
+            }
+            return BayesianGaussianMixtureModel.restore(settings, rpr.number(prior, "concentration"),
+                    rpr.number(prior, "beta0"), rpr.number(prior, "nu0"), rpr.vector(prior, "meanPrior"),
+                    rpr.matrix(prior, "covariancePrior"), rpo.vector(post, "concentration"), stick,
+                    rpo.vector(post, "beta"), rpo.vector(post, "nu"), means, winv, st, names, rows,
+                    r.number(p, "trainingWeight"),
+                    r.number(p, "lowerBound"), trace(root, r), notes);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
+        }
+    }
+
     private static List<String> columnNames(JsonNode root, Reader r) {
         List<String> names = new ArrayList<>();
         JsonNode cn = r.object(root, "data").get("columnNames");
@@ -325,13 +460,25 @@ public final class ModelFiles {
     /** Field readers that name the missing or malformed field. */
     private static final class Reader {
         private final String file;
+        private final String prefix;
 
         Reader(String file) {
+            this(file, "");
+        }
+
+        private Reader(String file, String prefix) {
             this.file = file;
+            this.prefix = prefix;
+        }
+
+        /** A reader for the object at {@code path}, naming fields by their full path. */
+        Reader in(String path) {
+            return new Reader(file, prefix + path + ".");
         }
 
         InputException missing(String field, String what) {
-            return new InputException(file + ": damaged model file: field '" + field + "' is missing or not " + what);
+            return new InputException(file + ": damaged model file: field '" + prefix + field + "' is missing or not "
+                    + what);
         }
 
         JsonNode object(JsonNode n, String f) {
@@ -372,6 +519,15 @@ public final class ModelFiles {
                 throw missing(f, "a number");
             }
             return v.asDouble();
+        }
+
+        /** Whether field f holds a value (false when it is null); missing altogether is an error. */
+        boolean nullable(JsonNode n, String f) {
+            JsonNode v = n.get(f);
+            if (v == null) {
+                throw missing(f, "a number or null");
+            }
+            return !v.isNull();
         }
 
         boolean bool(JsonNode n, String f) {

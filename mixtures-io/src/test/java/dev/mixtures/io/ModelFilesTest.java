@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixtures.datasets.OldFaithful;
+import dev.mixtures.gaussian.BayesianGaussianMixture;
+import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Files;
@@ -68,6 +71,48 @@ class ModelFilesTest {
         assertArrayEquals(first.weights(), back.settings().initialWeights(), 0.0);
         InputException e = assertThrows(InputException.class, () -> ModelFiles.read(f, KMeansModel.class));
         assertTrue(e.getMessage().contains("holds a gmm model"), e.getMessage());
+    }
+
+    @Test
+    void bayesianMixturesRoundTripExactlyForEveryStructureAndWeightPrior(@TempDir Path dir) throws Exception {
+        var data = OldFaithful.load();
+        for (CovarianceType t : CovarianceType.values()) {
+            for (WeightPrior wp : WeightPrior.values()) {
+                for (boolean standardize : new boolean[] {false, true}) {
+                    BayesianGaussianMixtureModel m = BayesianGaussianMixture.builder().k(4).covariance(t).weightPrior(wp)
+                            .standardize(standardize).build().fit(data);
+                    Path f = dir.resolve(t.label() + wp.label() + standardize + ".json");
+                    ModelFiles.write(m, f);
+                    BayesianGaussianMixtureModel back = ModelFiles.read(f, BayesianGaussianMixtureModel.class);
+                    String what = t + " " + wp + (standardize ? " standardized" : "");
+                    assertArrayEquals(m.scoreSamples(data), back.scoreSamples(data), 0.0, what);
+                    assertArrayEquals(m.predict(data), back.predict(data), what);
+                    double[][] r = m.predictProba(data);
+                    double[][] rb = back.predictProba(data);
+                    for (int i = 0; i < r.length; i++) {
+                        assertArrayEquals(r[i], rb[i], 0.0, what);
+                    }
+                    assertArrayEquals(m.weights(), back.weights(), 0.0, what);
+                    assertEquals(m.lowerBound(), back.lowerBound(), 0.0, what);
+                    assertEquals(m.effectiveComponents(), back.effectiveComponents(), what);
+                    assertArrayEquals(m.sample(50, 3).points()[49], back.sample(50, 3).points()[49], 0.0, what);
+                    assertEquals(wp, back.weightPrior());
+                    assertArrayEquals(m.trace().history(), back.trace().history(), 0.0, what);
+                }
+            }
+        }
+        // Given priors survive, in original units.
+        BayesianGaussianMixtureModel m = BayesianGaussianMixture.builder().k(2).meanPrior(new double[] {3, 70})
+                .covariancePrior(new double[][] {{1, 0}, {0, 100}}).nu0(3).concentration(0.5).standardize(true).build()
+                .fit(data);
+        Path f = dir.resolve("priors.json");
+        ModelFiles.write(m, f);
+        BayesianGaussianMixtureModel back = ModelFiles.read(f, BayesianGaussianMixtureModel.class);
+        assertArrayEquals(new double[] {3, 70}, back.meanPrior(), 1e-12);
+        assertArrayEquals(new double[] {0, 100}, back.covariancePrior()[1], 1e-12);
+        assertEquals(3, back.settings().nu0(), 0);
+        assertBad(dir, Files.readString(f).replace("\"nu\"", "\"nus\""), "parameters.posterior.nu");
+        assertBad(dir, Files.readString(f).replace("\"nu0\" : 3.0", "\"nu0\" : 0.5"), "nu0 must be greater than d − 1");
     }
 
     @Test
