@@ -1,6 +1,7 @@
 package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Moments;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
@@ -406,17 +407,7 @@ public final class BayesianGaussianMixture {
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
     VbPrior prior(Dataset z, Standardizer st) {
         int d = z.d();
-        double[] mean = new double[d];
-        double w = z.totalWeight();
-        for (int r = 0; r < z.n(); r++) {
-            double wr = z.weight(r);
-            for (int i = 0; i < d; i++) {
-                mean[i] += wr * z.get(r, i);
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            mean[i] /= w;
-        }
+        double[] mean = Moments.mean(z);
         double[] m0;
         if (meanPrior != null) {
             m0 = meanPrior.clone();
@@ -439,26 +430,7 @@ public final class BayesianGaussianMixture {
             }
         } else {
             // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
-            full = new double[d * d];
-            double[] diff = new double[d];
-            for (int r = 0; r < z.n(); r++) {
-                double wr = z.weight(r);
-                for (int i = 0; i < d; i++) {
-                    diff[i] = z.get(r, i) - mean[i];
-                }
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        full[i * d + j] += wr * diff[i] * diff[j];
-                    }
-                }
-            }
-            double div = w > 1 ? w - 1 : w;
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j <= i; j++) {
-                    full[i * d + j] /= div;
-                    full[j * d + i] = full[i * d + j];
-                }
-            }
+            full = Moments.covariance(z, mean, 1);
         }
         double[] w0inv;
         switch (covariance) {

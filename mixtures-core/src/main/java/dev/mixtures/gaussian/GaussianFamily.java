@@ -246,42 +246,10 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
             this.pivots = conditionalVariances(cov, d);
         }
 
-        /** The data covariance (population) of {@code data}, by two passes. */
+        /** The data covariance (population) of {@code data}. */
         static DataScale of(Dataset data) {
-            int d = data.d();
-            double[] x = data.valuesView();
-            double w = 0;
-            double[] mean = new double[d];
-            for (int r = 0; r < data.n(); r++) {
-                double wr = data.weight(r);
-                w += wr;
-                for (int i = 0; i < d; i++) {
-                    mean[i] += wr * x[r * d + i];
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                mean[i] /= w;
-            }
-            double[] cov = new double[d * d];
-            double[] diff = new double[d];
-            for (int r = 0; r < data.n(); r++) {
-                double wr = data.weight(r);
-                for (int i = 0; i < d; i++) {
-                    diff[i] = x[r * d + i] - mean[i];
-                }
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        cov[i * d + j] += wr * diff[i] * diff[j];
-                    }
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j <= i; j++) {
-                    cov[i * d + j] /= w;
-                    cov[j * d + i] = cov[i * d + j];
-                }
-            }
-            return new DataScale(cov, d);
+            return new DataScale(dev.mixtures.data.Moments.covariance(data, dev.mixtures.data.Moments.mean(data), 0),
+                    data.d());
         }
 
         /** Cholesky pivots squared (the variance of each column given the ones before it); 0 past a failure. */

@@ -125,76 +125,8 @@ final class GaussianPass {
         }
         final int groupRows = GROUP * LANES;
         for (int g = from; g < to; g += groupRows) {
-            int rows = Math.min(groupRows, to - g);
-            int nb = (rows + LANES - 1) / LANES;
-            for (int b = 0; b < nb; b++) {
-                for (int l = 0; l < LANES; l++) {
-                    // Padding lanes repeat the group's last row with weight 0: finite values that add nothing.
-                    int row = g + Math.min(b * LANES + l, rows - 1);
-                    int base = row * d;
-                    int xo = b * d * LANES + l;
-                    for (int i = 0; i < d; i++) {
-                        sc.xt[xo + i * LANES] = x[base + i];
-                    }
-                    sc.w[b * LANES + l] = b * LANES + l < rows ? (wv == null ? 1.0 : wv[row]) : 0.0;
-                }
-            }
-            double[] wr = sc.w;
-            if (source == null) {
-                kern.logDensities(p, sc.xt, nb, sc.a, sc.work);
-                kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv, sc.work);
-                // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
-                for (int q = 0; q < nb * LANES; q++) {
-                    sc.wInv[q] = sc.w[q] * sc.inv[q];
-                }
-                wr = sc.wInv;
-            } else {
-                for (int b = 0; b < nb; b++) {
-                    for (int l = 0; l < LANES; l++) {
-                        source.fill(g + Math.min(b * LANES + l, rows - 1), sc.r, LANES, b * k * LANES + l);
-                    }
-                }
-            }
-            if (stats != null) {
-                kern.accumulate(k, d, off, shift, sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
-                if (source == null) {
-                    for (int q = 0; q < rows; q++) {
-                        int l = q % LANES;
-                        sc.pll[l] = Math.fma(sc.w[q], sc.ll[q], sc.pll[l]);
-                    }
-                    if (stats.keepsWorst()) {
-                        for (int q = 0; q < rows; q++) {
-                            if (sc.w[q] > 0) {
-                                stats.offerWorst(sc.ll[q], g + q);
-                            }
-                        }
-                    }
-                }
-            }
-            for (int q = 0; q < rows; q++) {
-                int o = g + q - from + outOffset;
-                int ao = (q / LANES) * k * LANES + q % LANES;
-                if (rowLogLik != null) {
-                    rowLogLik[o] = sc.ll[q];
-                }
-                if (resp != null) {
-                    double scale = source == null ? sc.inv[q] : 1.0;
-                    for (int c = 0; c < k; c++) {
-                        resp[o * k + c] = sc.r[ao + c * LANES] * scale;
-                    }
-                }
-                if (labels != null) {
-                    int best = 0;
-                    double m = sc.a[ao];
-                    for (int c = 1; c < k; c++) {
-                        if (sc.a[ao + c * LANES] > m) {
-                            m = sc.a[ao + c * LANES];
-                            best = c;
-                        }
-                    }
-                    labels[o] = best;
-                }
-            }
+            group(kern, k, off, p, source, shift, x, wv, d, g, Math.min(groupRows, to - g), from, stats, rowLogLik, resp,
+                    labels, outOffset, sc);
         }
         if (stats != null) {
             double wsum = 0;
@@ -222,5 +154,84 @@ final class GaussianPass {
             s += a[o + l];
         }
         return s;
+    }
+
+    /**
+     * One group of up to GROUP·LANES rows starting at row g: a method of its own so that the JIT
+     * compiles it by invocation counts (a pass over a small chunk calls it a few times) rather
+     * than by on-stack replacement of the whole pass, which it would redo for every loop.
+     */
+    private static void group(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
+            double[] x, double[] wv, int d, int g, int rows, int from, GaussianStatistics stats, double[] rowLogLik,
+            double[] resp, int[] labels, int outOffset, Scratch sc) {
+        int nb = (rows + LANES - 1) / LANES;
+        for (int b = 0; b < nb; b++) {
+            for (int l = 0; l < LANES; l++) {
+                // Padding lanes repeat the group's last row with weight 0: finite values that add nothing.
+                int row = g + Math.min(b * LANES + l, rows - 1);
+                int base = row * d;
+                int xo = b * d * LANES + l;
+                for (int i = 0; i < d; i++) {
+                    sc.xt[xo + i * LANES] = x[base + i];
+                }
+                sc.w[b * LANES + l] = b * LANES + l < rows ? (wv == null ? 1.0 : wv[row]) : 0.0;
+            }
+        }
+        double[] wr = sc.w;
+        if (source == null) {
+            kern.logDensities(p, sc.xt, nb, sc.a, sc.work);
+            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv, sc.work);
+            // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
+            for (int q = 0; q < nb * LANES; q++) {
+                sc.wInv[q] = sc.w[q] * sc.inv[q];
+            }
+            wr = sc.wInv;
+        } else {
+            for (int b = 0; b < nb; b++) {
+                for (int l = 0; l < LANES; l++) {
+                    source.fill(g + Math.min(b * LANES + l, rows - 1), sc.r, LANES, b * k * LANES + l);
+                }
+            }
+        }
+        if (stats != null) {
+            kern.accumulate(k, d, off, shift, sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
+            if (source == null) {
+                for (int q = 0; q < rows; q++) {
+                    int l = q % LANES;
+                    sc.pll[l] = Math.fma(sc.w[q], sc.ll[q], sc.pll[l]);
+                }
+                if (stats.keepsWorst()) {
+                    for (int q = 0; q < rows; q++) {
+                        if (sc.w[q] > 0) {
+                            stats.offerWorst(sc.ll[q], g + q);
+                        }
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < rows; q++) {
+            int o = g + q - from + outOffset;
+            int ao = (q / LANES) * k * LANES + q % LANES;
+            if (rowLogLik != null) {
+                rowLogLik[o] = sc.ll[q];
+            }
+            if (resp != null) {
+                double scale = source == null ? sc.inv[q] : 1.0;
+                for (int c = 0; c < k; c++) {
+                    resp[o * k + c] = sc.r[ao + c * LANES] * scale;
+                }
+            }
+            if (labels != null) {
+                int best = 0;
+                double m = sc.a[ao];
+                for (int c = 1; c < k; c++) {
+                    if (sc.a[ao + c * LANES] > m) {
+                        m = sc.a[ao + c * LANES];
+                        best = c;
+                    }
+                }
+                labels[o] = best;
+            }
+        }
     }
 }

@@ -431,4 +431,23 @@ class GaussianMixtureTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
         assertTrue(x.getMessage().contains(expected), x.getMessage());
     }
+
+    @Test
+    void shortRunsContinueTheBestStart() {
+        Dataset data = OldFaithful.load();
+        GaussianMixture.Builder b = GaussianMixture.builder().k(2).nInit(8).shortRuns(5).init(GaussianMixture.Init.RANDOM);
+        GaussianMixtureModel m = b.threads(1).build().fit(data);
+        assertEquals(-1130.2639601847, m.logLikelihood(), 1e-6);
+        double[] h = m.trace().history();
+        assertTrue(h.length > 5, "the best start went on past its short run: " + h.length);
+        for (int i = 1; i < h.length; i++) {
+            assertTrue(h[i] >= h[i - 1] - 1e-9, "ln L never decreases across the short run and its continuation");
+        }
+        GaussianMixtureModel three = b.threads(3).build().fit(data);
+        assertArrayEquals(h, three.trace().history(), 0);
+        // Short runs as long as the limit are no short runs at all.
+        GaussianMixture.Builder plain = GaussianMixture.builder().k(2).nInit(4).maxIter(50).init(GaussianMixture.Init.RANDOM);
+        assertArrayEquals(plain.build().fit(data).trace().history(), plain.shortRuns(50).build().fit(data).trace().history(),
+                0);
+    }
 }

@@ -11,8 +11,11 @@ public final class CsvData {
     private final boolean header;
     private final List<String> ignoredColumns;
     private final String weightsColumn;
+    private final String[] labels;
 
-    CsvData(Dataset dataset, String source, char delimiter, boolean header, List<String> ignoredColumns, String weightsColumn) {
+    CsvData(Dataset dataset, String source, char delimiter, boolean header, List<String> ignoredColumns, String weightsColumn,
+            String[] labels) {
+        this.labels = labels;
         this.dataset = dataset;
         this.source = source;
         this.delimiter = delimiter;
@@ -49,5 +52,10 @@ public final class CsvData {
     /** The column the weights came from, or null. */
     public String weightsColumn() {
         return weightsColumn;
+    }
+
+    /** The labels column's text per row (trimmed), or null when none was asked for. */
+    public String[] labels() {
+        return labels == null ? null : labels.clone();
     }
 }

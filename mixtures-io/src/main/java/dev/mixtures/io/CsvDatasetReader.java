@@ -139,6 +139,10 @@ public final class CsvDatasetReader {
             throw new InputException(name + ": no data rows after the header");
         }
         int weightCol = options.weights() == null ? -1 : resolve(name, options.weights(), names, "--weights");
+        int labelCol = options.labels() == null ? -1 : resolve(name, options.labels(), names, "--truth");
+        if (labelCol >= 0 && labelCol == weightCol) {
+            throw new InputException("--truth: column '" + names.get(labelCol) + "' is also the --weights column");
+        }
         List<Integer> cols = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         if (options.columns() != null) {
@@ -147,6 +151,9 @@ public final class CsvDatasetReader {
                 if (j == weightCol) {
                     throw new InputException("--columns: column '" + names.get(j) + "' is also the --weights column");
                 }
+                if (j == labelCol) {
+                    throw new InputException("--columns: column '" + names.get(j) + "' is also the --truth column");
+                }
                 if (cols.contains(j)) {
                     throw new InputException("--columns: column '" + names.get(j) + "' is named twice");
                 }
@@ -154,7 +161,7 @@ public final class CsvDatasetReader {
             }
         } else {
             for (int j = 0; j < width; j++) {
-                if (j == weightCol) {
+                if (j == weightCol || j == labelCol) {
                     continue;
                 }
                 if (j < firstData.getFieldCount() && isNumber(firstData.getField(j))) {
@@ -170,6 +177,7 @@ public final class CsvDatasetReader {
         int d = cols.size();
         double[] values = new double[Math.max(16, 64 * d)];
         double[] weights = weightCol >= 0 ? new double[64] : null;
+        List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
         int n = 0;
         for (CsvRecord rec = firstData; rec != null; rec = it.hasNext() ? it.next() : null) {
             long line = rec.getStartingLineNumber();
@@ -198,6 +206,14 @@ public final class CsvDatasetReader {
                 }
                 weights[n] = w;
             }
+            if (labels != null) {
+                String s = rec.getField(labelCol).trim();
+                if (s.isEmpty()) {
+                    throw new InputException(name + ":" + line + ":" + (labelCol + 1) + ": empty label (column "
+                            + names.get(labelCol) + ")");
+                }
+                labels.add(s);
+            }
             n++;
         }
         List<String> colNames = new ArrayList<>();
@@ -215,7 +231,8 @@ public final class CsvDatasetReader {
             }
         }
         Dataset ds = Dataset.wrap(java.util.Arrays.copyOf(values, n * d), n, d, colNames, w);
-        return new CsvData(ds, name, delim, header, ignored, weightCol >= 0 ? names.get(weightCol) : null);
+        return new CsvData(ds, name, delim, header, ignored, weightCol >= 0 ? names.get(weightCol) : null,
+                labels == null ? null : labels.toArray(new String[0]));
     }
 
     private static double cell(String name, long line, int j, List<String> names, CsvRecord rec) {
@@ -253,6 +270,73 @@ public final class CsvDatasetReader {
             throw new InputException(option + ": no column named '" + w + "' in " + file + " (columns: "
                     + String.join(", ", names) + ")");
         }
+    }
+
+    /** Header names that mark the first line of a label file as a header even when labels are text. */
+    private static final List<String> LABEL_HEADERS = List.of("label", "labels", "class", "cluster", "truth", "target",
+            "component", "species", "group", "y", "pred", "prediction");
+
+    /**
+     * Reads one column of labels (any text, trimmed; never empty) from {@code file}: the column
+     * named or numbered by {@code column}, or else the column named "label" when there is one,
+     * or else the first. The first line is a header when a column is asked for by name, when its
+     * cell is a usual label heading (label, class, cluster, truth, …), or when it is not a number
+     * while the next line's is.
+     */
+    public static String[] readLabels(Path file, String column) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new InputException(name + ": empty file");
+        }
+        List<CsvRecord> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(detectDelimiter(text)).skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true).ofCsvRecord(new StringReader(text))) {
+            csv.forEach(rows::add);
+        } catch (CsvParseException e) {
+            throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CsvRecord first = rows.get(0);
+        List<String> heads = new ArrayList<>();
+        for (String f : first.getFields()) {
+            heads.add(f.trim());
+        }
+        int col;
+        if (column != null) {
+            col = resolve(name, column, heads, "label column");
+        } else {
+            col = heads.indexOf("label") >= 0 ? heads.indexOf("label") : 0;
+        }
+        String h = heads.get(col);
+        boolean byName = column != null && column.trim().equals(h) && !isNumber(h);
+        boolean header = byName || LABEL_HEADERS.contains(h.toLowerCase(java.util.Locale.ROOT))
+                || (!isNumber(h) && rows.size() > 1 && rows.get(1).getFieldCount() > col
+                        && isNumber(rows.get(1).getField(col)));
+        String[] out = new String[rows.size() - (header ? 1 : 0)];
+        if (out.length == 0) {
+            throw new InputException(name + ": no labels after the header");
+        }
+        for (int r = header ? 1 : 0; r < rows.size(); r++) {
+            CsvRecord rec = rows.get(r);
+            String s = rec.getFieldCount() > col ? rec.getField(col).trim() : "";
+            if (s.isEmpty()) {
+                throw new InputException(name + ":" + rec.getStartingLineNumber() + ":" + (col + 1) + ": empty label");
+            }
+            out[r - (header ? 1 : 0)] = s;
+        }
+        return out;
     }
 
     /** Reads CSV from a reader (standard input, say). */

@@ -92,6 +92,7 @@ public final class ModelFiles {
         settings.put("seed", s.seed());
         settings.put("standardize", s.standardize());
         settings.put("reseedCollapsed", s.reseedCollapsed());
+        settings.put("shortRuns", s.shortRuns());
         data(root, m, m.trainingRows());
         ObjectNode p = root.putObject("parameters");
         p.put("space", m.standardizer() != null ? "standardized" : "original");
@@ -318,7 +319,8 @@ public final class ModelFiles {
                     .covariance(CovarianceType.parse(r.text(s, "covariance"))).regCovar(r.number(s, "regCovar"))
                     .init(GaussianMixture.Init.parse(r.text(s, "init"))).nInit(r.integer(s, "nInit"))
                     .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))
-                    .standardize(r.bool(s, "standardize")).reseedCollapsed(r.bool(s, "reseedCollapsed"));
+                    .standardize(r.bool(s, "standardize")).reseedCollapsed(r.bool(s, "reseedCollapsed"))
+                    .shortRuns(s.has("shortRuns") ? r.integer(s, "shortRuns") : 0);
             JsonNode g = s.get("initialParameters");
             if (g != null && g.isObject()) {
                 JsonNode gc = g.get("covariances");

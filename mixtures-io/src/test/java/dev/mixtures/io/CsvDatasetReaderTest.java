@@ -85,4 +85,38 @@ class CsvDatasetReaderTest {
         Dataset ds = CsvDatasetReader.read(f, CsvOptions.defaults()).dataset();
         assertEquals(List.of("x", "y"), ds.columnNames());
     }
+
+    @Test
+    void aColumnOfKnownClassesIsReadBesideTheDataAndKeptOutOfIt() {
+        CsvData c = CsvDatasetReader.read("t.csv", "x,kind,y\n1,red,2\n3, blue ,4\n", CsvOptions.defaults().withLabels("kind"));
+        assertEquals(List.of("x", "y"), c.dataset().columnNames());
+        assertArrayEquals(new String[] {"red", "blue"}, c.labels());
+        CsvData numeric = CsvDatasetReader.read("t.csv", "x,y,class\n1,2,0\n3,4,1\n", CsvOptions.defaults().withLabels("3"));
+        assertEquals(2, numeric.dataset().d(), "a numeric class column is kept out of the features too");
+        InputException e = assertThrows(InputException.class,
+                () -> CsvDatasetReader.read("t.csv", "x,kind\n1,red\n2, \n", CsvOptions.defaults().withLabels("kind")));
+        assertEquals("t.csv:3:2: empty label (column kind)", e.getMessage());
+        assertThrows(InputException.class,
+                () -> CsvDatasetReader.read("t.csv", "x,kind\n1,red\n", CsvOptions.defaults().withLabels("colour")));
+    }
+
+    @Test
+    void labelFilesFindTheirHeaderAndColumn(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Files.writeString(plain, "setosa\nsetosa\nvirginica\n");
+        assertArrayEquals(new String[] {"setosa", "setosa", "virginica"}, CsvDatasetReader.readLabels(plain, null));
+        Path headed = dir.resolve("headed.csv");
+        Files.writeString(headed, "label\n0\n2\n");
+        assertArrayEquals(new String[] {"0", "2"}, CsvDatasetReader.readLabels(headed, null));
+        Path textOverNumbers = dir.resolve("t.csv");
+        Files.writeString(textOverNumbers, "cluster_id\n1\n1\n");
+        assertArrayEquals(new String[] {"1", "1"}, CsvDatasetReader.readLabels(textOverNumbers, null));
+        Path wide = dir.resolve("wide.csv");
+        Files.writeString(wide, "x,species,label\n1.5,a,7\n2.5,b,8\n");
+        assertArrayEquals(new String[] {"7", "8"}, CsvDatasetReader.readLabels(wide, null), "the column named label");
+        assertArrayEquals(new String[] {"a", "b"}, CsvDatasetReader.readLabels(wide, "species"));
+        assertArrayEquals(new String[] {"a", "b"}, CsvDatasetReader.readLabels(wide, "2"));
+        InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.readLabels(wide, "colour"));
+        assertTrue(e.getMessage().contains("no column named 'colour'"), e.getMessage());
+    }
 }

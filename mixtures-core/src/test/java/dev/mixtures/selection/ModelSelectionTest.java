@@ -1,0 +1,118 @@
+package dev.mixtures.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.datasets.OldFaithful;
+import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.GaussianMixture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Model selection over a grid (mclust's way): known answers on Old Faithful, spurious maxima, failures, bad settings. */
+class ModelSelectionTest {
+
+    @Test
+    void oldFaithfulChoosesMclustsModels() {
+        SelectionResult r = ModelSelection.builder().nInit(10).build().select(OldFaithful.load());
+        assertEquals(36, r.table().size());
+        Candidate best = r.best();
+        // mclust's top three on faithful are EEE,3, EEE,4 and VVV,2. Its EEE,3 reports BIC −2314.386
+        // (mclust's sign); our EM runs to a tighter tolerance and reaches a slightly higher ln L.
+        assertEquals(CovarianceType.TIED, best.covariance());
+        assertEquals(3, best.k());
+        assertEquals(2314.2957, best.bic(), 1e-3);
+        List<Candidate> top = r.ranked();
+        assertEquals(CovarianceType.TIED, top.get(1).covariance());
+        assertEquals(4, top.get(1).k());
+        assertEquals(CovarianceType.FULL, top.get(2).covariance());
+        assertEquals(2, top.get(2).k());
+        // VVV,2 is the lecture's model: ln L = −1130.264, p = 11, BIC = −2 ln L + 11 ln 272.
+        assertEquals(-2 * -1130.26396 + 11 * Math.log(272), top.get(2).bic(), 1e-3);
+        int spurious = 0;
+        for (Candidate c : r.table()) {
+            if (c.scored()) {
+                assertEquals(-2 * c.logLikelihood() + c.parameters() * Math.log(272), c.bic(), 1e-9);
+                assertEquals(-2 * c.logLikelihood() + 2 * c.parameters(), c.aic(), 1e-9);
+                assertTrue(c.icl() >= c.bic() - 1e-9, "ICL adds a non-negative entropy");
+                assertTrue(c.smallestSize() >= 3, "scored candidates have d + 1 rows' worth per component");
+            } else {
+                assertTrue(Double.isNaN(c.bic()) && Double.isNaN(c.icl()), "no score without a fit that counts");
+                assertNotNull(c.reason());
+                spurious += c.status() == Candidate.Status.SPURIOUS ? 1 : 0;
+            }
+        }
+        // Old Faithful's duplicated rows and integer waiting times give spurious maxima at large K.
+        assertTrue(spurious >= 1, "some cells are spurious");
+        assertEquals(CovarianceType.FULL, r.bayesian().covarianceType());
+        assertTrue(r.bayesian().effectiveComponents() >= 2, "the Bayesian mixture beside it (K = 9, full)");
+    }
+
+    @Test
+    void aSpuriousMaximumNeverWins() {
+        // Old Faithful with eight near-copies of one point between the clusters (as rounded or
+        // repeated measurements make): a component on them has a tiny covariance, above the
+        // regularisation, and a likelihood that wins BIC if it is scored.
+        double[][] rows = OldFaithful.load().toRows();
+        double[][] x = java.util.Arrays.copyOf(rows, rows.length + 8);
+        for (int i = 0; i < 8; i++) {
+            x[rows.length + i] = new double[] {3.0 + 0.004 * ((i % 3) - 1), 70.0 + 0.04 * ((i % 4) - 1.5)};
+        }
+        Dataset data = Dataset.of(x);
+        ModelSelection.Builder b = ModelSelection.builder().k(2, 3).structures(List.of(CovarianceType.FULL)).nInit(40)
+                .shortRuns(0).init(GaussianMixture.Init.RANDOM_FROM_DATA).bayesian(false);
+        SelectionResult unguarded = b.spuriousSpread(0).build().select(data);
+        Candidate trap = unguarded.best();
+        assertEquals(3, trap.k(), "without the rule, the spurious K = 3 wins");
+        assertTrue(trap.thinnestSpread() < 1e-3, "it sits on a thin slice: " + trap.thinnestSpread());
+        SelectionResult guarded = b.spuriousSpread(1e-3).build().select(data);
+        Candidate k3 = guarded.table().get(1);
+        assertEquals(Candidate.Status.SPURIOUS, k3.status());
+        assertTrue(k3.reason().contains("spread"), k3.reason());
+        assertTrue(guarded.best().scored() && guarded.best().thinnestSpread() >= 1e-3);
+        assertEquals(2, guarded.best().k(), "with the rule, the sensible K = 2 wins");
+    }
+
+    @Test
+    void failedCellsGetAReasonAndTheSweepFinishes() {
+        Dataset three = Dataset.of(new double[][] {{0, 0}, {0, 0}, {1, 0.5}, {1, 0.5}, {5, 1}, {5, 1}, {0, 0}, {1, 0.5}});
+        SelectionResult r = ModelSelection.builder().k(1, 5).structures(List.of(CovarianceType.SPHERICAL)).bayesian(false)
+                .build().select(three);
+        assertEquals(5, r.table().size());
+        Candidate k5 = r.table().get(4);
+        assertEquals(Candidate.Status.FAILED, k5.status());
+        assertTrue(k5.reason().contains("distinct row"), k5.reason());
+        assertNotNull(r.best());
+    }
+
+    @Test
+    void sameTableOnAnyThreadCount() {
+        ModelSelection.Builder b = ModelSelection.builder().k(1, 4).nInit(3).bayesian(false);
+        SelectionResult one = b.threads(1).build().select(OldFaithful.load());
+        SelectionResult two = b.threads(2).build().select(OldFaithful.load());
+        for (int i = 0; i < one.table().size(); i++) {
+            assertEquals(one.table().get(i).logLikelihood(), two.table().get(i).logLikelihood(), 0);
+            assertEquals(one.table().get(i).icl(), two.table().get(i).icl(), 0);
+        }
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertMessage(() -> ModelSelection.builder().k(5, 2).build(), "the range 5..2 is reversed or empty");
+        assertMessage(() -> ModelSelection.builder().k(0, 3).build(), "the range 0..3 is not at least 1");
+        assertMessage(() -> ModelSelection.builder().structures(List.of()).build(), "no structure");
+        assertMessage(() -> ModelSelection.builder().k(1, 300).build().select(OldFaithful.load()),
+                "k: 300 is more than the number of rows (272)");
+        assertMessage(() -> Criterion.parse("dic"), "unknown criterion 'dic'");
+        assertFalse(ModelSelection.builder().build().structures().isEmpty());
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable e, String expected) {
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
+        assertTrue(x.getMessage().contains(expected), x.getMessage());
+    }
+}
