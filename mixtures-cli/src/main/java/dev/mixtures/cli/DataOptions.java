@@ -33,6 +33,9 @@ final class DataOptions {
     @Option(names = "--delimiter", paramLabel = "C", description = "Field delimiter (',', ';', 'tab'). Default: detected.")
     String delimiter;
 
+    /** A column of known classes to read beside the data and keep out of it (set by fit --truth), or null. */
+    String truthColumn;
+
     /** What was read and from where. */
     static final class Loaded {
         final Dataset data;
@@ -47,6 +50,10 @@ final class DataOptions {
     }
 
     Loaded load(List<String> defaultColumns) {
+        if (file == null && truthColumn != null) {
+            throw new InputException("--truth: the bundled Old Faithful data have no column of known classes; give a FILE"
+                    + " with one");
+        }
         if (file == null) {
             if (columns != null || weights != null) {
                 CsvData c = CsvDatasetReader.read("faithful.csv", OldFaithful.csvText(), options(columns));
@@ -109,7 +116,7 @@ final class DataOptions {
                     delim = delimiter.charAt(0);
             }
         }
-        return new CsvOptions(cols, weights, delim, null);
+        return new CsvOptions(cols, weights, delim, null).withLabels(truthColumn);
     }
 
     /** Fails when an output would overwrite the input file. */

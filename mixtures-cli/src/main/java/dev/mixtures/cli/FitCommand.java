@@ -1,5 +1,8 @@
 package dev.mixtures.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
@@ -15,6 +18,10 @@ import dev.mixtures.io.InputException;
 import dev.mixtures.io.ModelFiles;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
+import dev.mixtures.metrics.Contingency;
+import dev.mixtures.selection.Criterion;
+import dev.mixtures.selection.ModelSelection;
+import dev.mixtures.selection.SelectionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -99,7 +106,8 @@ final class FitCommand implements Callable<Integer> {
                     + "kmeans: k-means++ (default), random, or a CSV file of k starting centres in original units.")
     String init;
 
-    @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm, 10 for kmeans).")
+    @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm and vb, 10 for"
+            + " kmeans; 5 per K when gmm chooses K).")
     Integer nInit;
 
     @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000 for gmm, 300 for kmeans).")
@@ -131,6 +139,15 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--proba", paramLabel = "FILE", description = "gmm, vb: write each row's responsibilities (columns p0 … p{k-1}) as CSV.")
     Path proba;
+
+    @Option(names = "--truth", paramLabel = "COL",
+            description = "A column of FILE holding known classes (any text): kept out of the fit, and the labels are"
+                    + " compared with it (adjusted Rand index, NMI, contingency table).")
+    String truth;
+
+    @Option(names = "--criterion", paramLabel = "C",
+            description = "gmm without -k: the criterion that chooses K and the structure, bic (default), aic or icl.")
+    String criterion;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
@@ -166,6 +183,10 @@ final class FitCommand implements Callable<Integer> {
             }
             outputs.add(f);
         }
+        if (criterion != null && (!"gmm".equals(model) || k != null)) {
+            throw new InputException("--criterion applies to --model gmm without -k (when K is chosen)");
+        }
+        data.truthColumn = truth;
         DataOptions.Loaded loaded = data.load(null);
         switch (model) {
             case "gmm":
@@ -214,12 +235,15 @@ final class FitCommand implements Callable<Integer> {
             int[] l = m.predict(ds);
             AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
-        print(json ? JsonReport.kmeans(m, loaded) + "\n" : Summary.kmeans(m, loaded, out, labels));
+        report(m, loaded, JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, out, labels));
         return 0;
     }
 
     private int fitGmm(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
+        if (k == null && (init == null || initMethod(init) != null)) {
+            return selectGmm(loaded);
+        }
         GaussianMixture.Builder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
                 .regCovar(regCovar != null ? regCovar : 1e-6).nInit(nInit != null ? nInit : 1)
@@ -247,7 +271,46 @@ final class FitCommand implements Callable<Integer> {
             m = gm.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        print(json ? JsonReport.gmm(m, loaded) + "\n" : Summary.gmm(m, loaded, out, labels, proba));
+        report(m, loaded, JsonReport.gmm(m, loaded), Summary.gmm(m, loaded, out, labels, proba));
+        return 0;
+    }
+
+    /** gmm without -k: K (and the structure, unless --covariance) chosen by a criterion over K = 1..9. */
+    private int selectGmm(DataOptions.Loaded loaded) {
+        Dataset ds = loaded.data;
+        ModelSelection.Builder b = ModelSelection.builder().k(1, Math.min(9, ds.n())).seed(seed).standardize(standardize)
+                .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
+                .finalTol(tol != null ? tol : 1e-8)
+                .criterion(Criterion.parse(criterion != null ? criterion : "bic"))
+                .init(initMethodOrFail(init != null ? init : "kmeans"));
+        if (covariance != null) {
+            b.structures(java.util.List.of(CovarianceType.parse(covariance)));
+        }
+        if (nInit != null) {
+            b.nInit(nInit);
+        }
+        if (onCollapse != null) {
+            throw new InputException("--on-collapse applies when -k is given; a chosen K never has a collapsed component");
+        }
+        if (threads != null) {
+            b.threads(threads);
+        }
+        ModelSelection sel = b.build();
+        SelectionResult r;
+        try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {
+            r = sel.select(ds);
+        }
+        if (r.best() == null) {
+            throw new InputException("no K in 1.." + sel.kMax() + " could be fitted: " + r.table().get(0).reason());
+        }
+        GaussianMixtureModel m = r.best().model();
+        writeOutputs(m, ds);
+        report(m, loaded, JsonReport.gmm(m, loaded), Summary.chosen(r, sel) + Summary.gmm(m, loaded, out, labels, proba),
+                node -> {
+                    ObjectMapper om = new ObjectMapper();
+                    ObjectNode s = node.putObject("selection");
+                    JsonReport.selectionInto(om, s, r, sel, loaded);
+                });
         return 0;
     }
 
@@ -307,8 +370,18 @@ final class FitCommand implements Callable<Integer> {
             m = vb.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        print(json ? JsonReport.vb(m, loaded) + "\n" : Summary.vb(m, loaded, out, labels, proba));
+        report(m, loaded, JsonReport.vb(m, loaded), Summary.vb(m, loaded, out, labels, proba));
         return 0;
+    }
+
+    /** A start method by name, or an error naming the methods. */
+    static GaussianMixture.Init initMethodOrFail(String in) {
+        GaussianMixture.Init m = initMethod(in);
+        if (m == null) {
+            throw new InputException("--init: unknown start method '" + in
+                    + "' (kmeans, k-means++, random, random-from-data)");
+        }
+        return m;
     }
 
     /** A start method by name (k-means++ also as kmeans++), or null for a file. */
@@ -337,9 +410,47 @@ final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private void print(String text) {
+    /** Prints the JSON or the summary, with the agreement with --truth when asked. */
+    private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary) {
+        report(m, loaded, jsonText, summary, null);
+    }
+
+    private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary,
+            java.util.function.Consumer<ObjectNode> extra) {
+        Contingency c = null;
+        if (truth != null) {
+            String[] t = loaded.csv.labels();
+            int[] l = m.predict(loaded.data);
+            String[] p = new String[l.length];
+            for (int i = 0; i < l.length; i++) {
+                p[i] = Integer.toString(l[i]);
+            }
+            c = Contingency.of(t, p);
+        }
         java.io.PrintWriter o = spec.commandLine().getOut();
-        o.print(text);
+        if (json) {
+            ObjectMapper om = new ObjectMapper();
+            ObjectNode node;
+            try {
+                node = (ObjectNode) om.readTree(jsonText);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            if (c != null) {
+                ObjectNode a = JsonReport.agreement(om, c);
+                a.put("truthColumn", truth);
+                node.set("agreement", a);
+            }
+            if (extra != null) {
+                extra.accept(node);
+            }
+            o.println(node.toString());
+        } else {
+            o.print(summary);
+            if (c != null) {
+                o.print(Summary.agreement(c, truth));
+            }
+        }
         o.flush();
     }
 

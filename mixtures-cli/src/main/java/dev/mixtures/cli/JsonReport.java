@@ -10,6 +10,11 @@ import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
+import dev.mixtures.metrics.Agreement;
+import dev.mixtures.metrics.Contingency;
+import dev.mixtures.selection.Candidate;
+import dev.mixtures.selection.ModelSelection;
+import dev.mixtures.selection.SelectionResult;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 
@@ -125,6 +130,96 @@ final class JsonReport {
         }
         mixtureTail(o, m.trace(), s.init(), s.regCovar(), s.tol(), s.nInit(), m.notes());
         return o.toString();
+    }
+
+    static String selection(SelectionResult r, ModelSelection sel, DataOptions.Loaded loaded) {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode o = om.createObjectNode();
+        selectionInto(om, o, r, sel, loaded);
+        return o.toString();
+    }
+
+    /** The selection's fields: criterion and convention, the table, the best cell, the Bayesian answer. */
+    static void selectionInto(ObjectMapper om, ObjectNode o, SelectionResult r, ModelSelection sel,
+            DataOptions.Loaded loaded) {
+        o.put("source", loaded.source);
+        o.put("n", loaded.data.n());
+        o.put("d", loaded.data.d());
+        o.put("criterion", r.criterion().label());
+        o.put("criteriaConvention", "lower is better: bic = -2 lnL + p ln N, aic = -2 lnL + 2p, icl = bic - 2 sum ln max_k r_nk");
+        o.put("kMin", sel.kMin());
+        o.put("kMax", sel.kMax());
+        o.put("nInit", sel.nInit());
+        ArrayNode t = o.putArray("table");
+        for (Candidate c : r.table()) {
+            ObjectNode e = t.addObject();
+            e.put("k", c.k());
+            e.put("covariance", c.covariance().label());
+            number(e, "logLikelihood", c.logLikelihood());
+            e.put("parameters", c.parameters());
+            number(e, "bic", c.bic());
+            number(e, "aic", c.aic());
+            number(e, "icl", c.icl());
+            e.put("status", c.status().label());
+            if (c.reason() != null) {
+                e.put("reason", c.reason());
+            }
+        }
+        if (r.best() == null) {
+            o.putNull("best");
+        } else {
+            ObjectNode b = o.putObject("best");
+            b.put("k", r.best().k());
+            b.put("covariance", r.best().covariance().label());
+            b.put(r.criterion().label(), r.best().score(r.criterion()));
+            b.put("logLikelihood", r.best().logLikelihood());
+            b.put("parameters", r.best().parameters());
+        }
+        if (r.bayesian() != null) {
+            ObjectNode v = o.putObject("bayesian");
+            v.put("k", r.bayesian().k());
+            v.put("covariance", r.bayesian().covarianceType().label());
+            v.put("effectiveComponents", r.bayesian().effectiveComponents());
+            v.put("converged", r.bayesian().converged());
+            v.put("lowerBound", r.bayesian().lowerBound());
+        }
+        o.put("seconds", r.nanos() / 1e9);
+    }
+
+    private static void number(ObjectNode o, String f, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(f);
+        } else {
+            o.put(f, v);
+        }
+    }
+
+    /** The agreement with known classes as a JSON object. */
+    static ObjectNode agreement(ObjectMapper om, Contingency c) {
+        ObjectNode a = om.createObjectNode();
+        a.put("adjustedRandIndex", Agreement.adjustedRand(c));
+        a.put("randIndex", Agreement.randIndex(c));
+        a.put("mutualInformation", Agreement.mutualInformation(c));
+        for (Agreement.Average av : Agreement.Average.values()) {
+            a.put("nmi" + av.name().charAt(0) + av.name().substring(1).toLowerCase(java.util.Locale.ROOT),
+                    Agreement.normalizedMutualInformation(c, av));
+        }
+        ArrayNode cls = a.putArray("classes");
+        for (String x : c.classes()) {
+            cls.add(x);
+        }
+        ArrayNode clu = a.putArray("clusters");
+        for (String x : c.clusters()) {
+            clu.add(x);
+        }
+        ArrayNode t = a.putArray("contingency");
+        for (long[] row : c.counts()) {
+            ArrayNode rr = t.addArray();
+            for (long v : row) {
+                rr.add(v);
+            }
+        }
+        return a;
     }
 
     /** The fields every mixture's report starts with. */

@@ -8,6 +8,12 @@ import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
+import dev.mixtures.metrics.Agreement;
+import dev.mixtures.metrics.Contingency;
+import dev.mixtures.selection.Candidate;
+import dev.mixtures.selection.Criterion;
+import dev.mixtures.selection.ModelSelection;
+import dev.mixtures.selection.SelectionResult;
 import dev.mixtures.kmeans.KMeansModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -222,6 +228,142 @@ final class Summary {
         if (type.hasOffDiagonal() && m.d() > 4) {
             s.append("(full covariance matrices: --json or --out)\n");
         }
+    }
+
+    /** The selection table as mclust prints it: rows K, columns structures; the best three marked. */
+    static String selection(SelectionResult r, ModelSelection sel, DataOptions.Loaded loaded, Path out) {
+        StringBuilder s = new StringBuilder();
+        Criterion crit = r.criterion();
+        String name = crit.name();
+        s.append(String.format(Locale.ROOT, "Gaussian mixtures ranked by %s (lower is better; mclust reports %s with the other"
+                + " sign), K = %d..%d × %d structure%s, %d start%s each, on %s: %d rows × %d columns%s%n", name,
+                crit == Criterion.AIC ? "no AIC, and BIC" : name, sel.kMin(), sel.kMax(), sel.structures().size(),
+                sel.structures().size() == 1 ? "" : "s", sel.nInit(), sel.nInit() == 1 ? "" : "s", loaded.source,
+                loaded.data.n(), loaded.data.d(), sel.standardize() ? ", standardized" : ""));
+        s.append('\n');
+        List<Candidate> ranked = r.ranked();
+        int w = 16;
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%4s", "K"));
+        for (CovarianceType t : sel.structures()) {
+            head.append(String.format(Locale.ROOT, " %" + w + "s", t.label() + " (" + t.mclustName() + ")"));
+        }
+        s.append(head).append('\n');
+        int perRow = sel.structures().size();
+        List<Candidate> table = r.table();
+        for (int row = 0; row < table.size() / perRow; row++) {
+            s.append(String.format(Locale.ROOT, "%4d", table.get(row * perRow).k()));
+            for (int c = 0; c < perRow; c++) {
+                Candidate x = table.get(row * perRow + c);
+                String cell;
+                if (x.scored()) {
+                    int rank = ranked.indexOf(x);
+                    cell = String.format(Locale.ROOT, "%.3f", x.score(crit)) + (rank < 3 ? " [" + (rank + 1) + "]" : "    ");
+                } else {
+                    cell = x.status().label() + "    ";
+                }
+                s.append(String.format(Locale.ROOT, " %" + w + "s", cell));
+            }
+            s.append('\n');
+        }
+        s.append('\n');
+        Candidate best = r.best();
+        if (best == null) {
+            s.append("No candidate could be scored.\n");
+        } else {
+            s.append(String.format(Locale.ROOT, "Best by %s: %s (%s), K = %d: %s = %.3f, ln L = %.4f, %d free parameters%n",
+                    name, best.covariance().label(), best.covariance().mclustName(), best.k(), name, best.score(crit),
+                    best.logLikelihood(), best.parameters()));
+            StringBuilder top = new StringBuilder();
+            for (int i = 0; i < Math.min(3, ranked.size()); i++) {
+                Candidate x = ranked.get(i);
+                top.append(i > 0 ? "; " : "").append(String.format(Locale.ROOT, "%s,%d %.3f", x.covariance().mclustName(),
+                        x.k(), x.score(crit)));
+            }
+            s.append("Top three: ").append(top).append('\n');
+        }
+        if (r.bayesian() != null) {
+            s.append(String.format(Locale.ROOT, "Bayesian mixture beside it (K = %d, %s covariances, α0 = 1/K): %d effective"
+                    + " component%s%s%n", r.bayesian().k(), r.bayesian().covarianceType().label(),
+                    r.bayesian().effectiveComponents(), r.bayesian().effectiveComponents() == 1 ? "" : "s",
+                    r.bayesian().converged() ? "" : " (its bound was still rising after " + r.bayesian().trace().iterations()
+                            + " iterations)"));
+        } else if (r.bayesianFailure() != null) {
+            s.append("Bayesian mixture beside it: could not be fitted (").append(r.bayesianFailure()).append(")\n");
+        }
+        boolean any = false;
+        for (Candidate x : table) {
+            if (!x.scored()) {
+                if (!any) {
+                    s.append("\nWithout a score:\n");
+                    any = true;
+                }
+                s.append(String.format(Locale.ROOT, "  %s, K = %d: %s%n", x.covariance().label(), x.k(), x.reason()));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "%nTime: %.2f s%n", r.nanos() / 1e9));
+        if (out != null) {
+            s.append("Best model saved to ").append(out).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** One line saying how fit chose K and the structure, and what came next. */
+    static String chosen(SelectionResult r, ModelSelection sel) {
+        Candidate best = r.best();
+        List<Candidate> ranked = r.ranked();
+        String next = ranked.size() > 1 ? String.format(Locale.ROOT, "; next: %s, K = %d (%.3f)",
+                ranked.get(1).covariance().label(), ranked.get(1).k(), ranked.get(1).score(r.criterion())) : "";
+        String vb = r.bayesian() != null ? String.format(Locale.ROOT, "%nThe Bayesian mixture (K = %d, %s) keeps %d effective"
+                + " component%s.", r.bayesian().k(), r.bayesian().covarianceType().label(),
+                r.bayesian().effectiveComponents(), r.bayesian().effectiveComponents() == 1 ? "" : "s") : "";
+        return String.format(Locale.ROOT, "K and covariance chosen by %s among K = %d..%d × %s: %s, K = %d (%s %.3f)%s."
+                + " Table: mixtures select.%s%n%n", r.criterion().name(), sel.kMin(), sel.kMax(),
+                sel.structures().size() == 4 ? "all four structures" : sel.structures().toString().toLowerCase(Locale.ROOT),
+                best.covariance().label(), best.k(), r.criterion().name(), best.score(r.criterion()), next, vb);
+    }
+
+    /** The agreement of the labels with known classes: ARI, NMI and the contingency table. */
+    static String agreement(Contingency c, String truthName) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%nAgainst the known classes (%s): adjusted Rand index %.4f, NMI %.4f"
+                + " (arithmetic mean), Rand index %.4f%n", truthName, Agreement.adjustedRand(c),
+                Agreement.normalizedMutualInformation(c), Agreement.randIndex(c)));
+        s.append(contingency(c));
+        return s.toString();
+    }
+
+    /** The contingency table: classes by rows, clusters by columns. */
+    static String contingency(Contingency c) {
+        StringBuilder s = new StringBuilder();
+        String[] cls = c.classes();
+        String[] clu = c.clusters();
+        long[][] t = c.counts();
+        int w0 = 8;
+        for (String x : cls) {
+            w0 = Math.max(w0, Math.min(24, x.length()));
+        }
+        int w = 6;
+        for (String x : clu) {
+            w = Math.max(w, Math.min(16, x.length()));
+        }
+        for (long[] row : t) {
+            for (long v : row) {
+                w = Math.max(w, Long.toString(v).length());
+            }
+        }
+        s.append(String.format(Locale.ROOT, "%-" + w0 + "s", "class"));
+        for (String x : clu) {
+            s.append(String.format(Locale.ROOT, " %" + w + "s", abbreviate(x, w)));
+        }
+        s.append('\n');
+        for (int i = 0; i < cls.length; i++) {
+            s.append(String.format(Locale.ROOT, "%-" + w0 + "s", abbreviate(cls[i], w0)));
+            for (long v : t[i]) {
+                s.append(String.format(Locale.ROOT, " %" + w + "d", v));
+            }
+            s.append('\n');
+        }
+        return s.toString();
     }
 
     /** Width of a column of numbers headed by column names (10 to 24 characters). */

@@ -213,7 +213,7 @@ class CliTest {
 
     @Test
     void gaussianMixtureIsTheDefaultAndReadable() {
-        Result r = run("fit");
+        Result r = run("fit", "-k", "2");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("Gaussian mixture, k = 2, full covariances"), r.out);
         assertTrue(r.out.contains("ln L = -1130.2640"), r.out);
@@ -318,7 +318,7 @@ class CliTest {
         bad("unknown structure 'banana'", "fit", "--covariance", "banana", "--out", out.toString());
         bad("--algorithm applies to --model kmeans only", "fit", "--algorithm", "lloyd");
         bad("--proba applies to --model gmm or vb only", "fit", "--model", "kmeans", "--proba", out.toString());
-        bad("--on-collapse: unknown value 'maybe' (stop or reseed)", "fit", "--on-collapse", "maybe");
+        bad("--on-collapse: unknown value 'maybe' (stop or reseed)", "fit", "-k", "2", "--on-collapse", "maybe");
         Path constant = file("const.csv", "a,b\n1,5\n2,5\n3,5\n4,5\n");
         bad("column 2 (b) is constant", "fit", constant.toString(), "-k", "1", "--out", out.toString());
         StringBuilder dup = new StringBuilder("a,b\n");
@@ -448,5 +448,97 @@ class CliTest {
         assertEquals(70, prior.get("meanPrior").get(1).asDouble(), 1e-12);
         assertEquals(184, prior.get("covariancePrior").get(1).get(1).asDouble(), 1e-12);
         assertEquals(4, prior.get("nu0").asDouble(), 0);
+    }
+
+    @Test
+    void selectPrintsTheGridAndSavesTheBest() throws Exception {
+        Path best = dir.resolve("best.json");
+        Result r = run("select", "--n-init", "10", "--out", best.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("tied (EEE)") && r.out.contains("full (VVV)"), r.out);
+        assertTrue(r.out.contains("2314.296 [1]"), r.out);
+        assertTrue(r.out.contains("Best by BIC: tied (EEE), K = 3"), r.out);
+        // The best cell is continued to tol 1e-8; the others stop at the screening tol 1e-6.
+        assertTrue(r.out.contains("Top three: EEE,3 2314.296; EEE,4 2320.1"), r.out);
+        assertTrue(r.out.contains("; VVV,2 2322.19"), r.out);
+        assertTrue(r.out.contains("effective component"), r.out);
+        assertTrue(r.out.contains("spurious"), r.out);
+        Result p = run("predict", "--model", best.toString());
+        assertEquals(0, p.code, p.err);
+        Result j = run("select", "-k", "1..3", "--covariance", "full,tied", "--criterion", "icl", "--json");
+        assertEquals(0, j.code, j.err);
+        JsonNode o = new ObjectMapper().readTree(j.out);
+        assertEquals(6, o.get("table").size());
+        for (JsonNode e : o.get("table")) {
+            for (String f : new String[] {"k", "covariance", "logLikelihood", "parameters", "bic", "aic", "icl", "status"}) {
+                assertTrue(e.has(f), "table entry field " + f);
+            }
+        }
+        assertEquals("icl", o.get("criterion").asText());
+        assertTrue(o.get("best").has("icl"));
+    }
+
+    @Test
+    void fitWithoutKChoosesItAndSaysSo() throws Exception {
+        Result chosen = run("fit", "--covariance", "full", "--json");
+        assertEquals(0, chosen.code, chosen.err);
+        JsonNode o = new ObjectMapper().readTree(chosen.out);
+        assertEquals(2, o.get("k").asInt(), "full covariances: BIC chooses K = 2 on Old Faithful");
+        assertEquals("bic", o.get("selection").get("criterion").asText());
+        assertEquals(9, o.get("selection").get("table").size());
+        Result text = run("fit");
+        assertEquals(0, text.code, text.err);
+        assertTrue(text.out.startsWith("K and covariance chosen by BIC among K = 1..9 × all four structures"), text.out);
+        bad("--criterion applies to --model gmm without -k", "fit", "-k", "2", "--criterion", "aic");
+    }
+
+    @Test
+    void evaluateComparesLabelFiles() throws Exception {
+        Path t = file("truth.csv", "class\na\na\nb\nb\nc\nc\n");
+        Path p = file("pred.csv", "label\n0\n0\n1\n2\n2\n2\n");
+        Result r = run("evaluate", "--truth", t.toString(), "--pred", p.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Adjusted Rand index           0.444444"), r.out);
+        assertTrue(r.out.contains("Normalised mutual information 0.739667 (arithmetic mean)"), r.out);
+        Result g = run("evaluate", "--truth", t.toString(), "--pred", p.toString(), "--average", "geometric", "--json");
+        JsonNode o = new ObjectMapper().readTree(g.out);
+        assertEquals(0.740299940800, o.get("nmi").asDouble(), 1e-12);
+        assertEquals(3, o.get("contingency").size());
+        Path shorter = file("short.csv", "label\n0\n1\n");
+        bad("has 6 labels and --pred " + shorter + " has 2", "evaluate", "--truth", t.toString(), "--pred",
+                shorter.toString());
+        bad("unknown average 'median'", "evaluate", "--truth", t.toString(), "--pred", p.toString(), "--average", "median");
+    }
+
+    @Test
+    void fitComparesWithAKnownClassColumn() throws Exception {
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        java.util.SplittableRandom g = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            int c = i % 3;
+            csv.append(c * 10 + g.nextGaussian()).append(',').append(c * -7 + g.nextGaussian()).append(',')
+                    .append(new String[] {"red", "green", "blue"}[c]).append('\n');
+        }
+        Path f = file("classes.csv", csv.toString());
+        Result r = run("fit", f.toString(), "-k", "3", "--truth", "kind");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("adjusted Rand index 1.0000"), r.out);
+        assertTrue(r.out.contains("red") && r.out.contains("blue"), r.out);
+        Result k = run("fit", f.toString(), "--model", "kmeans", "-k", "3", "--truth", "kind", "--json");
+        JsonNode o = new ObjectMapper().readTree(k.out);
+        assertEquals(1.0, o.get("agreement").get("adjustedRandIndex").asDouble(), 1e-12);
+        assertEquals(2, o.get("d").asInt(), "the class column is kept out of the fit");
+        bad("--truth: no column named 'colour'", "fit", f.toString(), "--truth", "colour");
+        bad("--truth: the bundled Old Faithful data have no column of known classes", "fit", "--truth", "kind");
+    }
+
+    @Test
+    void selectBadInputIsNamed() {
+        bad("the range 5..2 is reversed or empty", "select", "-k", "5..2");
+        bad("-k: 'x..3' is not a range", "select", "-k", "x..3");
+        bad("k: 300 is more than the number of rows (272)", "select", "-k", "1..300");
+        bad("unknown structure 'banana'", "select", "--covariance", "full,banana");
+        bad("unknown criterion 'dic'", "select", "--criterion", "dic");
+        bad("--init: unknown start method 'hierarchical'", "select", "--init", "hierarchical");
     }
 }

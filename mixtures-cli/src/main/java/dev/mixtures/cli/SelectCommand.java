@@ -1,0 +1,170 @@
+package dev.mixtures.cli;
+
+import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.io.InputException;
+import dev.mixtures.io.ModelFiles;
+import dev.mixtures.selection.Criterion;
+import dev.mixtures.selection.ModelSelection;
+import dev.mixtures.selection.SelectionResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mixtures select}: a grid of Gaussian mixtures ranked by an information criterion. */
+@Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit Gaussian mixtures for every K in a range and every covariance structure to FILE (default:"
+                + " the bundled Old Faithful data), rank them by BIC, AIC or ICL (lower is better), print the table"
+                + " (rows K, columns structures, as mclust), mark the best three and save the best model.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  mixtures select                        (Old Faithful, K = 1..9, all four structures, BIC)",
+                "  mixtures select data.csv -k 2..12 --covariance full,diag --criterion icl --n-init 5 --out best.json",
+                "",
+                "A cell that fails, or whose best fit is spurious (a component on fewer than d + 1 rows' worth, or"
+                        + " on a slice",
+                "thinner than 1e-3 of the data's spread), gets no score and a reason. Beside the choice, the Bayesian"
+                        + " mixture",
+                "(K = the largest, the chosen structure) reports its effective number of components.",
+                "",
+                "Exit status: 0 on success, 2 on bad input (an empty or reversed K range, K above n, an unknown"
+                        + " structure or criterion)."})
+final class SelectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    GridOptions grid = new GridOptions();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the best model as JSON.")
+    Path out;
+
+    @Option(names = "--json", description = "Print one JSON object (table, best, bayesian) instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (out != null) {
+            data.checkNotInput(out, "--out");
+        }
+        ModelSelection sel = grid.selection(null, null).build();
+        DataOptions.Loaded loaded = data.load(null);
+        SelectionResult r;
+        try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {
+            r = sel.select(loaded.data);
+        }
+        if (out != null) {
+            if (r.best() == null) {
+                throw new InputException("--out: no candidate could be scored, so there is no model to save");
+            }
+            ModelFiles.write(r.best().model(), out);
+        }
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        o.print(json ? JsonReport.selection(r, sel, loaded) + "\n" : Summary.selection(r, sel, loaded, out));
+        o.flush();
+        return 0;
+    }
+
+    /** The options a grid of Gaussian mixtures takes, shared by {@code select} and {@code fit} without -k. */
+    static final class GridOptions {
+        @Option(names = {"-k", "--k"}, paramLabel = "MIN..MAX", description = "The range of K (default: 1..9); one number for one K.")
+        String k;
+
+        @Option(names = "--covariance", paramLabel = "LIST", description = "all (default) or a comma-separated list of full, diag, spherical, tied.")
+        String covariance;
+
+        @Option(names = "--criterion", paramLabel = "C", description = "bic (default), aic or icl; lower is better.")
+        String criterion;
+
+        @Option(names = "--n-init", paramLabel = "N", description = "Starts per cell (default: 5); each runs "
+                + ModelSelection.SHORT_RUNS + " iterations, then the best continues.")
+        Integer nInit;
+
+        @Option(names = "--init", paramLabel = "METHOD", description = "Start method of every cell: kmeans (default), k-means++, random, random-from-data.")
+        String init;
+
+        @Option(names = "--reg-covar", paramLabel = "R", description = "Added to every variance (default: 1e-6).")
+        Double regCovar;
+
+        @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000).")
+        Integer maxIter;
+
+        @Option(names = "--tol", paramLabel = "T", description = "Stop each cell's fit when ln L per row changes by less than T"
+                + " (default: 1e-6); the best cell's fit then continues to 1e-8.")
+        Double tol;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
+        Integer threads;
+
+        @Option(names = "--standardize", description = "Fit on standardised columns; criteria stay in original units.")
+        boolean standardize;
+
+        /**
+         * The selection these options describe; {@code kText} and {@code covText} override the
+         * options' own (fit passes its own -k and --covariance).
+         */
+        ModelSelection.Builder selection(String kText, String covText) {
+            ModelSelection.Builder b = ModelSelection.builder().seed(seed).standardize(standardize)
+                    .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
+                    .criterion(Criterion.parse(criterion != null ? criterion : "bic"));
+            if (nInit != null) {
+                b.nInit(nInit);
+            }
+            if (tol != null) {
+                b.tol(tol);
+            }
+            String kr = kText != null ? kText : k;
+            if (kr != null) {
+                int[] range = parseRange(kr);
+                b.k(range[0], range[1]);
+            }
+            String cv = covText != null ? covText : covariance;
+            if (cv != null && !cv.trim().equalsIgnoreCase("all")) {
+                List<CovarianceType> list = new ArrayList<>();
+                for (String s : cv.split(",")) {
+                    CovarianceType t = CovarianceType.parse(s);
+                    if (list.contains(t)) {
+                        throw new InputException("--covariance: " + t.label() + " is named twice");
+                    }
+                    list.add(t);
+                }
+                b.structures(list);
+            }
+            if (init != null) {
+                b.init(FitCommand.initMethodOrFail(init));
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b;
+        }
+
+        /** "A..B" (also "A-B") or one number. */
+        static int[] parseRange(String s) {
+            String t = s.trim();
+            String[] parts = t.contains("..") ? t.split("\\.\\.", -1) : t.split("-", -1);
+            try {
+                if (parts.length == 1) {
+                    int v = Integer.parseInt(parts[0].trim());
+                    return new int[] {v, v};
+                }
+                if (parts.length == 2) {
+                    return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+            throw new InputException("-k: '" + s + "' is not a range; give MIN..MAX (for example 1..9) or one number");
+        }
+    }
+}
