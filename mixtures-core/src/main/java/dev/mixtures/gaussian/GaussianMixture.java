@@ -10,6 +10,9 @@ import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
+import dev.mixtures.linalg.DistanceKernel;
+import dev.mixtures.linalg.Kernels;
+import dev.mixtures.linalg.ScalarDistanceKernel;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
@@ -626,6 +629,11 @@ public final class GaussianMixture {
      * The Bayesian mixture starts the same way.
      */
     static GaussianPass.Source startSource(Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
+        // On small data the start's K-means takes milliseconds, less than compiling the Vector API
+        // distance kernel would (a grid of small fits in a fresh JVM is bound by the JIT); the
+        // plain Java kernel gives the same bits.
+        DistanceKernel startKernel = (long) z.n() * k * z.d() <= SMALL_START ? ScalarDistanceKernel.INSTANCE
+                : Kernels.best();
         if (init == Init.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
@@ -643,13 +651,15 @@ public final class GaussianMixture {
         } else {
             int[] labels;
             if (init == Init.KMEANS) {
-                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads()).build()
+                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads())
+                        .kernel(startKernel).build()
                         .fit(z);
-                labels = km.predict(z);
+                labels = KMeans.nearest(z, flat(km.centres()), k, startKernel);
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
-                        init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers);
-                labels = KMeans.nearest(z, seeds, k);
+                        init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers,
+                        startKernel);
+                labels = KMeans.nearest(z, seeds, k, startKernel);
             }
             return (row, r, stride, at) -> {
                 for (int c = 0; c < k; c++) {
@@ -658,6 +668,18 @@ public final class GaussianMixture {
             };
         }
     }
+
+    private static double[] flat(double[][] rows) {
+        int d = rows[0].length;
+        double[] f = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, f, i * d, d);
+        }
+        return f;
+    }
+
+    /** Below this many row·centre·column products per pass, a start's K-means uses the plain Java kernel. */
+    static final long SMALL_START = 1 << 20;
 
     /** Full d×d matrices per component reduced to the storage of {@code type}. */
     static double[] compact(double[] full, int k, int d, CovarianceType type) {

@@ -321,17 +321,28 @@ public final class KMeans {
      * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from them.
      */
     public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers) {
+        return seedCentres(data, k, init, rnd, workers, Kernels.best());
+    }
+
+    /** As {@link #seedCentres(Dataset, int, Init, SplittableRandom, Workers)}, with a given distance kernel. */
+    public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers,
+            DistanceKernel kern) {
         if (init == Init.RANDOM) {
             return Seeding.randomRows(data, k, rnd);
         }
         if (init != Init.KMEANS_PLUS_PLUS) {
             throw new IllegalArgumentException("init: only k-means++ and random seeds can be drawn");
         }
-        return Seeding.kMeansPlusPlus(data, k, rnd, workers, Kernels.best());
+        return Seeding.kMeansPlusPlus(data, k, rnd, workers, kern);
     }
 
     /** The nearest of the k centres (row-major k × d) for every row, ties to the lowest index. */
     public static int[] nearest(Dataset data, double[] centres, int k) {
+        return nearest(data, centres, k, Kernels.best());
+    }
+
+    /** As {@link #nearest(Dataset, double[], int)}, with a given distance kernel (the labels do not depend on it). */
+    public static int[] nearest(Dataset data, double[] centres, int k, DistanceKernel kernel) {
         int d = data.d();
         double[][] rows = new double[k][];
         for (int c = 0; c < k; c++) {
@@ -339,7 +350,7 @@ public final class KMeans {
         }
         KMeansModel m = KMeansModel.restore(builder().k(k).build(), rows, new double[k], 0,
                 new FitTrace(new double[0], false, 0, 0, 0), null, data.columnNames(), data.n(), "given");
-        return m.predict(data);
+        return m.predict(data, kernel);
     }
 
     private void checkData(Dataset data) {

@@ -165,9 +165,14 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     /** Index of the nearest centre for each row (ties to the lowest index). */
     public int[] predict(Dataset data) {
+        return predict(data, Kernels.best());
+    }
+
+    /** {@link #predict(Dataset)} with a given distance kernel (every kernel gives the same labels). */
+    int[] predict(Dataset data, DistanceKernel kernel) {
         Dataset z = toFitted(data);
         int[] labels = new int[z.n()];
-        nearest(z, labels, new double[z.n()]);
+        nearest(z, labels, new double[z.n()], kernel);
         return labels;
     }
 
@@ -226,7 +231,10 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     /** The nearest centre and its squared distance for every row, through the kernel as in the fit. */
     private void nearest(Dataset z, int[] labels, double[] best) {
-        DistanceKernel kernel = Kernels.best();
+        nearest(z, labels, best, Kernels.best());
+    }
+
+    private void nearest(Dataset z, int[] labels, double[] best, DistanceKernel kernel) {
         int kp = Kernels.padded(k);
         int block = 128;
         double[] buf = new double[Kernels.scratch(block, kp, d)];
