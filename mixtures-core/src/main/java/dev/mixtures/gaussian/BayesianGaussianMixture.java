@@ -352,7 +352,7 @@ public final class BayesianGaussianMixture {
         Standardizer st = standardize ? Standardizer.fit(data) : null;
         Dataset z = st == null ? data : st.transform(data);
         VbPrior prior = prior(z, st);
-        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.best();
+        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
         int runs = init == GaussianMixture.Init.GIVEN ? 1 : nInit;
         SplittableRandom[] streams = Restarts.streams(seed, runs);
         GaussianPass.Source given = warm != null ? warm.startOn(data) : null;

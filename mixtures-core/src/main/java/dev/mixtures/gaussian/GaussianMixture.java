@@ -445,7 +445,7 @@ public final class GaussianMixture {
         Standardizer st = standardize ? Standardizer.fit(data) : null;
         Dataset z = st == null ? data : st.transform(data);
         GaussianFamily.DataScale scale = GaussianFamily.DataScale.of(z);
-        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.best();
+        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
         int runs = init == Init.GIVEN ? 1 : nInit;
         SplittableRandom[] streams = Restarts.streams(seed, runs);
         boolean brief = shortRuns > 0 && runs > 1 && shortRuns < maxIter;

@@ -83,7 +83,7 @@ final class GaussianPass {
         int n = z.n();
         int chunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
         int threads = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
-        GaussianKernel kern = GaussianKernels.best();
+        GaussianKernel kern = GaussianKernels.forSize(n, p.k, p.d);
         boolean off = p.type.hasOffDiagonal();
         Scratch[] scratch = new Scratch[threads];
         for (int t = 0; t < threads; t++) {
