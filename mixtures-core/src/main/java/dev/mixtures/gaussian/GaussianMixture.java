@@ -479,14 +479,50 @@ public final class GaussianMixture {
             notes.addAll(rest.events);
             best = rest;
         }
+        return model(best, st, data, System.nanoTime() - start, notes, kern);
+    }
+
+    /** The model of a finished run, with ln L and its history in the data's original units. */
+    private GaussianMixtureModel model(Run best, Standardizer st, Dataset data, long nanos, List<String> notes,
+            GaussianKernel kern) {
         double shift = st == null ? 0 : logJacobian(st) * best.weight;
         double[] history = best.history.clone();
         for (int i = 0; i < history.length; i++) {
             history[i] -= shift;
         }
-        FitTrace trace = new FitTrace(history, best.converged, seed, best.restart, System.nanoTime() - start);
+        FitTrace trace = new FitTrace(history, best.converged, seed, best.restart, nanos);
         return new GaussianMixtureModel(this, best.params, st, data.columnNames(), data.n(), best.weight,
                 best.logLik - shift, best.sizes, trace, notes, kern.name());
+    }
+
+    /**
+     * Continues EM from {@code m}'s parameters on {@code data} under these settings (m's own,
+     * with another tolerance, say), for at most maxIter more iterations; the trace goes on from
+     * m's. Used to finish a fit that was stopped early on purpose (model selection screens at a
+     * loose tolerance, then finishes the winner).
+     */
+    GaussianMixtureModel continueFrom(GaussianMixtureModel m, Dataset data) {
+        long start = System.nanoTime();
+        Standardizer st = m.standardizer();
+        Dataset z = st == null ? data : st.transform(data);
+        GaussianFamily.DataScale scale = GaussianFamily.DataScale.of(z);
+        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
+        Run from = new Run();
+        from.params = m.fittedParams();
+        from.restart = m.trace().restart();
+        double shift = st == null ? 0 : logJacobian(st) * m.trainingWeight();
+        from.history = m.trace().history();
+        for (int i = 0; i < from.history.length; i++) {
+            from.history[i] += shift;
+        }
+        Run r = Restarts.run(threads, 1, (i, workers) -> runOnce(z, st, scale, null, from.restart, workers, kern,
+                ProgressListener.NONE, () -> false, from, maxIter)).get(0);
+        if (r.failure != null) {
+            throw r.failure;
+        }
+        List<String> notes = new ArrayList<>(m.notes());
+        notes.addAll(r.events);
+        return model(r, st, data, m.trace().nanos() + System.nanoTime() - start, notes, kern);
     }
 
     /** Σ_j ln sd_j: what standardising adds to every row's log-density. */

@@ -88,6 +88,20 @@ public final class GaussianMixtureModel implements MixtureDensity {
                 trace, notes, GaussianKernels.best().name());
     }
 
+    /** The parameters in the fitted space (for a continued fit). */
+    GaussianParams fittedParams() {
+        return params;
+    }
+
+    /**
+     * This model's fit continued on {@code data} (the data it was fitted on) until ln L per unit
+     * of row weight changes by less than {@code tol}, under its own settings otherwise; the
+     * trace goes on from this one's.
+     */
+    public GaussianMixtureModel refine(Dataset data, double tol) {
+        return settings.toBuilder().tol(tol).build().continueFrom(this, data);
+    }
+
     /** Number of components. */
     public int k() {
         return params.k;

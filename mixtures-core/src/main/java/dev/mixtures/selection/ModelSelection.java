@@ -311,13 +311,12 @@ public final class ModelSelection {
     }
 
     /**
-     * The best cell's fit continued to {@code finalTol} from its parameters (a warm start); if
+     * The best cell's fit continued to {@code finalTol} from where it stopped; if
      * that fails or turns spurious, the screened fit stands.
      */
     private Candidate polish(Dataset data, Candidate best, double[] dataPivots) {
         try {
-            GaussianMixtureModel m = GaussianMixture.builder().warmStart(best.model()).regCovar(regCovar).tol(finalTol)
-                    .maxIter(maxIter).standardize(standardize).threads(threads).build().fit(data);
+            GaussianMixtureModel m = best.model().refine(data, finalTol);
             Candidate c = score(data, m, dataPivots);
             return c.scored() && c.logLikelihood() >= best.logLikelihood() ? c : best;
         } catch (DegenerateComponentException | IllegalArgumentException e) {

@@ -450,4 +450,18 @@ class GaussianMixtureTest {
         assertArrayEquals(plain.build().fit(data).trace().history(), plain.shortRuns(50).build().fit(data).trace().history(),
                 0);
     }
+
+    @Test
+    void refiningAFitStoppedEarlyEndsWhereTheFullFitEnds() {
+        Dataset data = OldFaithful.load();
+        GaussianMixture.Builder b = GaussianMixture.builder().k(2).standardize(true);
+        GaussianMixtureModel rough = b.tol(1e-3).build().fit(data);
+        GaussianMixtureModel full = b.tol(1e-8).build().fit(data);
+        GaussianMixtureModel refined = rough.refine(data, 1e-8);
+        // The same EM from the same start: the refined trace is the full fit's, bit for bit.
+        assertArrayEquals(full.trace().history(), refined.trace().history(), 0);
+        assertEquals(full.logLikelihood(), refined.logLikelihood(), 0);
+        assertEquals(1e-8, refined.settings().tol(), 0);
+        assertEquals(GaussianMixture.Init.KMEANS, refined.settings().init());
+    }
 }
