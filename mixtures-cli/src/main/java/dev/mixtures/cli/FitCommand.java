@@ -149,6 +149,14 @@ final class FitCommand implements Callable<Integer> {
             description = "gmm without -k: the criterion that chooses K and the structure, bic (default), aic or icl.")
     String criterion;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the fit as SVG or PNG (by the extension): hard"
+            + " assignments with prototypes or 1- and 2-σ ellipses, or the figure --plot-kind names.")
+    Path plot;
+
+    @Option(names = "--plot-kind", paramLabel = "KIND", description = "The figure --plot draws: clusters (default), data,"
+            + " responsibilities, density, posterior, progress, samples (see mixtures plot --help).")
+    String plotKind;
+
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
@@ -170,7 +178,26 @@ final class FitCommand implements Callable<Integer> {
             throw new InputException("--model: unknown model '" + model + "' (gmm, vb or kmeans)");
         }
         java.util.List<Path> outputs = new java.util.ArrayList<>();
-        for (Object[] o : new Object[][] {{out, "--out"}, {labels, "--labels"}, {proba, "--proba"}}) {
+        if (plot != null) {
+            dev.mixtures.cli.plot.Plots.checkFile(plot, "--plot");
+        }
+        if (plotKind != null && plot == null) {
+            throw new InputException("--plot-kind: give --plot FILE too");
+        }
+        if (plotKind != null) {
+            dev.mixtures.cli.plot.Figures.Kind pk = dev.mixtures.cli.plot.Figures.Kind.parse(plotKind);
+            boolean needsDensity = pk == dev.mixtures.cli.plot.Figures.Kind.RESPONSIBILITIES
+                    || pk == dev.mixtures.cli.plot.Figures.Kind.DENSITY || pk == dev.mixtures.cli.plot.Figures.Kind.POSTERIOR
+                    || pk == dev.mixtures.cli.plot.Figures.Kind.SAMPLES;
+            if ("kmeans".equals(model) && needsDensity) {
+                throw new InputException("--plot-kind " + pk.label() + ": a kmeans model has no responsibilities or"
+                        + " density; use --model gmm or vb");
+            }
+            if (pk == dev.mixtures.cli.plot.Figures.Kind.SELECTION) {
+                throw new InputException("--plot-kind selection: drawn by 'mixtures select --plot FILE'");
+            }
+        }
+        for (Object[] o : new Object[][] {{out, "--out"}, {labels, "--labels"}, {proba, "--proba"}, {plot, "--plot"}}) {
             Path f = (Path) o[0];
             if (f == null) {
                 continue;
@@ -235,6 +262,7 @@ final class FitCommand implements Callable<Integer> {
             int[] l = m.predict(ds);
             AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
+        drawPlot(m, ds);
         report(m, loaded, JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, out, labels));
         return 0;
     }
@@ -408,11 +436,26 @@ final class FitCommand implements Callable<Integer> {
             double[][] r = m.predictProba(ds);
             AtomicFiles.write(proba, w -> PredictCommand.writeProba(r, w));
         }
+        drawPlot(m, ds);
     }
 
     /** Prints the JSON or the summary, with the agreement with --truth when asked. */
     private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary) {
         report(m, loaded, jsonText, summary, null);
+    }
+
+    /** Draws --plot, when asked (after the model file and labels, before the summary). */
+    private void drawPlot(FittedModel m, Dataset ds) {
+        if (plot == null) {
+            return;
+        }
+        dev.mixtures.cli.plot.Figures.Kind k = dev.mixtures.cli.plot.Figures.Kind.parse(plotKind != null ? plotKind
+                : "clusters");
+        if (k == dev.mixtures.cli.plot.Figures.Kind.SELECTION) {
+            throw new InputException("--plot-kind selection: drawn by 'mixtures select --plot FILE'");
+        }
+        int[] wh = dev.mixtures.cli.plot.Plots.defaultSize(k);
+        dev.mixtures.cli.plot.Plots.write(plot, k, m, ds, null, null, null, wh[0], wh[1], "--plot");
     }
 
     private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary,

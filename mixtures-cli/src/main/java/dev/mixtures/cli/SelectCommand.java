@@ -49,10 +49,18 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (table, best, bayesian) instead of the table.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the criterion against K, one line per structure, as"
+            + " SVG or PNG (by the extension).")
+    Path plot;
+
     @Override
     public Integer call() {
         if (out != null) {
             data.checkNotInput(out, "--out");
+        }
+        if (plot != null) {
+            dev.mixtures.cli.plot.Plots.checkFile(plot, "--plot");
+            data.checkNotInput(plot, "--plot");
         }
         ModelSelection sel = grid.selection(null, null).build();
         DataOptions.Loaded loaded = data.load(null);
@@ -65,6 +73,10 @@ final class SelectCommand implements Callable<Integer> {
                 throw new InputException("--out: no candidate could be scored, so there is no model to save");
             }
             ModelFiles.write(r.best().model(), out);
+        }
+        if (plot != null) {
+            dev.mixtures.cli.plot.Plots.write(plot, dev.mixtures.cli.plot.Figures.Kind.SELECTION, null, loaded.data, null,
+                    null, r, 800, 600, "--plot");
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
         o.print(json ? JsonReport.selection(r, sel, loaded) + "\n" : Summary.selection(r, sel, loaded, out));

@@ -97,7 +97,7 @@ class CliTest {
         assertEquals(2.0 / 3, j.get("centers").get(0).get(1).asDouble(), 1e-12);
     }
 
-    private void bad(String expected, String... args) {
+    static void bad(String expected, String... args) {
         Result r = run(args);
         assertEquals(2, r.code, "exit code for " + String.join(" ", args) + "; stderr: " + r.err);
         assertTrue(r.err.contains(expected), "stderr should name the problem (" + expected + "): " + r.err);

@@ -20,11 +20,41 @@ public final class AtomicFiles {
         void write(Writer out) throws IOException;
     }
 
+    /** Writes bytes to a stream; may throw. */
+    @FunctionalInterface
+    public interface BinaryBody {
+        /** Writes the content. */
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
-    /** Writes {@code target} atomically with {@code body}. */
+    /**
+     * A temporary file is created readable by its owner only; the output gets the permissions of
+     * the file it replaces, or else rw-r--r-- (what a usual umask gives a new file).
+     */
+    private static void permissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, p);
+    }
+
+    /** Writes text (UTF-8) to {@code target} atomically with {@code body}. */
     public static void write(Path target, Body body) {
+        writeBinary(target, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Writes bytes to {@code target} atomically with {@code body}. */
+    public static void writeBinary(Path target, BinaryBody body) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
@@ -36,8 +66,9 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
+            permissions(tmp, abs);
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                body.write(o);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,0 +1,64 @@
+package dev.mixtures.cli.plot;
+
+import dev.mixtures.FittedModel;
+import dev.mixtures.data.Dataset;
+import dev.mixtures.io.AtomicFiles;
+import dev.mixtures.io.InputException;
+import dev.mixtures.selection.SelectionResult;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Writes a figure to an SVG or PNG file (by its extension), whole or not at all; or returns SVG text. */
+public final class Plots {
+    private Plots() {
+    }
+
+    /** Size in pixels of a figure of this kind unless given. */
+    public static int[] defaultSize(Figures.Kind kind) {
+        switch (kind) {
+            case PROGRESS:
+                return new int[] {1200, 760};
+            case SAMPLES:
+                return new int[] {1100, 560};
+            default:
+                return new int[] {800, 600};
+        }
+    }
+
+    /** Checks that {@code out} names a .svg or .png file; fails naming the option otherwise. */
+    public static void checkFile(Path out, String option) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw new InputException(option + ": " + out + " should end in .svg or .png (the format is taken from it)");
+        }
+    }
+
+    /** Draws figure {@code kind} and writes it to {@code out} (.svg or .png). */
+    public static void write(Path out, Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
+            SelectionResult selection, int width, int height, String option) {
+        checkFile(out, option);
+        if (width < 200 || height < 150 || width > 10_000 || height > 10_000) {
+            throw new InputException("--size: " + width + "x" + height + " is outside 200x150 .. 10000x10000 pixels");
+        }
+        Projection pr = kind == Figures.Kind.SELECTION ? null : Projection.of(data, x, y);
+        if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            SvgCanvas c = new SvgCanvas(width, height);
+            Figures.draw(c, kind, model, data, pr, selection);
+            String svg = c.svg();
+            AtomicFiles.write(out, w -> w.write(svg));
+        } else {
+            RasterCanvas c = new RasterCanvas(width, height);
+            Figures.draw(c, kind, model, data, pr, selection);
+            java.awt.image.BufferedImage img = c.image();
+            AtomicFiles.writeBinary(out, o -> javax.imageio.ImageIO.write(img, "png", o));
+        }
+    }
+
+    /** The figure as SVG text (for inline use). */
+    public static String svg(Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
+            SelectionResult selection, int width, int height) {
+        SvgCanvas c = new SvgCanvas(width, height);
+        Figures.draw(c, kind, model, data, kind == Figures.Kind.SELECTION ? null : Projection.of(data, x, y), selection);
+        return c.svg();
+    }
+}
