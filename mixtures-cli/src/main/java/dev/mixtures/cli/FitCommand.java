@@ -51,7 +51,19 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit status: 0 on success, 2 on bad input or settings (the message names the setting or FILE:ROW:COLUMN)",
                 "or a fit that collapsed (the message names the component and what to try)."})
-final class FitCommand implements Callable<Integer> {
+class FitCommand implements Callable<Integer> {
+    /** The selection behind the model when fit chose K (for the report), or null. */
+    SelectionResult selection;
+
+    /** The model file written, or null (none asked for, or --out is the report). */
+    Path savedModel() {
+        return reportMode() ? null : out;
+    }
+
+    /** Whether this run writes an HTML report to --out instead of a model file (mixtures report). */
+    boolean reportMode() {
+        return false;
+    }
     @Spec
     CommandSpec spec;
 
@@ -181,6 +193,14 @@ final class FitCommand implements Callable<Integer> {
         if (plot != null) {
             dev.mixtures.cli.plot.Plots.checkFile(plot, "--plot");
         }
+        if (reportMode()) {
+            if (out == null || !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+                throw new InputException("--out: the report needs a file ending in .html");
+            }
+            if (json) {
+                throw new InputException("--json: the report is HTML; use mixtures fit --json for JSON");
+            }
+        }
         if (plotKind != null && plot == null) {
             throw new InputException("--plot-kind: give --plot FILE too");
         }
@@ -255,7 +275,7 @@ final class FitCommand implements Callable<Integer> {
         try (Progress p = new Progress(spec.commandLine().getErr(), km.init() == KMeans.Init.GIVEN ? 1 : km.nInit(), Progress.terminal())) {
             m = km.fit(ds, p, () -> false);
         }
-        if (out != null) {
+        if (out != null && !reportMode()) {
             ModelFiles.write(m, out);
         }
         if (labels != null) {
@@ -263,7 +283,7 @@ final class FitCommand implements Callable<Integer> {
             AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
         drawPlot(m, ds);
-        report(m, loaded, JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, out, labels));
+        report(m, loaded, JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, savedModel(), labels));
         return 0;
     }
 
@@ -299,7 +319,7 @@ final class FitCommand implements Callable<Integer> {
             m = gm.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.gmm(m, loaded), Summary.gmm(m, loaded, out, labels, proba));
+        report(m, loaded, JsonReport.gmm(m, loaded), Summary.gmm(m, loaded, savedModel(), labels, proba));
         return 0;
     }
 
@@ -328,12 +348,13 @@ final class FitCommand implements Callable<Integer> {
         try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {
             r = sel.select(ds);
         }
+        selection = r;
         if (r.best() == null) {
             throw new InputException("no K in 1.." + sel.kMax() + " could be fitted: " + r.table().get(0).reason());
         }
         GaussianMixtureModel m = r.best().model();
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.gmm(m, loaded), Summary.chosen(r, sel) + Summary.gmm(m, loaded, out, labels, proba),
+        report(m, loaded, JsonReport.gmm(m, loaded), Summary.chosen(r, sel) + Summary.gmm(m, loaded, savedModel(), labels, proba),
                 node -> {
                     ObjectMapper om = new ObjectMapper();
                     ObjectNode s = node.putObject("selection");
@@ -398,7 +419,7 @@ final class FitCommand implements Callable<Integer> {
             m = vb.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.vb(m, loaded), Summary.vb(m, loaded, out, labels, proba));
+        report(m, loaded, JsonReport.vb(m, loaded), Summary.vb(m, loaded, savedModel(), labels, proba));
         return 0;
     }
 
@@ -425,7 +446,7 @@ final class FitCommand implements Callable<Integer> {
 
     /** The model, labels and responsibilities, each to its file when asked, whole or not at all. */
     private void writeOutputs(MixtureDensity m, Dataset ds) {
-        if (out != null) {
+        if (out != null && !reportMode()) {
             ModelFiles.write(m, out);
         }
         if (labels != null) {
@@ -471,6 +492,13 @@ final class FitCommand implements Callable<Integer> {
             c = Contingency.of(t, p);
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
+        if (reportMode()) {
+            String html = Report.html(m, loaded, summary + (c != null ? Summary.agreement(c, truth) : ""), selection);
+            AtomicFiles.write(out, w -> w.write(html));
+            o.println("Report written to " + out);
+            o.flush();
+            return;
+        }
         if (json) {
             ObjectMapper om = new ObjectMapper();
             ObjectNode node;

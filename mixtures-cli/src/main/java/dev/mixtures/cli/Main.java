@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Clustering and density estimation with latent-variable models: Gaussian mixtures by EM and K-means.",
         subcommands = {FitCommand.class, SelectCommand.class, PredictCommand.class, ScoreCommand.class, SampleCommand.class,
-            EvaluateCommand.class, PlotCommand.class,
+            EvaluateCommand.class, PlotCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit -k 2                               Gaussian mixture on the bundled Old Faithful data",
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (fit, select, predict, score, sample, evaluate, plot)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (fit, select, predict, score, sample, evaluate, plot, report)");
     }
 
     /** Entry point. */
