@@ -476,7 +476,9 @@ class FitCommand implements Callable<Integer> {
             throw new InputException("--plot-kind selection: drawn by 'mixtures select --plot FILE'");
         }
         int[] wh = dev.mixtures.cli.plot.Plots.defaultSize(k);
-        dev.mixtures.cli.plot.Plots.write(plot, k, m, ds, null, null, null, wh[0], wh[1], "--plot");
+        // A standardised fit is drawn in re-scaled units, as the lecture draws its K-means.
+        dev.mixtures.cli.plot.Plots.write(plot, k, m, ds, null, null, standardize && ds.d() == 2, null, wh[0], wh[1],
+                "--plot");
     }
 
     private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary,

@@ -52,6 +52,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--y", paramLabel = "COL", description = "Column on the vertical axis.")
     String y;
 
+    @Option(names = "--rescaled", description = "Show the two columns re-scaled (zero mean, unit SD), as in the lecture.")
+    boolean rescaled;
+
     @Option(names = "--size", paramLabel = "WxH", description = "Size in pixels (default: 800x600; progress 1200x760, samples 1100x560).")
     String size;
 
@@ -71,7 +74,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         DataOptions.Loaded loaded = m == null ? data.load(null) : data.loadFor(m);
         int[] wh = size(size, k);
-        Plots.write(out, k, m, loaded.data, x, y, null, wh[0], wh[1], "--out");
+        Plots.write(out, k, m, loaded.data, x, y, rescaled, null, wh[0], wh[1], "--out");
         spec.commandLine().getOut().println("Figure written to " + out);
         spec.commandLine().getOut().flush();
         return 0;

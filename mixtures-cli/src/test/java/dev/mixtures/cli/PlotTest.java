@@ -124,6 +124,19 @@ class PlotTest {
     }
 
     @Test
+    void theLecturesReScaledUnits() throws Exception {
+        Path f = dir.resolve("rescaled.svg");
+        CliTest.Result r = CliTest.run("plot", "--kind", "data", "--rescaled", "--out", f.toString());
+        assertEquals(0, r.code, r.err);
+        String text = Files.readString(f);
+        assertTrue(text.contains(">eruptions (re-scaled)</text>") && text.contains(">waiting (re-scaled)</text>"));
+        assertTrue(text.contains(">-1</text>") && text.contains(">1</text>"), "ticks around 0 in SD units");
+        Path fit = dir.resolve("km.svg");
+        assertEquals(0, CliTest.run("fit", "--model", "kmeans", "-k", "2", "--standardize", "--plot", fit.toString()).code);
+        assertTrue(Files.readString(fit).contains("(re-scaled)"), "a standardised fit is drawn re-scaled");
+    }
+
+    @Test
     void badInputIsNamedAndWritesNothing() throws Exception {
         Path model = dir.resolve("g.json");
         assertEquals(0, CliTest.run("fit", "-k", "2", "--out", model.toString()).code);

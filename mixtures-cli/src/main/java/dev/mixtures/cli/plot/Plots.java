@@ -36,11 +36,17 @@ public final class Plots {
     /** Draws figure {@code kind} and writes it to {@code out} (.svg or .png). */
     public static void write(Path out, Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
             SelectionResult selection, int width, int height, String option) {
+        write(out, kind, model, data, x, y, false, selection, width, height, option);
+    }
+
+    /** As above; {@code rescaled} shows two columns in standardised units (as the lecture's figures). */
+    public static void write(Path out, Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
+            boolean rescaled, SelectionResult selection, int width, int height, String option) {
         checkFile(out, option);
         if (width < 200 || height < 150 || width > 10_000 || height > 10_000) {
             throw new InputException("--size: " + width + "x" + height + " is outside 200x150 .. 10000x10000 pixels");
         }
-        Projection pr = kind == Figures.Kind.SELECTION ? null : Projection.of(data, x, y);
+        Projection pr = kind == Figures.Kind.SELECTION ? null : Projection.of(data, x, y, rescaled);
         if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             SvgCanvas c = new SvgCanvas(width, height);
             Figures.draw(c, kind, model, data, pr, selection);

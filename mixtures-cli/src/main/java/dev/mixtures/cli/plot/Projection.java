@@ -35,6 +35,30 @@ final class Projection {
      * both or neither), else the only two columns, else the first two principal components.
      */
     static Projection of(Dataset data, String x, String y) {
+        return of(data, x, y, false);
+    }
+
+    /**
+     * As {@link #of(Dataset, String, String)}; with {@code rescaled}, columns are shown standardised
+     * (zero mean, unit population SD: the lecture's "re-scaled" units), still a linear map.
+     */
+    static Projection of(Dataset data, String x, String y, boolean rescaled) {
+        Projection p = plain(data, x, y);
+        if (!rescaled || !p.columns) {
+            return p;
+        }
+        double[] mean = Moments.mean(data);
+        double[] cov = Moments.covariance(data, mean, 0);
+        double[][] q = new double[2][p.d];
+        for (int r = 0; r < 2; r++) {
+            for (int i = 0; i < p.d; i++) {
+                q[r][i] = p.p[r][i] == 0 ? 0 : 1 / Math.sqrt(cov[i * p.d + i]);
+            }
+        }
+        return new Projection(p.d, q, mean, p.xName + " (re-scaled)", p.yName + " (re-scaled)", true);
+    }
+
+    private static Projection plain(Dataset data, String x, String y) {
         int d = data.d();
         List<String> names = data.columnNames();
         if ((x == null) != (y == null)) {
@@ -185,11 +209,11 @@ final class Projection {
         double[] x = base.clone();
         if (columns) {
             for (int i = 0; i < d; i++) {
-                if (p[0][i] == 1) {
-                    x[i] = u;
+                if (p[0][i] != 0) {
+                    x[i] = origin[i] + u / p[0][i];
                 }
-                if (p[1][i] == 1) {
-                    x[i] = w;
+                if (p[1][i] != 0) {
+                    x[i] = origin[i] + w / p[1][i];
                 }
             }
             return x;
