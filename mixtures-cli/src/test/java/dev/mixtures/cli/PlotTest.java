@@ -130,7 +130,8 @@ class PlotTest {
         assertEquals(0, r.code, r.err);
         String text = Files.readString(f);
         assertTrue(text.contains(">eruptions (re-scaled)</text>") && text.contains(">waiting (re-scaled)</text>"));
-        assertTrue(text.contains(">-1</text>") && text.contains(">1</text>"), "ticks around 0 in SD units");
+        assertTrue(text.contains(">-1.0</text>") && text.contains(">0.0</text>") && text.contains(">1.0</text>"),
+                "ticks around 0 in SD units");
         Path fit = dir.resolve("km.svg");
         assertEquals(0, CliTest.run("fit", "--model", "kmeans", "-k", "2", "--standardize", "--plot", fit.toString()).code);
         assertTrue(Files.readString(fit).contains("(re-scaled)"), "a standardised fit is drawn re-scaled");
