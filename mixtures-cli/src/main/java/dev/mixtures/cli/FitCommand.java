@@ -33,10 +33,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code mixtures fit}: fits a model to a CSV file (or Old Faithful) and reports it. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Fit a model to FILE (default: the bundled Old Faithful data) and print a summary.",
+        description = "Fit a model to FILE (default: the bundled Old Faithful data) and print a summary: a Gaussian"
+                + " mixture by EM (the default; without -k, K and the structure are chosen by BIC), a Bayesian mixture"
+                + " (--model vb) or K-means (--model kmeans).",
         footerHeading = "%nExamples:%n",
-        footer = {"  mixtures fit -k 2",
+        footer = {"  mixtures fit",
+                "      Gaussian mixtures with K = 1..9 and all four structures on Old Faithful; BIC keeps tied, K = 3.",
+                "  mixtures fit -k 2",
                 "      Gaussian mixture (full covariances) on Old Faithful: ln L = -1130.264, as mclust.",
+                "  mixtures fit data.csv --truth species --plot clusters.png   (compare with known classes, draw the fit)",
                 "  mixtures fit data.csv -k 4 --covariance diag --n-init 5 --out model.json --proba resp.csv",
                 "  mixtures fit data.csv -k 6 --on-collapse reseed     (re-seed collapsing components instead of stopping)",
                 "  mixtures fit data.csv -k 3 --init start.json        (given weights, means, covariances; or a saved model)",

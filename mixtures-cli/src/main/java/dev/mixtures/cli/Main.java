@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
  * the setting, or FILE:ROW:COLUMN), 1 an unexpected failure.
  */
 @Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Clustering and density estimation with latent-variable models: Gaussian mixtures by EM and K-means.",
+        description = "Clustering and density estimation with latent-variable models: K-means, Gaussian mixtures by EM,"
+                + " and Bayesian mixtures of Gaussians by variational inference; choosing K, measures, figures and"
+                + " reports.",
         subcommands = {FitCommand.class, SelectCommand.class, PredictCommand.class, ScoreCommand.class, SampleCommand.class,
             EvaluateCommand.class, PlotCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class},
