@@ -6,7 +6,9 @@ import java.awt.Color;
  * Contour lines of a function sampled on a g×g grid of cell centres (row a from the bottom,
  * column b from the left), by marching squares: each square of four neighbouring samples
  * contributes the segments where the level crosses its edges, the crossing placed by linear
- * interpolation. Saddle squares are resolved by the square's mean value.
+ * interpolation. Saddle squares are resolved by the square's mean value. Segments that meet are
+ * joined into polylines (the crossing on an edge is the same point for both squares that share
+ * it), so a contour is drawn as a few paths rather than thousands of pieces.
  */
 final class MarchingSquares {
     private MarchingSquares() {
@@ -14,9 +16,76 @@ final class MarchingSquares {
 
     /** Draws the level set {@code level} of {@code f} on panel {@code p}; returns the number of segments. */
     static int draw(Canvas c, Panel p, double[] f, int g, double level, Color colour, double width) {
+        java.util.List<double[]> segs = new java.util.ArrayList<>();
+        int segments = collect(p, f, g, level, segs);
+        for (double[][] line : join(segs)) {
+            c.polyline(line[0], line[1], line[0].length, colour, width, false);
+        }
+        return segments;
+    }
+
+    /** Chains segments {x0, y0, x1, y1} (pixels) that share end points into polylines {xs, ys}. */
+    static java.util.List<double[][]> join(java.util.List<double[]> segs) {
+        java.util.Map<Long, java.util.List<Integer>> at = new java.util.HashMap<>();
+        for (int i = 0; i < segs.size(); i++) {
+            double[] s = segs.get(i);
+            at.computeIfAbsent(key(s[0], s[1]), x -> new java.util.ArrayList<>()).add(i);
+            at.computeIfAbsent(key(s[2], s[3]), x -> new java.util.ArrayList<>()).add(i);
+        }
+        boolean[] used = new boolean[segs.size()];
+        java.util.List<double[][]> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < segs.size(); i++) {
+            if (used[i]) {
+                continue;
+            }
+            used[i] = true;
+            java.util.ArrayDeque<double[]> pts = new java.util.ArrayDeque<>();
+            double[] s = segs.get(i);
+            pts.add(new double[] {s[0], s[1]});
+            pts.add(new double[] {s[2], s[3]});
+            for (int dir = 0; dir < 2; dir++) {
+                while (true) {
+                    double[] end = dir == 0 ? pts.peekLast() : pts.peekFirst();
+                    int next = -1;
+                    for (int j : at.getOrDefault(key(end[0], end[1]), java.util.List.of())) {
+                        if (!used[j]) {
+                            next = j;
+                            break;
+                        }
+                    }
+                    if (next < 0) {
+                        break;
+                    }
+                    used[next] = true;
+                    double[] t = segs.get(next);
+                    boolean fromStart = key(t[0], t[1]) == key(end[0], end[1]);
+                    double[] other = fromStart ? new double[] {t[2], t[3]} : new double[] {t[0], t[1]};
+                    if (dir == 0) {
+                        pts.addLast(other);
+                    } else {
+                        pts.addFirst(other);
+                    }
+                }
+            }
+            double[] xs = new double[pts.size()];
+            double[] ys = new double[pts.size()];
+            int q = 0;
+            for (double[] pt : pts) {
+                xs[q] = pt[0];
+                ys[q++] = pt[1];
+            }
+            lines.add(new double[][] {xs, ys});
+        }
+        return lines;
+    }
+
+    /** End points are compared at 1/1000 pixel: the same edge crossing computed twice gives the same key. */
+    private static long key(double x, double y) {
+        return Math.round(x * 1000) * 4_000_037L + Math.round(y * 1000);
+    }
+
+    private static int collect(Panel p, double[] f, int g, double level, java.util.List<double[]> out) {
         int segments = 0;
-        double[] xs = new double[2];
-        double[] ys = new double[2];
         double[] ex = new double[4];
         double[] ey = new double[4];
         for (int a = 0; a + 1 < g; a++) {
@@ -48,11 +117,7 @@ final class MarchingSquares {
                     pairs = (code == 5) == high ? new int[][] {{3, 2}, {0, 1}} : new int[][] {{3, 0}, {1, 2}};
                 }
                 for (int[] e : pairs) {
-                    xs[0] = p.px(ex[e[0]]);
-                    ys[0] = p.py(ey[e[0]]);
-                    xs[1] = p.px(ex[e[1]]);
-                    ys[1] = p.py(ey[e[1]]);
-                    c.polyline(xs, ys, 2, colour, width, false);
+                    out.add(new double[] {p.px(ex[e[0]]), p.py(ey[e[0]]), p.px(ex[e[1]]), p.py(ey[e[1]])});
                     segments++;
                 }
             }
