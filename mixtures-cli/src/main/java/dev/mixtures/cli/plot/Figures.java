@@ -327,7 +327,7 @@ public final class Figures {
         Cloud cl = new Cloud(data, pr);
         Panel p = single(c, cl);
         int g = 120;
-        double[] ll = Marginal.logDensity(m, pr, data, grid(p, pr, data, g), g, p);
+        double[] ll = Marginal.logDensity(m, pr, grid(p, pr, data, g), g, p);
         p.axes(pr.xName, pr.yName, (m instanceof BayesianGaussianMixtureModel ? "Predictive density" : "Density")
                 + " of the fitted mixture" + (pr.columns && pr.d == 2 ? "" : " (of the projection)"));
         Color light = new Color(0x99, 0x99, 0x99, 160);
@@ -351,7 +351,7 @@ public final class Figures {
         Cloud cl = new Cloud(data, pr);
         Panel p = single(c, cl);
         int g = 70;
-        double[][] r = Marginal.responsibilities(m, pr, data, grid(p, pr, data, g), g, p);
+        double[][] r = Marginal.responsibilities(m, pr, grid(p, pr, data, g), g, p);
         c.begin("posterior-map");
         double cw = p.w / g;
         double ch = p.h / g;

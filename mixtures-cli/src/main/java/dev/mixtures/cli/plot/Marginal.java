@@ -18,7 +18,7 @@ final class Marginal {
         return pr.columns && pr.d == 2;
     }
 
-    static double[] logDensity(MixtureDensity m, Projection pr, Dataset data, Dataset grid, int g, Panel p) {
+    static double[] logDensity(MixtureDensity m, Projection pr, Dataset grid, int g, Panel p) {
         if (exact(pr)) {
             return m.scoreSamples(grid);
         }
@@ -30,7 +30,7 @@ final class Marginal {
         return out;
     }
 
-    static double[][] responsibilities(MixtureDensity m, Projection pr, Dataset data, Dataset grid, int g, Panel p) {
+    static double[][] responsibilities(MixtureDensity m, Projection pr, Dataset grid, int g, Panel p) {
         if (exact(pr)) {
             return m.predictProba(grid);
         }
