@@ -2,9 +2,11 @@ package dev.mixtures.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixtures.io.CsvDatasetReader;
+import dev.mixtures.io.CsvOptions;
 import dev.mixtures.io.InputException;
 import dev.mixtures.metrics.Agreement;
 import dev.mixtures.metrics.Contingency;
+import dev.mixtures.metrics.Silhouette;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit data.csv -k 3 --labels pred.csv && mixtures evaluate --truth classes.csv --pred pred.csv",
                 "  mixtures evaluate --truth iris.csv --truth-column species --pred pred.csv --average geometric",
+                "  mixtures evaluate --truth t.csv --pred pred.csv --data data.csv     (adds the silhouette)",
                 "",
                 "A label file is one column (or the column named 'label', or the one given); its first line is a",
                 "header when it reads label, class, cluster, truth, ..., or when it is text above numbers.",
@@ -45,6 +48,17 @@ final class EvaluateCommand implements Callable<Integer> {
             + " information: arithmetic (default, as scikit-learn), geometric, min or max.")
     String average;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "The rows the labels belong to (CSV): adds the silhouette"
+            + " of the predicted labels (Euclidean; exact up to 10,000 rows, else estimated from a sample).")
+    Path dataFile;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COL", description = "Columns of --data to use (default: every numeric one).")
+    java.util.List<String> columns;
+
+    @Option(names = "--silhouette-sample", paramLabel = "N", defaultValue = "10000",
+            description = "Rows above which the silhouette is estimated from a random sample of N rows (default: ${DEFAULT-VALUE}).")
+    int silhouetteSample;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -58,6 +72,24 @@ final class EvaluateCommand implements Callable<Integer> {
                     + p.length + "; they must label the same rows");
         }
         Contingency c = Contingency.of(t, p);
+        Silhouette.Estimate sil = null;
+        if (dataFile != null) {
+            if (silhouetteSample < 2) {
+                throw new InputException("--silhouette-sample must be at least 2, got " + silhouetteSample);
+            }
+            dev.mixtures.data.Dataset ds = CsvDatasetReader.read(dataFile, new CsvOptions(columns, null, null, null))
+                    .dataset();
+            if (ds.n() != p.length) {
+                throw new InputException("--data " + dataFile + " has " + ds.n() + " rows and --pred " + pred + " has "
+                        + p.length + " labels");
+            }
+            int[] lab = new int[p.length];
+            java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+            for (int i = 0; i < p.length; i++) {
+                lab[i] = ids.computeIfAbsent(p[i], x -> ids.size());
+            }
+            sil = Silhouette.estimate(ds, lab, silhouetteSample, 1);
+        }
         java.io.PrintWriter o = spec.commandLine().getOut();
         if (json) {
             ObjectMapper om = new ObjectMapper();
@@ -65,6 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
             j.put("n", c.n());
             j.put("average", av.name().toLowerCase(Locale.ROOT));
             j.put("nmi", Agreement.normalizedMutualInformation(c, av));
+            if (sil != null) {
+                j.put("silhouette", sil.mean());
+                j.put("silhouetteStandardError", sil.standardError());
+                j.put("silhouetteRows", sil.rows());
+            }
             o.println(j.toString());
         } else {
             o.printf(Locale.ROOT, "%d rows, %d classes, %d clusters%n", c.n(), c.classes().length, c.clusters().length);
@@ -72,7 +109,13 @@ final class EvaluateCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "Normalised mutual information %.6f (%s mean)%n", Agreement.normalizedMutualInformation(c, av),
                     av.name().toLowerCase(Locale.ROOT));
             o.printf(Locale.ROOT, "Rand index                    %.6f%n", Agreement.randIndex(c));
-            o.printf(Locale.ROOT, "Mutual information            %.6f nats%n%n", Agreement.mutualInformation(c));
+            o.printf(Locale.ROOT, "Mutual information            %.6f nats%n", Agreement.mutualInformation(c));
+            if (sil != null) {
+                o.printf(Locale.ROOT, "Silhouette of the prediction  %.6f%s%n", sil.mean(), sil.exact() ? " (exact)"
+                        : String.format(Locale.ROOT, " ± %.6f (standard error; %,d sampled rows)", sil.standardError(),
+                                sil.rows()));
+            }
+            o.println();
             o.print(Summary.contingency(c));
         }
         o.flush();

@@ -504,6 +504,14 @@ class CliTest {
         JsonNode o = new ObjectMapper().readTree(g.out);
         assertEquals(0.740299940800, o.get("nmi").asDouble(), 1e-12);
         assertEquals(3, o.get("contingency").size());
+        Path pts = file("pts.csv", "x,y\n0,0\n0,1\n1,0\n5,5\n5,6\n6,5\n");
+        Path p7 = file("p7.csv", "label\n0\n0\n0\n1\n1\n1\n");
+        Result s = run("evaluate", "--truth", t.toString(), "--pred", p7.toString(), "--data", pts.toString());
+        assertEquals(0, s.code, s.err);
+        assertTrue(s.out.contains("Silhouette of the prediction") && s.out.contains("(exact)"), s.out);
+        Path five = file("five.csv", "x,y\n0,0\n0,1\n1,0\n5,5\n5,6\n");
+        bad("--data " + five + " has 5 rows and --pred", "evaluate", "--truth", t.toString(), "--pred", p7.toString(),
+                "--data", five.toString());
         Path shorter = file("short.csv", "label\n0\n1\n");
         bad("has 6 labels and --pred " + shorter + " has 2", "evaluate", "--truth", t.toString(), "--pred",
                 shorter.toString());
