@@ -26,6 +26,9 @@ interface Canvas {
     /** A closed polygon, filled and/or stroked (null for none). */
     void polygon(double[] xs, double[] ys, int count, Color fill, Color stroke, double width);
 
+    /** An image stretched over the rectangle (x, y, w, h), pixels unsmoothed (a map of grid cells). */
+    void image(double x, double y, double w, double h, java.awt.image.BufferedImage img);
+
     /** A filled rectangle. */
     void rect(double x, double y, double w, double h, Color fill);
 

@@ -352,16 +352,18 @@ public final class Figures {
         Panel p = single(c, cl);
         int g = 70;
         double[][] r = Marginal.responsibilities(m, pr, grid(p, pr, data, g), g, p);
-        c.begin("posterior-map");
-        double cw = p.w / g;
-        double ch = p.h / g;
+        // One image of g×g cells (row a counts from the bottom): small in SVG, and the same in PNG.
+        java.awt.image.BufferedImage map = new java.awt.image.BufferedImage(g, g, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int a = 0; a < g; a++) {
             for (int b = 0; b < g; b++) {
                 Color col = mix(r[a * g + b]);
-                c.rect(p.left + b * cw, p.top + p.h - (a + 1) * ch, cw + 0.6, ch + 0.6,
-                        new Color(col.getRed(), col.getGreen(), col.getBlue(), 150));
+                // 60% of the colour over white, so that the points stay visible on it.
+                map.setRGB(b, g - 1 - a, new Color(clamp(0.6 * col.getRed() + 102), clamp(0.6 * col.getGreen() + 102),
+                        clamp(0.6 * col.getBlue() + 102)).getRGB());
             }
         }
+        c.begin("posterior-map");
+        c.image(p.left, p.top, p.w, p.h, map);
         c.end();
         p.axes(pr.xName, pr.yName, "Posterior probability map: Σ_k p(k | x) · colour_k");
         Color ink = new Color(0x22, 0x22, 0x22, 180);

@@ -80,6 +80,16 @@ final class RasterCanvas implements Canvas {
     }
 
     @Override
+    public void image(double x, double y, double w, double h, BufferedImage img) {
+        Object hint = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(img, (int) Math.round(x), (int) Math.round(y), (int) Math.round(w), (int) Math.round(h), null);
+        if (hint != null) {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
+        }
+    }
+
+    @Override
     public void rect(double x, double y, double w, double h, Color fill) {
         g.setColor(fill);
         g.fill(new Rectangle2D.Double(x, y, w, h));

@@ -83,6 +83,20 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void image(double x, double y, double w, double h, java.awt.image.BufferedImage img) {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        s.append("<image x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
+                .append("\" height=\"").append(n(h)).append("\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\"")
+                .append(" href=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(png.toByteArray()))
+                .append("\"/>\n");
+    }
+
+    @Override
     public void rect(double x, double y, double w, double h, Color fill) {
         s.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append('"');
