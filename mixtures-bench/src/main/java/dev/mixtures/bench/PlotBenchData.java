@@ -2,7 +2,6 @@ package dev.mixtures.bench;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.Blobs;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,7 @@ public final class PlotBenchData {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench-results");
         Files.createDirectories(dir);
         Dataset data = Blobs.generate(1_000_000, 2, 3, 4, 7);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("million.csv"))) {
-            w.write("x,y\n");
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < data.n(); i++) {
-                line.setLength(0);
-                w.write(line.append(data.get(i, 0)).append(',').append(data.get(i, 1)).append('\n').toString());
-            }
-        }
+        CsvWriter.write(dir.resolve("million.csv"), data.withColumnNames(java.util.List.of("x", "y")), null, null);
         System.out.println(dir.resolve("million.csv"));
     }
 }

@@ -2,7 +2,6 @@ package dev.mixtures.bench;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.Blobs;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +24,7 @@ public final class SelectionBenchData {
         int blobs = 5;
         Dataset data = Blobs.generate(n, d, blobs, 3, 2028);
         int[] truth = Blobs.labels(n, blobs);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("selection.csv"))) {
-            w.write(String.join(",", data.columnNames()) + ",blob\n");
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                line.setLength(0);
-                for (int j = 0; j < d; j++) {
-                    line.append(data.get(i, j)).append(',');
-                }
-                w.write(line.append('b').append(truth[i]).append('\n').toString());
-            }
-        }
+        CsvWriter.write(dir.resolve("selection.csv"), data, "blob", truth);
         System.out.println(dir.resolve("selection.csv"));
     }
 }

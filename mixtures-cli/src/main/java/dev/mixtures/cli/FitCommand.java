@@ -19,7 +19,6 @@ import dev.mixtures.io.ModelFiles;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import dev.mixtures.metrics.Contingency;
-import dev.mixtures.selection.Criterion;
 import dev.mixtures.selection.ModelSelection;
 import dev.mixtures.selection.SelectionResult;
 import java.nio.file.Files;
@@ -331,22 +330,13 @@ class FitCommand implements Callable<Integer> {
     /** gmm without -k: K (and the structure, unless --covariance) chosen by a criterion over K = 1..9. */
     private int selectGmm(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        ModelSelection.Builder b = ModelSelection.builder().k(1, Math.min(9, ds.n())).seed(seed).standardize(standardize)
-                .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
-                .finalTol(tol != null ? tol : 1e-8)
-                .criterion(Criterion.parse(criterion != null ? criterion : "bic"))
-                .init(initMethodOrFail(init != null ? init : "kmeans"));
-        if (covariance != null) {
-            b.structures(java.util.List.of(CovarianceType.parse(covariance)));
-        }
-        if (nInit != null) {
-            b.nInit(nInit);
-        }
         if (onCollapse != null) {
             throw new InputException("--on-collapse applies when -k is given; a chosen K never has a collapsed component");
         }
-        if (threads != null) {
-            b.threads(threads);
+        ModelSelection.Builder b = SelectCommand.GridOptions.base(seed, standardize, regCovar, maxIter, criterion, nInit,
+                init, threads).k(1, Math.min(9, ds.n())).finalTol(tol != null ? tol : 1e-8);
+        if (covariance != null) {
+            b.structures(java.util.List.of(CovarianceType.parse(covariance)));
         }
         ModelSelection sel = b.build();
         SelectionResult r;
@@ -475,11 +465,9 @@ class FitCommand implements Callable<Integer> {
         if (plot == null) {
             return;
         }
+        // The kind was checked before the fit (call), so that a bad one writes nothing.
         dev.mixtures.cli.plot.Figures.Kind k = dev.mixtures.cli.plot.Figures.Kind.parse(plotKind != null ? plotKind
                 : "clusters");
-        if (k == dev.mixtures.cli.plot.Figures.Kind.SELECTION) {
-            throw new InputException("--plot-kind selection: drawn by 'mixtures select --plot FILE'");
-        }
         int[] wh = dev.mixtures.cli.plot.Plots.defaultSize(k);
         // A standardised fit is drawn in re-scaled units, as the lecture draws its K-means.
         dev.mixtures.cli.plot.Plots.write(plot, k, m, ds, null, null, standardize && ds.d() == 2, null, wh[0], wh[1],

@@ -47,10 +47,7 @@ final class JsonReport {
         if (m.standardizer() != null) {
             o.set("centersStandardized", matrix(om, m.centres()));
         }
-        ArrayNode sizes = o.putArray("sizes");
-        for (double s : m.sizes()) {
-            sizes.add(s);
-        }
+        o.set("sizes", vector(om, m.sizes()));
         o.put("seed", m.trace().seed());
         o.put("restart", m.trace().restart());
         o.put("restarts", m.settings().init() == KMeans.Init.GIVEN ? 1 : m.settings().nInit());
@@ -69,19 +66,13 @@ final class JsonReport {
         o.put("aic", m.aic());
         o.put("criteriaConvention", "lower is better: bic = -2 lnL + p ln N, aic = -2 lnL + 2p");
         o.put("parameters", m.parameterCount());
-        ArrayNode w = o.putArray("weights");
-        for (double v : m.weights()) {
-            w.add(v);
-        }
+        o.set("weights", vector(om, m.weights()));
         o.set("means", matrix(om, m.means()));
         ArrayNode cov = o.putArray("covariances");
         for (double[][] c : m.covariances()) {
             cov.add(matrix(om, c));
         }
-        ArrayNode sizes = o.putArray("sizes");
-        for (double v : m.sizes()) {
-            sizes.add(v);
-        }
+        o.set("sizes", vector(om, m.sizes()));
         mixtureTail(o, m.trace(), s.init(), s.regCovar(), s.tol(), s.nInit(), m.notes());
         return o.toString();
     }

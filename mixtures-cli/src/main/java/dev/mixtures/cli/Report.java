@@ -86,9 +86,11 @@ final class Report {
             h.append("<h2>Model selection</h2>\n").append(table(selection));
         }
         h.append("<h2>Figures</h2>\n");
-        for (Figures.Kind k : kinds(m, selection != null)) {
-            int[] wh = Plots.defaultSize(k);
-            String svg = Plots.svg(k, m, loaded.data, null, null, selection, wh[0], wh[1]);
+        List<Figures.Kind> kinds = kinds(m, selection != null);
+        List<String> svgs = Plots.svgs(kinds, m, loaded.data, selection);
+        for (int i = 0; i < kinds.size(); i++) {
+            Figures.Kind k = kinds.get(i);
+            String svg = svgs.get(i);
             h.append("<figure id=\"figure-").append(k.label()).append("\">\n").append(svg).append("<figcaption>")
                     .append(esc(caption(k))).append("</figcaption>\n</figure>\n");
         }

@@ -62,7 +62,7 @@ final class SelectCommand implements Callable<Integer> {
             dev.mixtures.cli.plot.Plots.checkFile(plot, "--plot");
             data.checkNotInput(plot, "--plot");
         }
-        ModelSelection sel = grid.selection(null, null).build();
+        ModelSelection sel = grid.selection().build();
         DataOptions.Loaded loaded = data.load(null);
         SelectionResult r;
         try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {
@@ -76,7 +76,7 @@ final class SelectCommand implements Callable<Integer> {
         }
         if (plot != null) {
             dev.mixtures.cli.plot.Plots.write(plot, dev.mixtures.cli.plot.Figures.Kind.SELECTION, null, loaded.data, null,
-                    null, r, 800, 600, "--plot");
+                    null, false, r, 800, 600, "--plot");
         }
         java.io.PrintWriter o = spec.commandLine().getOut();
         o.print(json ? JsonReport.selection(r, sel, loaded) + "\n" : Summary.selection(r, sel, loaded, out));
@@ -121,26 +121,17 @@ final class SelectCommand implements Callable<Integer> {
         @Option(names = "--standardize", description = "Fit on standardised columns; criteria stay in original units.")
         boolean standardize;
 
-        /**
-         * The selection these options describe; {@code kText} and {@code covText} override the
-         * options' own (fit passes its own -k and --covariance).
-         */
-        ModelSelection.Builder selection(String kText, String covText) {
-            ModelSelection.Builder b = ModelSelection.builder().seed(seed).standardize(standardize)
-                    .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
-                    .criterion(Criterion.parse(criterion != null ? criterion : "bic"));
-            if (nInit != null) {
-                b.nInit(nInit);
-            }
+        /** The selection these options describe. */
+        ModelSelection.Builder selection() {
+            ModelSelection.Builder b = base(seed, standardize, regCovar, maxIter, criterion, nInit, init, threads);
             if (tol != null) {
                 b.tol(tol);
             }
-            String kr = kText != null ? kText : k;
-            if (kr != null) {
-                int[] range = parseRange(kr);
+            if (k != null) {
+                int[] range = parseRange(k);
                 b.k(range[0], range[1]);
             }
-            String cv = covText != null ? covText : covariance;
+            String cv = covariance;
             if (cv != null && !cv.trim().equalsIgnoreCase("all")) {
                 List<CovarianceType> list = new ArrayList<>();
                 for (String s : cv.split(",")) {
@@ -151,6 +142,21 @@ final class SelectCommand implements Callable<Integer> {
                     list.add(t);
                 }
                 b.structures(list);
+            }
+            return b;
+        }
+
+        /**
+         * The settings select and fit (without -k) take alike, each null for its default:
+         * reg-covar 1e-6, 1000 iterations, BIC, ModelSelection's starts, k-means starts, all threads.
+         */
+        static ModelSelection.Builder base(long seed, boolean standardize, Double regCovar, Integer maxIter,
+                String criterion, Integer nInit, String init, Integer threads) {
+            ModelSelection.Builder b = ModelSelection.builder().seed(seed).standardize(standardize)
+                    .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
+                    .criterion(Criterion.parse(criterion != null ? criterion : "bic"));
+            if (nInit != null) {
+                b.nInit(nInit);
             }
             if (init != null) {
                 b.init(FitCommand.initMethodOrFail(init));

@@ -9,7 +9,6 @@ import dev.mixtures.em.ProgressListener;
 import dev.mixtures.em.Restarts;
 import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
-import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -287,22 +286,8 @@ public final class BayesianGaussianMixture {
             }
             if (covariancePrior != null) {
                 int d = covariancePrior.length;
-                double[] flat = GaussianMixture.flatten(covariancePrior, "covariance-prior");
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < i; j++) {
-                        double a = flat[i * d + j];
-                        double b = flat[j * d + i];
-                        if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b))) {
-                            throw new IllegalArgumentException("covariance-prior: not symmetric (entries (" + (i + 1) + ","
-                                    + (j + 1) + ") = " + a + " and (" + (j + 1) + "," + (i + 1) + ") = " + b + ")");
-                        }
-                    }
-                }
-                int bad = Cholesky.factor(flat, d, new double[d * d]);
-                if (bad >= 0) {
-                    throw new IllegalArgumentException("covariance-prior: not positive definite (it fails at column "
-                            + (bad + 1) + ")");
-                }
+                GaussianMixture.checkSpd(GaussianMixture.flatten(covariancePrior, "covariance-prior"), d,
+                        "covariance-prior:");
             }
             if (init == GaussianMixture.Init.GIVEN && warm == null) {
                 if (initialResponsibilities == null) {

@@ -1,6 +1,5 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
@@ -412,11 +411,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
     }
 
     private Dataset toFitted(Dataset data) {
-        if (data.d() != post.d) {
-            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on "
-                    + post.d);
-        }
-        return standardizer == null ? data : standardizer.transform(data);
+        return GaussianMixtureModel.inFittedSpace(data, post.d, standardizer);
     }
 
     /** The most probable component of each row under q (the largest responsibility; ties to the lowest). */
@@ -429,14 +424,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
 
     /** Responsibilities r_nk (10.49) of new rows under the posterior; each row sums to 1. */
     public double[][] predictProba(Dataset data) {
-        int k = post.k;
-        double[] r = new double[data.n() * k];
-        GaussianPass.overRows(post.estep, toFitted(data), null, r, null);
-        double[][] out = new double[data.n()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(r, i * k, (i + 1) * k);
-        }
-        return out;
+        return GaussianPass.responsibilities(post.estep, toFitted(data));
     }
 
     /** ln of the predictive density (10.81), a mixture of Student-t, per row, original units. */
@@ -460,15 +448,6 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         return out;
     }
 
-    /** The weighted mean of {@link #scoreSamples} per unit of row weight. */
-    public double score(Dataset data) {
-        double[] ll = scoreSamples(data);
-        double s = 0;
-        for (int i = 0; i < ll.length; i++) {
-            s += data.weight(i) * ll[i];
-        }
-        return s / data.totalWeight();
-    }
 
     /**
      * Points drawn from the predictive density (10.81): a component from E[π], then a point from
@@ -476,33 +455,8 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
      * coordinate for diag, whose t's are independent). The same seed gives the same points.
      */
     public GaussianMixtureModel.Sample sample(int count, long seed) {
-        if (count < 0) {
-            throw new IllegalArgumentException("n must be at least 0, got " + count);
-        }
         Predictive pr = new Predictive(post);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[][] pts = new double[count][];
-        int[] comp = new int[count];
-        int k = post.k;
-        int d = post.d;
-        double[] cum = new double[k];
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-            s += pr.weights[c];
-            cum[c] = s;
-        }
-        double[] e = new double[d];
-        for (int i = 0; i < count; i++) {
-            double u = rnd.nextDouble() * s;
-            int c = 0;
-            while (c < k - 1 && u >= cum[c]) {
-                c++;
-            }
-            double[] x = pr.draw(c, rnd, e);
-            pts[i] = standardizer == null ? x : standardizer.inverse(x);
-            comp[i] = c;
-        }
-        return new GaussianMixtureModel.Sample(pts, comp);
+        return GaussianMixtureModel.ancestral(count, seed, pr.weights, post.d, standardizer, pr::draw);
     }
 
     /**

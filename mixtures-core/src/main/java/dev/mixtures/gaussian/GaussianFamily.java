@@ -1,6 +1,7 @@
 package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Moments;
 import dev.mixtures.em.EmFamily;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
@@ -243,25 +244,12 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         DataScale(double[] cov, int d) {
             this.d = d;
             this.cov = cov;
-            this.pivots = conditionalVariances(cov, d);
+            this.pivots = Cholesky.conditionalVariances(cov, d);
         }
 
         /** The data covariance (population) of {@code data}. */
         static DataScale of(Dataset data) {
-            return new DataScale(dev.mixtures.data.Moments.covariance(data, dev.mixtures.data.Moments.mean(data), 0),
-                    data.d());
-        }
-
-        /** Cholesky pivots squared (the variance of each column given the ones before it); 0 past a failure. */
-        static double[] conditionalVariances(double[] cov, int d) {
-            double[] a = cov.clone();
-            double[] l = new double[d * d];
-            double[] v = new double[d];
-            int bad = Cholesky.factor(a, d, l);
-            for (int i = 0; i < (bad < 0 ? d : bad); i++) {
-                v[i] = l[i * d + i] * l[i * d + i];
-            }
-            return v;
+            return new DataScale(Moments.covariance(data, Moments.mean(data), 0), data.d());
         }
 
         /**

@@ -204,7 +204,7 @@ public final class GaussianMixture {
                 for (int c = 0; c < precisions.length; c++) {
                     int d = precisions[c].length;
                     double[] flat = flatten(precisions[c], "precision of component " + (c + 1));
-                    checkSymmetric(flat, d, "init: precision of component " + (c + 1));
+                    checkSymmetric(flat, d, "init: precision of component " + (c + 1) + " is");
                     double[] inv = Cholesky.inverseSpd(flat, d);
                     if (inv == null) {
                         throw new IllegalArgumentException("init: the precision of component " + (c + 1)
@@ -339,10 +339,7 @@ public final class GaussianMixture {
                     throw new IllegalArgumentException(what + " has " + initialCovariances[c].length + " rows, not " + d);
                 }
                 double[] m = flatten(initialCovariances[c], what);
-                checkSymmetric(m, d, what);
-                if (Cholesky.factor(m, d, new double[d * d]) >= 0) {
-                    throw new IllegalArgumentException(what + " is not positive definite");
-                }
+                checkSpd(m, d, what + " is");
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
                         double v = m[i * d + j];
@@ -397,13 +394,25 @@ public final class GaussianMixture {
         return m;
     }
 
-    private static void checkSymmetric(double[] m, int d, String what) {
+    /**
+     * Fails unless the d×d matrix {@code m} is symmetric and positive definite; the message
+     * starts with {@code subject} ("init: covariance of component 1 is", "covariance-prior:").
+     */
+    static void checkSpd(double[] m, int d, String subject) {
+        checkSymmetric(m, d, subject);
+        int bad = Cholesky.factor(m.clone(), d, new double[d * d]);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(subject + " not positive definite (it fails at column " + (bad + 1) + ")");
+        }
+    }
+
+    private static void checkSymmetric(double[] m, int d, String subject) {
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) {
                 double a = m[i * d + j];
                 double b = m[j * d + i];
                 if (Math.abs(a - b) > 1e-10 * Math.max(1e-300, Math.max(Math.abs(m[i * d + i]), Math.abs(m[j * d + j])))) {
-                    throw new IllegalArgumentException(what + " is not symmetric (entries " + (i + 1) + "," + (j + 1)
+                    throw new IllegalArgumentException(subject + " not symmetric (entries " + (i + 1) + "," + (j + 1)
                             + " and " + (j + 1) + "," + (i + 1) + " are " + a + " and " + b + ")");
                 }
             }
@@ -690,7 +699,7 @@ public final class GaussianMixture {
                 KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads())
                         .kernel(startKernel).build()
                         .fit(z);
-                labels = KMeans.nearest(z, flat(km.centres()), k, startKernel);
+                labels = km.predict(z, startKernel);
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
                         init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers,
@@ -703,15 +712,6 @@ public final class GaussianMixture {
                 }
             };
         }
-    }
-
-    private static double[] flat(double[][] rows) {
-        int d = rows[0].length;
-        double[] f = new double[rows.length * d];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, f, i * d, d);
-        }
-        return f;
     }
 
     /** Below this many row·centre·column products per pass, a start's K-means uses the plain Java kernel. */

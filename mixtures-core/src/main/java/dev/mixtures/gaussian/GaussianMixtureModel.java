@@ -2,9 +2,7 @@ package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
-import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -254,9 +252,13 @@ public final class GaussianMixtureModel implements MixtureDensity {
     }
 
     private Dataset toFitted(Dataset data) {
-        if (data.d() != params.d) {
-            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on "
-                    + params.d);
+        return inFittedSpace(data, params.d, standardizer);
+    }
+
+    /** {@code data} in the space a model of d columns was fitted in; fails naming the dimensions. */
+    static Dataset inFittedSpace(Dataset data, int d, Standardizer standardizer) {
+        if (data.d() != d) {
+            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on " + d);
         }
         return standardizer == null ? data : standardizer.transform(data);
     }
@@ -280,14 +282,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
 
     /** Responsibilities γ(z_nk) (PRML 9.23), n rows of k; each row sums to 1. */
     public double[][] predictProba(Dataset data) {
-        int k = params.k;
-        double[] r = new double[data.n() * k];
-        pass(data, null, r, null);
-        double[][] out = new double[data.n()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(r, i * k, (i + 1) * k);
-        }
-        return out;
+        return GaussianPass.responsibilities(params, toFitted(data));
     }
 
     /** ln p(x_n) per row, in the data's original units. */
@@ -297,15 +292,6 @@ public final class GaussianMixtureModel implements MixtureDensity {
         return ll;
     }
 
-    /** The weighted mean of {@link #scoreSamples} (ln L per unit of row weight). */
-    public double score(Dataset data) {
-        double[] ll = scoreSamples(data);
-        double s = 0;
-        for (int i = 0; i < ll.length; i++) {
-            s += data.weight(i) * ll[i];
-        }
-        return s / data.totalWeight();
-    }
 
     /** Points drawn from the model and the component each came from. */
     public static final class Sample {
@@ -333,33 +319,14 @@ public final class GaussianMixtureModel implements MixtureDensity {
      * point from its Gaussian, x = μ + L ε with Σ = L Lᵀ. The same seed gives the same points.
      */
     public Sample sample(int count, long seed) {
-        if (count < 0) {
-            throw new IllegalArgumentException("n must be at least 0, got " + count);
-        }
-        int k = params.k;
         int d = params.d;
-        double[][] chol = new double[k][];
-        for (int c = 0; c < k; c++) {
+        double[][] chol = new double[params.k][];
+        for (int c = 0; c < params.k; c++) {
             double[] l = new double[d * d];
             Cholesky.factor(params.fullCovariance(c), d, l);
             chol[c] = l;
         }
-        double[] cum = new double[k];
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-            s += params.weights[c];
-            cum[c] = s;
-        }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[][] pts = new double[count][];
-        int[] comp = new int[count];
-        double[] e = new double[d];
-        for (int i = 0; i < count; i++) {
-            double u = rnd.nextDouble() * s;
-            int c = 0;
-            while (c < k - 1 && u >= cum[c]) {
-                c++;
-            }
+        return ancestral(count, seed, params.weights, d, standardizer, (c, rnd, e) -> {
             for (int j = 0; j < d; j++) {
                 e[j] = rnd.nextGaussian();
             }
@@ -372,6 +339,42 @@ public final class GaussianMixtureModel implements MixtureDensity {
                 }
                 x[a] = v;
             }
+            return x;
+        });
+    }
+
+    /** A point of component c in the fitted space, drawn from {@code rnd} ({@code e}: d doubles of scratch). */
+    interface ComponentDraw {
+        double[] draw(int c, SplittableRandom rnd, double[] e);
+    }
+
+    /**
+     * Ancestral sampling of any mixture: for each point, a component from {@code weights} (one
+     * uniform draw), then the point from {@code draw}, mapped back to original units.
+     */
+    static Sample ancestral(int count, long seed, double[] weights, int d, Standardizer standardizer,
+            ComponentDraw draw) {
+        if (count < 0) {
+            throw new IllegalArgumentException("n must be at least 0, got " + count);
+        }
+        int k = weights.length;
+        double[] cum = new double[k];
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+            s += weights[c];
+            cum[c] = s;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] pts = new double[count][];
+        int[] comp = new int[count];
+        double[] e = new double[d];
+        for (int i = 0; i < count; i++) {
+            double u = rnd.nextDouble() * s;
+            int c = 0;
+            while (c < k - 1 && u >= cum[c]) {
+                c++;
+            }
+            double[] x = draw.draw(c, rnd, e);
             pts[i] = standardizer == null ? x : standardizer.inverse(x);
             comp[i] = c;
         }

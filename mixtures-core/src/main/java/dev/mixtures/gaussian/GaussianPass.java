@@ -75,6 +75,18 @@ final class GaussianPass {
         return EmLoop.eStep(pass, shift, data.n(), workers, new java.util.ArrayList<>(), proto);
     }
 
+    /** Responsibilities of every row of {@code z}, n rows of k (a model's predictProba). */
+    static double[][] responsibilities(GaussianParams p, Dataset z) {
+        int k = p.k;
+        double[] r = new double[z.n() * k];
+        overRows(p, z, null, r, null);
+        double[][] out = new double[z.n()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(r, i * k, (i + 1) * k);
+        }
+        return out;
+    }
+
     /**
      * The pass over all rows of {@code z} with no statistics, for a fitted model's predict and
      * scores: rows are independent then, so chunks may run in any order on any thread.

@@ -27,7 +27,14 @@ public interface MixtureDensity extends FittedModel {
     double[] scoreSamples(Dataset data);
 
     /** The weighted mean of {@link #scoreSamples} per unit of row weight. */
-    double score(Dataset data);
+    default double score(Dataset data) {
+        double[] ll = scoreSamples(data);
+        double s = 0;
+        for (int i = 0; i < ll.length; i++) {
+            s += data.weight(i) * ll[i];
+        }
+        return s / data.totalWeight();
+    }
 
     /** Points drawn from the density, with the component each came from; the same seed gives the same points. */
     GaussianMixtureModel.Sample sample(int count, long seed);

@@ -169,7 +169,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
     }
 
     /** {@link #predict(Dataset)} with a given distance kernel (every kernel gives the same labels). */
-    int[] predict(Dataset data, DistanceKernel kernel) {
+    public int[] predict(Dataset data, DistanceKernel kernel) {
         Dataset z = toFitted(data);
         int[] labels = new int[z.n()];
         nearest(z, labels, new double[z.n()], kernel);

@@ -63,6 +63,20 @@ public final class Cholesky {
         return p;
     }
 
+    /**
+     * The Cholesky pivots squared of a symmetric d×d matrix (left as it is): the variance of each
+     * column given the ones before it; 0 from the first pivot that fails on.
+     */
+    public static double[] conditionalVariances(double[] a, int d) {
+        double[] l = new double[d * d];
+        int bad = factor(a.clone(), d, l);
+        double[] v = new double[d];
+        for (int i = 0; i < (bad < 0 ? d : bad); i++) {
+            v[i] = l[i * d + i] * l[i * d + i];
+        }
+        return v;
+    }
+
     /** Σ_i ln of the diagonal of a triangular d×d factor. */
     public static double logDiagonal(double[] t, int d) {
         double s = 0;

@@ -232,7 +232,8 @@ public final class ModelSelection {
         if (kMax > data.n()) {
             throw new IllegalArgumentException("k: " + kMax + " is more than the number of rows (" + data.n() + ")");
         }
-        double[] dataPivots = conditionalVariances(data);
+        // The data's variance of each column given the ones before it (weighted, population).
+        double[] dataPivots = Cholesky.conditionalVariances(Moments.covariance(data, Moments.mean(data), 0), data.d());
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k++) {
             for (int s = 0; s < structures.size(); s++) {
@@ -342,10 +343,9 @@ public final class ModelSelection {
             for (int i = 0; i < d; i++) {
                 System.arraycopy(cov[c][i], 0, a, i * d, d);
             }
-            double[] l = new double[d * d];
-            Cholesky.factor(a, d, l);
+            double[] v = Cholesky.conditionalVariances(a, d);
             for (int i = 0; i < d; i++) {
-                double r = l[i * d + i] * l[i * d + i] / dataPivots[i];
+                double r = v[i] / dataPivots[i];
                 if (r < thinnest) {
                     thinnest = r;
                     thinComponent = c;
@@ -383,19 +383,6 @@ public final class ModelSelection {
     private static Candidate failed(int k, CovarianceType t, String why) {
         return new Candidate(k, t, Candidate.Status.FAILED, why, null, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN);
-    }
-
-    /** The data's variance of each column given the ones before it (weighted, population). */
-    private static double[] conditionalVariances(Dataset data) {
-        int d = data.d();
-        double[] cov = Moments.covariance(data, Moments.mean(data), 0);
-        double[] l = new double[d * d];
-        int bad = Cholesky.factor(cov, d, l);
-        double[] v = new double[d];
-        for (int i = 0; i < d; i++) {
-            v[i] = bad >= 0 && i >= bad ? Double.MIN_NORMAL : l[i * d + i] * l[i * d + i];
-        }
-        return v;
     }
 
     /** The K range. */

@@ -33,13 +33,10 @@ public final class Plots {
         }
     }
 
-    /** Draws figure {@code kind} and writes it to {@code out} (.svg or .png). */
-    public static void write(Path out, Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
-            SelectionResult selection, int width, int height, String option) {
-        write(out, kind, model, data, x, y, false, selection, width, height, option);
-    }
-
-    /** As above; {@code rescaled} shows two columns in standardised units (as the lecture's figures). */
+    /**
+     * Draws figure {@code kind} and writes it to {@code out} (.svg or .png); {@code rescaled} shows
+     * two columns in standardised units (as the lecture's figures).
+     */
     public static void write(Path out, Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
             boolean rescaled, SelectionResult selection, int width, int height, String option) {
         checkFile(out, option);
@@ -60,11 +57,17 @@ public final class Plots {
         }
     }
 
-    /** The figure as SVG text (for inline use). */
-    public static String svg(Figures.Kind kind, FittedModel model, Dataset data, String x, String y,
-            SelectionResult selection, int width, int height) {
-        SvgCanvas c = new SvgCanvas(width, height);
-        Figures.draw(c, kind, model, data, kind == Figures.Kind.SELECTION ? null : Projection.of(data, x, y), selection);
-        return c.svg();
+    /** The figures as SVG text, each at its default size, for inline use; the projection is made once for all. */
+    public static java.util.List<String> svgs(java.util.List<Figures.Kind> kinds, FittedModel model, Dataset data,
+            SelectionResult selection) {
+        Projection pr = Projection.of(data, null, null);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Figures.Kind kind : kinds) {
+            int[] wh = defaultSize(kind);
+            SvgCanvas c = new SvgCanvas(wh[0], wh[1]);
+            Figures.draw(c, kind, model, data, pr, selection);
+            out.add(c.svg());
+        }
+        return out;
     }
 }
