@@ -59,7 +59,7 @@ public class KMeansBench {
         }
         workers = new Workers(threads);
         lloyd = new AssignFamily(data, BenchData.K, false, kern, 0, threads);
-        start = Centres.initial(BenchData.startCentres(data), BenchData.K, BenchData.D, false);
+        start = Centres.initial(BenchData.startCentres(data), BenchData.K, BenchData.D, kern.lanes(), false);
         total = lloyd.newStatistics();
     }
 

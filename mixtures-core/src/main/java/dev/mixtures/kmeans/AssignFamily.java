@@ -88,6 +88,9 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
+        if (c.lanes != kernel.lanes()) {
+            throw new IllegalStateException("centres laid out for " + c.lanes + " lanes, kernel " + kernel.name() + " reads " + kernel.lanes());
+        }
         Scratch s = scratch[worker];
         long full = 0;
         for (int b = from; b < to; b += BLOCK) {
@@ -121,7 +124,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                     }
                 }
                 if (m > 0) {
-                    kernel.nearest(s.gather, d, 0, m, c.ct, c.kp, k, s.dist, s.lab, s.best, s.second);
+                    kernel.nearest(s.gather, d, 0, m, c.cl, c.kp, k, s.dist, s.lab, s.best, s.second);
                     for (int t = 0; t < m; t++) {
                         int slot = s.idx[t] - b;
                         s.label[slot] = s.lab[t];
@@ -131,7 +134,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                     full += m;
                 }
             } else {
-                kernel.nearest(x, d, b, e, c.ct, c.kp, k, s.dist, s.label, s.dmin, bounds ? s.second : null);
+                kernel.nearest(x, d, b, e, c.cl, c.kp, k, s.dist, s.label, s.dmin, bounds ? s.second : null);
                 if (bounds) {
                     for (int i = b; i < e; i++) {
                         lower[i] = Centres.down(Math.sqrt(s.second[i - b]), d);

@@ -4,8 +4,8 @@ import dev.mixtures.linalg.Distances;
 import dev.mixtures.linalg.Kernels;
 
 /**
- * K-means parameters for one iteration: the centres (row-major and in the kernel's padded
- * dimension-major layout) and, for Hamerly's bounds, how far each centre moved in the last M-step
+ * K-means parameters for one iteration: the centres (row-major and in the layout the distance
+ * kernel's nearest-centre search reads, {@link Distances#laneBlocked}) and, for Hamerly's bounds, how far each centre moved in the last M-step
  * and half the distance to its nearest other centre.
  */
 final class Centres {
@@ -13,7 +13,8 @@ final class Centres {
     final int d;
     final int kp;
     final double[] c;
-    final double[] ct;
+    final int lanes;
+    final double[] cl;
     /** Upper bounds on how far each centre moved in the M-step that made it (0 for the first). */
     final double[] move;
     /** Lower bounds on half the distance from each centre to its nearest other centre. */
@@ -22,12 +23,13 @@ final class Centres {
     final double maxMove;
     final double secondMove;
 
-    private Centres(double[] c, int k, int d, double[] move, boolean withHalf) {
+    private Centres(double[] c, int k, int d, int lanes, double[] move, boolean withHalf) {
         this.k = k;
         this.d = d;
         this.kp = Kernels.padded(k);
         this.c = c;
-        this.ct = Distances.transposePadded(c, k, d, kp, null);
+        this.lanes = lanes;
+        this.cl = Distances.laneBlocked(c, k, d, kp, lanes, null);
         this.move = move;
         int jm = -1;
         double m1 = 0;
@@ -47,8 +49,8 @@ final class Centres {
         this.half = withHalf ? halfDistances(c, k, d) : null;
     }
 
-    static Centres initial(double[] c, int k, int d, boolean withBounds) {
-        return new Centres(c, k, d, new double[k], withBounds);
+    static Centres initial(double[] c, int k, int d, int lanes, boolean withBounds) {
+        return new Centres(c, k, d, lanes, new double[k], withBounds);
     }
 
     /** The next centres, with the movement from these to them bounded from above. */
@@ -59,7 +61,7 @@ final class Centres {
                 mv[j] = up(Math.sqrt(Distances.squared(c, j * d, newC, j * d, d)), d);
             }
         }
-        return new Centres(newC, k, d, mv, withBounds);
+        return new Centres(newC, k, d, lanes, mv, withBounds);
     }
 
     private static double[] halfDistances(double[] c, int k, int d) {

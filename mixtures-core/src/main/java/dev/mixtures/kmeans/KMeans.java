@@ -391,7 +391,7 @@ public final class KMeans {
         }
         Algorithm alg = algorithm == Algorithm.AUTO ? (k > 1 ? Algorithm.HAMERLY : Algorithm.LLOYD) : algorithm;
         AssignFamily assign = new AssignFamily(z, k, alg == Algorithm.HAMERLY, kern, tol, workers.threads());
-        Centres start = Centres.initial(c0, k, d, assign.usesBounds());
+        Centres start = Centres.initial(c0, k, d, kern.lanes(), assign.usesBounds());
         Run run = new Run();
         Centres end;
         if (alg == Algorithm.MINIBATCH) {
@@ -399,7 +399,7 @@ public final class KMeans {
             long steps = (long) maxIter * mb.batchesPerEpoch();
             EmLoop.Result<Centres, KMeansStatistics> r = EmLoop.run(mb, start, (int) Math.min(Integer.MAX_VALUE, steps),
                     workers, listener, restart, cancel);
-            end = Centres.initial(r.params.c, k, d, false);
+            end = Centres.initial(r.params.c, k, d, kern.lanes(), false);
             run.history = r.history;
             run.converged = r.converged;
         } else {

@@ -236,13 +236,14 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     private void nearest(Dataset z, int[] labels, double[] best, DistanceKernel kernel) {
         int kp = Kernels.padded(k);
+        double[] cl = Distances.laneBlocked(centres, k, d, kp, kernel.lanes(), null);
         int block = 128;
         double[] buf = new double[Kernels.scratch(block, kp, d)];
         int[] lab = new int[block];
         double[] dist = new double[block];
         for (int b = 0; b < z.n(); b += block) {
             int e = Math.min(z.n(), b + block);
-            kernel.nearest(z.valuesView(), d, b, e, ct, kp, k, buf, lab, dist, null);
+            kernel.nearest(z.valuesView(), d, b, e, cl, kp, k, buf, lab, dist, null);
             System.arraycopy(lab, 0, labels, b, e - b);
             System.arraycopy(dist, 0, best, b, e - b);
         }

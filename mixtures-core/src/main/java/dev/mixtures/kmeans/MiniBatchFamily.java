@@ -85,12 +85,15 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
+        if (c.lanes != kernel.lanes()) {
+            throw new IllegalStateException("centres laid out for " + c.lanes + " lanes, kernel " + kernel.name() + " reads " + kernel.lanes());
+        }
         double[] buf = dist[worker];
         int[] label = labels[worker];
         double[] best = bests[worker];
         for (int b = from; b < to; b += 128) {
             int e = Math.min(to, b + 128);
-            kernel.nearest(rows, d, b, e, c.ct, c.kp, k, buf, label, best, null);
+            kernel.nearest(rows, d, b, e, c.cl, c.kp, k, buf, label, best, null);
             stats.addRows(kernel, rows, b, e, rowWeights, label, best);
         }
     }

@@ -19,23 +19,33 @@ public interface DistanceKernel {
     void squaredDistances(double[] x, int d, int from, int to, double[] ct, int kp, double[] out);
 
     /**
+     * The lane width of the centre layout {@link #nearest} reads: {@link Distances#laneBlocked}
+     * with this many lanes (1, the plain layout, unless a kernel says otherwise).
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
      * The nearest of the first k centres for rows {@code from <= i < to}: {@code label[i - from]}
      * is the lowest index attaining the minimum, {@code best[i - from]} that squared distance, and,
      * when {@code second} is not null, {@code second[i - from]} the smallest squared distance to
-     * any other centre (+∞ when k = 1). {@code buf} holds at least
-     * {@link Kernels#scratch}(to − from, kp, d) doubles. Padding
-     * centres are +∞ far ({@link Distances#transposePadded}), so they never win.
+     * any other centre (+∞ when k = 1). The centres {@code cl} are laid out by
+     * {@link Distances#laneBlocked} with {@link #lanes()} lanes. {@code buf} holds at least
+     * {@link Kernels#scratch}(to − from, kp, d) doubles. Padding centres are +∞ far, so they never win.
      */
-    default void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,
+    default void nearest(double[] x, int d, int from, int to, double[] cl, int kp, int k, double[] buf,
             int[] label, double[] best, double[] second) {
-        squaredDistances(x, d, from, to, ct, kp, buf);
+        squaredDistances(x, d, from, to, cl, kp, buf);
+        int lanes = lanes();
         for (int i = 0; i < to - from; i++) {
             int o = i * kp;
             int a = 0;
             double m = buf[o];
             for (int j = 1; j < k; j++) {
-                if (buf[o + j] < m) {
-                    m = buf[o + j];
+                double v = buf[o + Distances.laneBlockedColumn(j, kp, lanes)];
+                if (v < m) {
+                    m = v;
                     a = j;
                 }
             }
@@ -44,8 +54,9 @@ public interface DistanceKernel {
             if (second != null) {
                 double m2 = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < k; j++) {
-                    if (j != a && buf[o + j] < m2) {
-                        m2 = buf[o + j];
+                    double v = buf[o + Distances.laneBlockedColumn(j, kp, lanes)];
+                    if (j != a && v < m2) {
+                        m2 = v;
                     }
                 }
                 second[i] = m2;

@@ -51,20 +51,37 @@ public final class Distances {
 
     /**
      * Lays out k row-major centres (k×d) dimension-major and padded to {@code kp} columns, as
-     * {@link DistanceKernel} reads them. Padding centres sit at +∞, so their distance to any finite
-     * row is +∞ and they never win an argmin.
+     * {@link DistanceKernel#squaredDistances} reads them: {@code ct[j·kp + c]} is coordinate j of
+     * centre c. Padding centres sit at +∞, so their distance to any finite row is +∞ and they never
+     * win an argmin.
      */
     public static double[] transposePadded(double[] centres, int k, int d, int kp, double[] into) {
+        return laneBlocked(centres, k, d, kp, 1, into);
+    }
+
+    /**
+     * The layout {@link DistanceKernel#nearest} reads for a kernel of {@code lanes} lanes: as
+     * {@link #transposePadded}, but within each dimension the kp columns form kp/lanes vectors of
+     * {@code lanes} lanes, and lane l of vector u holds centre {@code l·(kp/lanes) + u}. Each lane
+     * thus sees an increasing run of indices, and lanes are in increasing order of index, so that a
+     * minimum taken per lane over the vectors in order, then across lanes with ties to the lower
+     * lane, is the lowest index attaining the minimum, with no index comparisons. One lane is the
+     * plain layout.
+     */
+    public static double[] laneBlocked(double[] centres, int k, int d, int kp, int lanes, double[] into) {
         double[] ct = into != null && into.length == d * kp ? into : new double[d * kp];
         for (int j = 0; j < d; j++) {
             int base = j * kp;
-            for (int c = 0; c < k; c++) {
-                ct[base + c] = centres[c * d + j];
-            }
-            for (int c = k; c < kp; c++) {
-                ct[base + c] = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < kp; c++) {
+                ct[base + laneBlockedColumn(c, kp, lanes)] = c < k ? centres[c * d + j] : Double.POSITIVE_INFINITY;
             }
         }
         return ct;
+    }
+
+    /** The column of centre c in the {@link #laneBlocked} layout. */
+    public static int laneBlockedColumn(int c, int kp, int lanes) {
+        int nv = kp / lanes;
+        return (c % nv) * lanes + c / nv;
     }
 }

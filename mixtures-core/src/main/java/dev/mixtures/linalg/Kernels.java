@@ -33,8 +33,7 @@ public final class Kernels {
         try {
             DistanceKernel k = (DistanceKernel) Class.forName("dev.mixtures.linalg.VectorDistanceKernel")
                     .getDeclaredConstructor().newInstance();
-            int lanes = (int) Class.forName("dev.mixtures.linalg.VectorDistanceKernel")
-                    .getDeclaredMethod("lanes").invoke(null);
+            int lanes = k.lanes();
             // Below 4 lanes the blocked kernel gains little over the scalar one; beyond PAD it cannot tile the padding.
             return lanes >= 4 && PAD % lanes == 0 ? k : null;
         } catch (ReflectiveOperationException | LinkageError e) {
@@ -54,8 +53,9 @@ public final class Kernels {
 
     /** Doubles of scratch space a kernel call over {@code rows} rows needs (see {@link DistanceKernel#nearest}). */
     public static int scratch(int rows, int kp, int d) {
-        // The vector kernel's block: 4·PAD transposed rows of d, its running state (3 × 4·PAD) and 16 accumulators of PAD.
-        return Math.max(rows * kp, Math.max(4 * PAD * d + 28 * PAD, 12 * PAD));
+        // The vector kernel's nearest: 16 staged distance vectors, the state of 8 rows (3 vectors each)
+        // and two tree outputs (3 vectors each), PAD doubles per vector.
+        return Math.max(rows * kp, 46 * PAD);
     }
 
     /** k rounded up to a multiple of {@link #PAD}. */

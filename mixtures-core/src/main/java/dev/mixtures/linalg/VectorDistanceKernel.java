@@ -2,18 +2,27 @@ package dev.mixtures.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API kernel: lanes run across centres, a register block of 4 rows × 4 vectors of
  * centres keeps 16 accumulators live, and each coordinate costs one subtraction and one FMA per
- * lane. Loaded reflectively by {@link Kernels} only when {@code jdk.incubator.vector} is present.
+ * lane. The nearest centre is found without scalar code: each row's vectors are folded into a
+ * per-lane minimum in registers, and a transpose-and-compare tree over as many rows as there are
+ * lanes turns those into one lane per row ({@link #nearest}). Loaded reflectively by
+ * {@link Kernels} only when {@code jdk.incubator.vector} is present.
  */
 final class VectorDistanceKernel implements DistanceKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final DoubleVector IOTA = DoubleVector.fromArray(S, iota(), 0);
     private static final DoubleVector INF = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+    /** Lanes whose index has bit 1, 2 or 4 set: the lanes a tree step takes from its second operand. */
+    private static final VectorMask<Double> M1 = bit(1), M2 = bit(2), M4 = bit(4);
+    /** Lane i takes lane i − s ("up") or i + s ("down"), wrapping. */
+    private static final VectorShuffle<Double> UP1 = shift(-1), DOWN1 = shift(1), UP2 = shift(-2), DOWN2 = shift(2),
+            UP4 = shift(-4), DOWN4 = shift(4);
 
     private static double[] iota() {
         double[] v = new double[L];
@@ -23,7 +32,24 @@ final class VectorDistanceKernel implements DistanceKernel {
         return v;
     }
 
-    static int lanes() {
+    private static VectorMask<Double> bit(int b) {
+        boolean[] m = new boolean[L];
+        for (int i = 0; i < L; i++) {
+            m[i] = (i & b) != 0;
+        }
+        return VectorMask.fromArray(S, m, 0);
+    }
+
+    private static VectorShuffle<Double> shift(int by) {
+        int[] s = new int[L];
+        for (int i = 0; i < L; i++) {
+            s[i] = Math.floorMod(i + by, L);
+        }
+        return VectorShuffle.fromArray(S, s, 0);
+    }
+
+    @Override
+    public int lanes() {
         return L;
     }
 
@@ -41,7 +67,7 @@ final class VectorDistanceKernel implements DistanceKernel {
                 block4x4(x, d, i, ct, kp, v * L, out, (i - from) * kp, kp);
             }
             for (; v < nv; v++) {
-                block4x1(x, d, i, ct, kp, v * L, out, (i - from) * kp);
+                block4x1(x, d, i, ct, kp, v * L, out, (i - from) * kp, kp);
             }
         }
         for (; i < to; i++) {
@@ -81,70 +107,71 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
     }
 
+    /** Where {@link #nearest} keeps things in its scratch, in units of L doubles. */
+    private static final int STRIDE = 4 * L;
+    private static final int STATE = 16 * L;
+    private static final int TREE = STATE + 24 * L;
+
     /**
-     * As the interface's default, by blocks of 4 rows × up to 4 vectors of centres: the register
-     * block of {@link #squaredDistances} leaves its 16 accumulators in {@code buf}, and a short
-     * loop folds them, centres in increasing order with a strict comparison, into each row's
-     * per-lane minimum, its centre index, and (when asked for) the per-lane second minimum; eight
-     * scalar steps per row then take the smallest value, ties to the lowest index. The result is
-     * exactly the default's: minima involve no rounding. The block and the fold are separate small
-     * methods on purpose: one large method sometimes exhausted C2's inlining budget, leaving a
-     * Vector API bounds check as a call in the inner loop (a JVM run 30% slower, at random).
+     * As the interface's default, for rows in groups of L (as many rows as lanes). Each group runs
+     * in blocks of 4 rows × 4 vectors of centres; each row's distances are folded, vector by vector
+     * in increasing order with a strict comparison, into a per-lane minimum, its centre index and
+     * (when asked for) the per-lane second minimum. Then a tree of log2(L) levels transposes the
+     * group's rows while halving the lanes each row spans, each step keeping the lower lane unless
+     * the higher one is strictly smaller, so that lane r ends with row r's result. The
+     * {@link Distances#laneBlocked} layout gives lower lanes lower indices, hence ties go to the
+     * lowest index, exactly as in the default: minima involve no rounding. Vector values never
+     * cross a method boundary (they would be boxed when C2 declines to inline); the steps hand over
+     * through {@code buf}. Rows left over after the last full group take the default path.
      */
     @Override
-    public void nearest(double[] x, int d, int from, int to, double[] ct, int kp, int k, double[] buf,
+    public void nearest(double[] x, int d, int from, int to, double[] cl, int kp, int k, double[] buf,
             int[] label, double[] best, double[] second) {
-        if (kp % L != 0) {
-            DistanceKernel.super.nearest(x, d, from, to, ct, kp, k, buf, label, best, second);
+        if (kp % L != 0 || L < 4 || L > 8) {
+            DistanceKernel.super.nearest(x, d, from, to, cl, kp, k, buf, label, best, second);
             return;
         }
         final int nv = kp / L;
-        final int stride = 4 * L;
-        final int so = 4 * stride;
         int i = from;
-        for (; i + 4 <= to; i += 4) {
-            for (int v = 0; v < nv; v += 4) {
-                int nvec = Math.min(4, nv - v);
-                if (nvec == 4) {
-                    block4x4(x, d, i, ct, kp, v * L, buf, -v * L, stride);
-                } else {
-                    for (int q = 0; q < 4; q++) {
-                        for (int u = 0; u < nvec; u++) {
-                            block1x1(x, d, i + q, ct, kp, (v + u) * L, buf, q * stride + u * L - (v + u) * L);
-                        }
+        for (; i + L <= to; i += L) {
+            for (int h = 0; h < L; h += 4) {
+                int so = STATE + h * 3 * L;
+                reset(buf, so);
+                int v = 0;
+                for (; v + 4 <= nv; v += 4) {
+                    if (second == null) {
+                        block4x4Fold(x, d, i + h, cl, kp, v, nv, buf, so);
+                    } else {
+                        block4x4(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE);
+                        fold(buf, 4, v, nv, so, true);
                     }
                 }
-                if (second == null) {
-                    fold(buf, nvec, v, stride, so, v == 0);
-                } else {
-                    foldWithSecond(buf, nvec, v, stride, so, v == 0);
+                for (; v < nv; v++) {
+                    block4x1(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE);
+                    fold(buf, 1, v, nv, so, second != null);
                 }
             }
-            for (int q = 0; q < 4; q++) {
-                int o = so + q * 3 * L;
-                double m = buf[o];
-                double a = buf[o + L];
-                for (int l = 1; l < L; l++) {
-                    double val = buf[o + l];
-                    double c = buf[o + L + l];
-                    if (val < m || (val == m && c < a)) {
-                        m = val;
-                        a = c;
-                    }
+            boolean s2 = second != null;
+            if (!s2 && L == 8) {
+                tree8(buf);
+            } else {
+                // Rows 0..3: (0,1) and (2,3) across adjacent lanes, then the pairs across lane pairs.
+                combine(buf, STATE, STATE + 3 * L, STATE, M1, UP1, DOWN1, s2);
+                combine(buf, STATE + 6 * L, STATE + 9 * L, STATE + 6 * L, M1, UP1, DOWN1, s2);
+                combine(buf, STATE, STATE + 6 * L, TREE, M2, UP2, DOWN2, s2);
+                if (L == 8) {
+                    combine(buf, STATE + 12 * L, STATE + 15 * L, STATE + 12 * L, M1, UP1, DOWN1, s2);
+                    combine(buf, STATE + 18 * L, STATE + 21 * L, STATE + 18 * L, M1, UP1, DOWN1, s2);
+                    combine(buf, STATE + 12 * L, STATE + 18 * L, TREE + 3 * L, M2, UP2, DOWN2, s2);
+                    combine(buf, TREE, TREE + 3 * L, TREE, M4, UP4, DOWN4, s2);
                 }
-                int r = i - from + q;
-                label[r] = (int) a;
-                best[r] = m;
-                if (second != null) {
-                    // The runner-up is the winner lane's own second, or another lane's minimum.
-                    int lane = (int) a % L;
-                    double s2 = buf[o + 2 * L + lane];
-                    for (int l = 0; l < L; l++) {
-                        if (l != lane && buf[o + l] < s2) {
-                            s2 = buf[o + l];
-                        }
-                    }
-                    second[r] = s2;
+            }
+            int r = i - from;
+            for (int q = 0; q < L; q++) {
+                best[r + q] = buf[TREE + q];
+                label[r + q] = (int) buf[TREE + L + q];
+                if (s2) {
+                    second[r + q] = buf[TREE + 2 * L + q];
                 }
             }
         }
@@ -153,7 +180,7 @@ final class VectorDistanceKernel implements DistanceKernel {
             int[] l2 = new int[to - i];
             double[] b2 = new double[to - i];
             double[] s2 = second == null ? null : new double[to - i];
-            DistanceKernel.super.nearest(x, d, i, to, ct, kp, k, buf, l2, b2, s2);
+            DistanceKernel.super.nearest(x, d, i, to, cl, kp, k, buf, l2, b2, s2);
             System.arraycopy(l2, 0, label, done, l2.length);
             System.arraycopy(b2, 0, best, done, b2.length);
             if (second != null) {
@@ -162,31 +189,109 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
     }
 
+
     /**
-     * Folds the 4 rows' distances to centre vectors v..v+nvec−1 (row q's at buf[q·stride + u·L])
-     * into each row's per-lane minimum and index (buf[so + q·3L], +L); afresh when {@code first}.
+     * The whole tree for 8 lanes without the second minimum, as {@link #combine} does it but with
+     * every intermediate in registers (4–6 ms a pass on 1,000,000 rows, k = 32, against the steps
+     * through memory). Result at buf[TREE] (minima) and buf[TREE + L] (indices).
      */
-    private static void fold(double[] buf, int nvec, int v, int stride, int so, boolean first) {
-        if (first) {
-            reset(buf, so);
-        }
-        for (int q = 0; q < 4; q++) {
-            int o = so + q * 3 * L;
-            DoubleVector m = DoubleVector.fromArray(S, buf, o);
-            DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
-            for (int u = 0; u < nvec; u++) {
-                DoubleVector a = DoubleVector.fromArray(S, buf, q * stride + u * L);
-                VectorMask<Double> lt = a.lt(m);
-                m = m.blend(a, lt);
-                idx = idx.blend(IOTA.add((double) ((v + u) * L)), lt);
-            }
-            m.intoArray(buf, o);
-            idx.intoArray(buf, o + L);
+    private static void tree8(double[] buf) {
+        int o = STATE;
+        DoubleVector m0 = DoubleVector.fromArray(S, buf, o), i0 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m1 = DoubleVector.fromArray(S, buf, o), i1 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m2 = DoubleVector.fromArray(S, buf, o), i2 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m3 = DoubleVector.fromArray(S, buf, o), i3 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m4 = DoubleVector.fromArray(S, buf, o), i4 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m5 = DoubleVector.fromArray(S, buf, o), i5 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m6 = DoubleVector.fromArray(S, buf, o), i6 = DoubleVector.fromArray(S, buf, o + L); o += 3 * L;
+        DoubleVector m7 = DoubleVector.fromArray(S, buf, o), i7 = DoubleVector.fromArray(S, buf, o + L);
+        DoubleVector c, e, ci, ei;
+        VectorMask<Double> t;
+        c = m0.blend(m1.rearrange(UP1), M1); e = m0.rearrange(DOWN1).blend(m1, M1);
+        ci = i0.blend(i1.rearrange(UP1), M1); ei = i0.rearrange(DOWN1).blend(i1, M1);
+        t = e.lt(c); DoubleVector n01 = c.blend(e, t), j01 = ci.blend(ei, t);
+        c = m2.blend(m3.rearrange(UP1), M1); e = m2.rearrange(DOWN1).blend(m3, M1);
+        ci = i2.blend(i3.rearrange(UP1), M1); ei = i2.rearrange(DOWN1).blend(i3, M1);
+        t = e.lt(c); DoubleVector n23 = c.blend(e, t), j23 = ci.blend(ei, t);
+        c = m4.blend(m5.rearrange(UP1), M1); e = m4.rearrange(DOWN1).blend(m5, M1);
+        ci = i4.blend(i5.rearrange(UP1), M1); ei = i4.rearrange(DOWN1).blend(i5, M1);
+        t = e.lt(c); DoubleVector n45 = c.blend(e, t), j45 = ci.blend(ei, t);
+        c = m6.blend(m7.rearrange(UP1), M1); e = m6.rearrange(DOWN1).blend(m7, M1);
+        ci = i6.blend(i7.rearrange(UP1), M1); ei = i6.rearrange(DOWN1).blend(i7, M1);
+        t = e.lt(c); DoubleVector n67 = c.blend(e, t), j67 = ci.blend(ei, t);
+        c = n01.blend(n23.rearrange(UP2), M2); e = n01.rearrange(DOWN2).blend(n23, M2);
+        ci = j01.blend(j23.rearrange(UP2), M2); ei = j01.rearrange(DOWN2).blend(j23, M2);
+        t = e.lt(c); DoubleVector n03 = c.blend(e, t), j03 = ci.blend(ei, t);
+        c = n45.blend(n67.rearrange(UP2), M2); e = n45.rearrange(DOWN2).blend(n67, M2);
+        ci = j45.blend(j67.rearrange(UP2), M2); ei = j45.rearrange(DOWN2).blend(j67, M2);
+        t = e.lt(c); DoubleVector n47 = c.blend(e, t), j47 = ci.blend(ei, t);
+        c = n03.blend(n47.rearrange(UP4), M4); e = n03.rearrange(DOWN4).blend(n47, M4);
+        ci = j03.blend(j47.rearrange(UP4), M4); ei = j03.rearrange(DOWN4).blend(j47, M4);
+        t = e.lt(c);
+        c.blend(e, t).intoArray(buf, TREE);
+        ci.blend(ei, t).intoArray(buf, TREE + L);
+    }
+
+    /**
+     * One step of the tree: the states (minimum, index, second at +0, +L, +2L) at {@code a} and
+     * {@code b} become one at {@code out}. Within each group of 2s lanes (s = 1, 2, 4, the mask's
+     * bit), the lower s lanes hold a's lane pairs (j, j + s) reduced and the upper s lanes b's; the
+     * upper lane of a pair wins only when strictly smaller. The second minimum of the pair is the
+     * smaller of the loser's minimum and the winner's second.
+     */
+    private static void combine(double[] buf, int a, int b, int out, VectorMask<Double> upper, VectorShuffle<Double> up,
+            VectorShuffle<Double> down, boolean withSecond) {
+        DoubleVector am = DoubleVector.fromArray(S, buf, a);
+        DoubleVector bm = DoubleVector.fromArray(S, buf, b);
+        DoubleVector lo = am.blend(bm.rearrange(up), upper);
+        DoubleVector hi = am.rearrange(down).blend(bm, upper);
+        VectorMask<Double> take = hi.lt(lo);
+        lo.blend(hi, take).intoArray(buf, out);
+        DoubleVector ai = DoubleVector.fromArray(S, buf, a + L);
+        DoubleVector bi = DoubleVector.fromArray(S, buf, b + L);
+        ai.blend(bi.rearrange(up), upper).blend(ai.rearrange(down).blend(bi, upper), take).intoArray(buf, out + L);
+        if (withSecond) {
+            DoubleVector as = DoubleVector.fromArray(S, buf, a + 2 * L);
+            DoubleVector bs = DoubleVector.fromArray(S, buf, b + 2 * L);
+            DoubleVector ls = as.blend(bs.rearrange(up), upper);
+            DoubleVector hs = as.rearrange(down).blend(bs, upper);
+            DoubleVector loser = hi.blend(lo, take);
+            DoubleVector winnerSecond = ls.blend(hs, take);
+            // Compare-and-blend, not min: JDK 17 does not compile a 512-bit double min.
+            loser.blend(winnerSecond, winnerSecond.lt(loser)).intoArray(buf, out + 2 * L);
         }
     }
 
     /**
-     * Starts the 4 rows' state afresh (minimum and second +∞). By stores, not by choosing between
+     * Folds the 4 rows' distances to centre vectors v..v+nvec−1 (row q's at buf[q·STRIDE + u·L])
+     * into each row's state at buf[so + q·3L] (minimum, index, second), the second only when asked.
+     * The running minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit
+     * double {@code min} and falls back to allocating code (distances are never NaN or −0).
+     */
+    private static void fold(double[] buf, int nvec, int v, int nv, int so, boolean withSecond) {
+        DoubleVector base = IOTA.mul((double) nv).add((double) v);
+        for (int q = 0; q < 4; q++) {
+            int o = so + q * 3 * L;
+            DoubleVector m = DoubleVector.fromArray(S, buf, o);
+            DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
+            DoubleVector sec = DoubleVector.fromArray(S, buf, o + 2 * L);
+            for (int u = 0; u < nvec; u++) {
+                DoubleVector a = DoubleVector.fromArray(S, buf, q * STRIDE + u * L);
+                VectorMask<Double> lt = a.lt(m);
+                if (withSecond) {
+                    sec = sec.blend(a, a.lt(sec)).blend(m, lt);
+                }
+                m = m.blend(a, lt);
+                idx = idx.blend(base.add((double) u), lt);
+            }
+            m.intoArray(buf, o);
+            idx.intoArray(buf, o + L);
+            sec.intoArray(buf, o + 2 * L);
+        }
+    }
+
+    /**
+     * Starts 4 rows' state afresh (minimum and second +∞). By stores, not by choosing between
      * vectors: a vector chosen by a condition is boxed on JDK 17.
      */
     private static void reset(double[] buf, int so) {
@@ -199,30 +304,97 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * As {@link #fold}, also keeping the per-lane second minimum at buf[so + q·3L + 2L]. The running
-     * minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit double
-     * {@code min} and falls back to allocating code (distances are never NaN or −0, so the two agree).
+     * {@link #block4x4} and {@link #fold} (without the second) in one method, so that the 16
+     * accumulators go straight from registers into the 4 rows' states at buf[so + q·3L].
      */
-    private static void foldWithSecond(double[] buf, int nvec, int v, int stride, int so, boolean first) {
-        if (first) {
-            reset(buf, so);
+    private static void block4x4Fold(double[] x, int d, int i, double[] cl, int kp, int v, int nv, double[] buf, int so) {
+        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+        int c = v * L;
+        for (int j = 0; j < d; j++) {
+            int b = j * kp + c;
+            DoubleVector c0 = DoubleVector.fromArray(S, cl, b);
+            DoubleVector c1 = DoubleVector.fromArray(S, cl, b + L);
+            DoubleVector c2 = DoubleVector.fromArray(S, cl, b + 2 * L);
+            DoubleVector c3 = DoubleVector.fromArray(S, cl, b + 3 * L);
+            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
+            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
+            a00 = t0.fma(t0, a00);
+            a01 = t1.fma(t1, a01);
+            a02 = t2.fma(t2, a02);
+            a03 = t3.fma(t3, a03);
+            r = DoubleVector.broadcast(S, x[x1 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a10 = t0.fma(t0, a10);
+            a11 = t1.fma(t1, a11);
+            a12 = t2.fma(t2, a12);
+            a13 = t3.fma(t3, a13);
+            r = DoubleVector.broadcast(S, x[x2 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a20 = t0.fma(t0, a20);
+            a21 = t1.fma(t1, a21);
+            a22 = t2.fma(t2, a22);
+            a23 = t3.fma(t3, a23);
+            r = DoubleVector.broadcast(S, x[x3 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a30 = t0.fma(t0, a30);
+            a31 = t1.fma(t1, a31);
+            a32 = t2.fma(t2, a32);
+            a33 = t3.fma(t3, a33);
         }
-        for (int q = 0; q < 4; q++) {
-            int o = so + q * 3 * L;
-            DoubleVector m = DoubleVector.fromArray(S, buf, o);
-            DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
-            DoubleVector sec = DoubleVector.fromArray(S, buf, o + 2 * L);
-            for (int u = 0; u < nvec; u++) {
-                DoubleVector a = DoubleVector.fromArray(S, buf, q * stride + u * L);
-                VectorMask<Double> lt = a.lt(m);
-                sec = sec.blend(a, a.lt(sec)).blend(m, lt);
-                m = m.blend(a, lt);
-                idx = idx.blend(IOTA.add((double) ((v + u) * L)), lt);
-            }
-            m.intoArray(buf, o);
-            idx.intoArray(buf, o + L);
-            sec.intoArray(buf, o + 2 * L);
-        }
+        // Lane l of vector u holds centre l·nv + u (Distances.laneBlocked).
+        DoubleVector i0 = IOTA.mul((double) nv).add((double) v);
+        DoubleVector i1 = i0.add(1.0), i2 = i0.add(2.0), i3 = i0.add(3.0);
+        VectorMask<Double> lt;
+        DoubleVector m, idx;
+        int o = so;
+        m = DoubleVector.fromArray(S, buf, o);
+        idx = DoubleVector.fromArray(S, buf, o + L);
+        lt = a00.lt(m); m = m.blend(a00, lt); idx = idx.blend(i0, lt);
+        lt = a01.lt(m); m = m.blend(a01, lt); idx = idx.blend(i1, lt);
+        lt = a02.lt(m); m = m.blend(a02, lt); idx = idx.blend(i2, lt);
+        lt = a03.lt(m); m = m.blend(a03, lt); idx = idx.blend(i3, lt);
+        m.intoArray(buf, o);
+        idx.intoArray(buf, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, buf, o);
+        idx = DoubleVector.fromArray(S, buf, o + L);
+        lt = a10.lt(m); m = m.blend(a10, lt); idx = idx.blend(i0, lt);
+        lt = a11.lt(m); m = m.blend(a11, lt); idx = idx.blend(i1, lt);
+        lt = a12.lt(m); m = m.blend(a12, lt); idx = idx.blend(i2, lt);
+        lt = a13.lt(m); m = m.blend(a13, lt); idx = idx.blend(i3, lt);
+        m.intoArray(buf, o);
+        idx.intoArray(buf, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, buf, o);
+        idx = DoubleVector.fromArray(S, buf, o + L);
+        lt = a20.lt(m); m = m.blend(a20, lt); idx = idx.blend(i0, lt);
+        lt = a21.lt(m); m = m.blend(a21, lt); idx = idx.blend(i1, lt);
+        lt = a22.lt(m); m = m.blend(a22, lt); idx = idx.blend(i2, lt);
+        lt = a23.lt(m); m = m.blend(a23, lt); idx = idx.blend(i3, lt);
+        m.intoArray(buf, o);
+        idx.intoArray(buf, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, buf, o);
+        idx = DoubleVector.fromArray(S, buf, o + L);
+        lt = a30.lt(m); m = m.blend(a30, lt); idx = idx.blend(i0, lt);
+        lt = a31.lt(m); m = m.blend(a31, lt); idx = idx.blend(i1, lt);
+        lt = a32.lt(m); m = m.blend(a32, lt); idx = idx.blend(i2, lt);
+        lt = a33.lt(m); m = m.blend(a33, lt); idx = idx.blend(i3, lt);
+        m.intoArray(buf, o);
+        idx.intoArray(buf, o + L);
     }
 
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {
@@ -293,7 +465,7 @@ final class VectorDistanceKernel implements DistanceKernel {
         a33.intoArray(out, p + 3 * L);
     }
 
-    private static void block4x1(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o) {
+    private static void block4x1(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {
         DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
         int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
         for (int j = 0; j < d; j++) {
@@ -309,9 +481,9 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
         int p = o + c;
         a0.intoArray(out, p);
-        a1.intoArray(out, p + kp);
-        a2.intoArray(out, p + 2 * kp);
-        a3.intoArray(out, p + 3 * kp);
+        a1.intoArray(out, p + os);
+        a2.intoArray(out, p + 2 * os);
+        a3.intoArray(out, p + 3 * os);
     }
 
     private static void block1x1(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o) {

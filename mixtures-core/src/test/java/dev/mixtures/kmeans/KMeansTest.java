@@ -83,7 +83,7 @@ class KMeansTest {
         Dataset z = data;
         AssignFamily fam = new AssignFamily(z, 6, true, Kernels.best(), 0, 1);
         double[] c0 = Seeding.kMeansPlusPlus(z, 6, new SplittableRandom(1), new dev.mixtures.em.Workers(1), Kernels.best());
-        Centres c = Centres.initial(c0, 6, 4, true);
+        Centres c = Centres.initial(c0, 6, 4, Kernels.best().lanes(), true);
         java.util.List<KMeansStatistics> chunks = new java.util.ArrayList<>();
         KMeansStatistics total = fam.newStatistics();
         try (dev.mixtures.em.Workers w = new dev.mixtures.em.Workers(1)) {

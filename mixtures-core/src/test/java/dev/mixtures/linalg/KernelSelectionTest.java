@@ -21,6 +21,10 @@ class KernelSelectionTest {
         assertEquals(expectVector(), Kernels.vectorModulePresent());
         if (expectVector()) {
             assertNotNull(Kernels.vectorOrNull());
+            String lanes = System.getProperty("mixtures.expectLanes");
+            if (lanes != null) {
+                assertEquals(Integer.parseInt(lanes), Kernels.vectorOrNull().lanes());
+            }
             assertEquals(Kernels.vectorOrNull().name(), Kernels.best().name());
         } else {
             assertNull(Kernels.vectorOrNull());
@@ -67,7 +71,7 @@ class KernelSelectionTest {
     void nearestMatchesTheScalarReferenceIncludingTies() {
         SplittableRandom r = new SplittableRandom(8);
         for (int d : new int[] {1, 2, 5, 16, 19}) {
-            for (int k : new int[] {1, 2, 3, 4, 7, 8, 9, 32, 37}) {
+            for (int k : new int[] {1, 2, 3, 4, 7, 8, 9, 32, 37, 64, 70}) {
                 for (int n : new int[] {1, 31, 32, 33, 100}) {
                     double[] x = new double[n * d];
                     double[] c = new double[k * d];
@@ -79,7 +83,6 @@ class KernelSelectionTest {
                         c[i] = r.nextInt(4);
                     }
                     int kp = Kernels.padded(k);
-                    double[] ct = Distances.transposePadded(c, k, d, kp, null);
                     int[] wantLabel = new int[n];
                     double[] wantBest = new double[n];
                     double[] wantSecond = new double[n];
@@ -102,14 +105,19 @@ class KernelSelectionTest {
                         wantSecond[i] = m2;
                     }
                     for (DistanceKernel kernel : kernels()) {
-                        int[] label = new int[n];
-                        double[] best = new double[n];
-                        double[] second = new double[n];
-                        kernel.nearest(x, d, 0, n, ct, kp, k, new double[Kernels.scratch(n, kp, d)], label, best, second);
-                        String where = kernel.name() + " d=" + d + " k=" + k + " n=" + n;
-                        assertArrayEquals(wantLabel, label, where);
-                        assertArrayEquals(wantBest, best, 0.0, where);
-                        assertArrayEquals(wantSecond, second, 0.0, where);
+                        double[] cl = Distances.laneBlocked(c, k, d, kp, kernel.lanes(), null);
+                        for (boolean withSecond : new boolean[] {true, false}) {
+                            int[] label = new int[n];
+                            double[] best = new double[n];
+                            double[] second = withSecond ? new double[n] : null;
+                            kernel.nearest(x, d, 0, n, cl, kp, k, new double[Kernels.scratch(n, kp, d)], label, best, second);
+                            String where = kernel.name() + " d=" + d + " k=" + k + " n=" + n + " second=" + withSecond;
+                            assertArrayEquals(wantLabel, label, where);
+                            assertArrayEquals(wantBest, best, 0.0, where);
+                            if (withSecond) {
+                                assertArrayEquals(wantSecond, second, 0.0, where);
+                            }
+                        }
                     }
                 }
             }
