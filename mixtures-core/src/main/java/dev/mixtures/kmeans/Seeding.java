@@ -77,20 +77,7 @@ final class Seeding {
                 java.util.Arrays.fill(pot, 0.0);
                 double[] buf = dist[wk];
                 for (int b = from; b < to; b += block) {
-                    int e = Math.min(to, b + block);
-                    kernel.squaredDistances(x, d, b, e, ct, tp, buf);
-                    for (int i = b; i < e; i++) {
-                        double wi = w == null ? 1.0 : w[i];
-                        int o = (i - b) * tp;
-                        double ci = closest[i];
-                        if (lead == 1) {
-                            ci = Math.min(ci, wi * buf[o]);
-                            closest[i] = ci;
-                        }
-                        for (int t = 0; t < trials; t++) {
-                            pot[t] += Math.min(ci, wi * buf[o + lead + t]);
-                        }
-                    }
+                    kernel.potentials(x, d, b, Math.min(to, b + block), w, ct, tp, lead, trials, closest, pot, buf);
                 }
             });
             int best = 0;

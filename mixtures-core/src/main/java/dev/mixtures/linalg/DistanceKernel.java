@@ -86,6 +86,33 @@ public interface DistanceKernel {
         }
     }
 
+    /**
+     * One block of a greedy k-means++ step. Columns of {@code ct} (dimension-major, {@code tp}
+     * padded columns, {@link Distances#transposePadded}): column 0 is the centre chosen last when
+     * {@code lead} is 1, then {@code trials} candidate centres. For rows {@code from <= i < to} in
+     * order, with D(i, c) the squared distance and w_i the weight (1 when {@code w} is null):
+     * {@code p = closest[i]}; when {@code lead} is 1, {@code p = min(p, w_i·D(i, 0))} is stored
+     * back in {@code closest[i]}; then {@code pot[t] += min(p, w_i·D(i, lead + t))} for every
+     * trial t. Every implementation gives exactly these bits. {@code buf} holds at least
+     * {@link Kernels#scratch}(to − from, tp, d) doubles.
+     */
+    default void potentials(double[] x, int d, int from, int to, double[] w, double[] ct, int tp, int lead, int trials,
+            double[] closest, double[] pot, double[] buf) {
+        squaredDistances(x, d, from, to, ct, tp, buf);
+        for (int i = from; i < to; i++) {
+            double wi = w == null ? 1.0 : w[i];
+            int o = (i - from) * tp;
+            double ci = closest[i];
+            if (lead == 1) {
+                ci = Math.min(ci, wi * buf[o]);
+                closest[i] = ci;
+            }
+            for (int t = 0; t < trials; t++) {
+                pot[t] += Math.min(ci, wi * buf[o + lead + t]);
+            }
+        }
+    }
+
     /** A short name for summaries and benchmarks ("vector-512", "scalar"). */
     String name();
 }

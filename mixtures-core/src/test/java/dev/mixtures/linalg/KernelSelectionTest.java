@@ -124,6 +124,54 @@ class KernelSelectionTest {
         }
     }
 
+    @Test
+    void seedingPotentialsMatchTheScalarKernelBitForBit() {
+        SplittableRandom r = new SplittableRandom(21);
+        for (int d : new int[] {1, 3, 16}) {
+            for (int trials : new int[] {2, 5, 7, 9}) {
+                for (int lead = 0; lead <= 1; lead++) {
+                    for (boolean weighted : new boolean[] {false, true}) {
+                        int n = 103;
+                        int cols = lead + trials;
+                        int tp = Kernels.padded(cols);
+                        double[] x = new double[n * d];
+                        double[] c = new double[cols * d];
+                        double[] w = weighted ? new double[n] : null;
+                        double[] closest = new double[n];
+                        for (int i = 0; i < x.length; i++) {
+                            x[i] = r.nextGaussian() * 3;
+                        }
+                        for (int i = 0; i < c.length; i++) {
+                            c[i] = r.nextGaussian() * 3;
+                        }
+                        for (int i = 0; i < n; i++) {
+                            closest[i] = r.nextDouble() * 20;
+                            if (weighted) {
+                                w[i] = r.nextInt(4) == 0 ? 0 : r.nextDouble() * 3;
+                            }
+                        }
+                        double[] ct = Distances.transposePadded(c, cols, d, tp, null);
+                        double[] wantClosest = closest.clone();
+                        double[] wantPot = new double[trials];
+                        ScalarDistanceKernel.INSTANCE.potentials(x, d, 0, n, w, ct, tp, lead, trials, wantClosest, wantPot,
+                                new double[Kernels.scratch(n, tp, d)]);
+                        for (DistanceKernel kernel : kernels()) {
+                            double[] got = closest.clone();
+                            double[] pot = new double[trials];
+                            // Two calls, as the seeding makes one per block: the sums carry over in row order.
+                            double[] buf = new double[Kernels.scratch(n, tp, d)];
+                            kernel.potentials(x, d, 0, 50, w, ct, tp, lead, trials, got, pot, buf);
+                            kernel.potentials(x, d, 50, n, w, ct, tp, lead, trials, got, pot, buf);
+                            String where = kernel.name() + " d=" + d + " trials=" + trials + " lead=" + lead + " w=" + weighted;
+                            assertArrayEquals(wantClosest, got, 0.0, where);
+                            assertArrayEquals(wantPot, pot, 0.0, where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     static DistanceKernel[] kernels() {
         DistanceKernel v = Kernels.vectorOrNull();
         return v == null ? new DistanceKernel[] {ScalarDistanceKernel.INSTANCE}
