@@ -24,6 +24,11 @@ final class GaussianParams {
     /** ln |P_k| = −½ ln |Σ_k| per component. */
     final double[] logDet;
     final double[] cst;
+    /**
+     * Diag and spherical: −μ_ci·P_ci (k·d), so that y_i = x_i·P_ci − μ_ci·P_ci is one fused
+     * multiply-add (MATH.md §2.3's "xᵀP − μᵀP"); null for full and tied.
+     */
+    final double[] negMeanPrec;
 
     private GaussianParams(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov,
             double[] prec, double[] logDet, double[] cst) {
@@ -36,6 +41,14 @@ final class GaussianParams {
         this.prec = prec;
         this.logDet = logDet;
         this.cst = cst;
+        if (type.hasOffDiagonal()) {
+            this.negMeanPrec = null;
+        } else {
+            this.negMeanPrec = new double[k * d];
+            for (int q = 0; q < k * d; q++) {
+                negMeanPrec[q] = -(means[q] * prec[q]);
+            }
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ final class ScalarGaussianKernel implements GaussianKernel {
                     } else {
                         maha = 0;
                         for (int i = 0; i < d; i++) {
-                            double y = (xt[xo + i * LANES + l] - means[mu + i]) * prec[off + i];
+                            double y = Math.fma(xt[xo + i * LANES + l], prec[off + i], p.negMeanPrec[mu + i]);
                             maha = Math.fma(y, y, maha);
                         }
                     }

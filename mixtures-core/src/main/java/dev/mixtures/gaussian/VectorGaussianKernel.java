@@ -55,12 +55,12 @@ final class VectorGaussianKernel implements GaussianKernel {
             } else {
                 // Two blocks (the odd last one with the spare slot, as above) and four components at once.
                 for (; c + 4 <= k; c += 4) {
-                    diagonal4x2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES,
+                    diagonal4x2(xt, xo, p.negMeanPrec, c * d, p.prec, p.precOffset(c), d, p.cst, c, a, (b * k + c) * LANES,
                             ((b + 1) * k + c) * LANES);
                 }
                 for (; c < k; c++) {
-                    diagonal(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, (b * k + c) * LANES);
-                    diagonal(xt, xo + d * LANES, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], a,
+                    diagonal(xt, xo, p.negMeanPrec, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, (b * k + c) * LANES);
+                    diagonal(xt, xo + d * LANES, p.negMeanPrec, c * d, p.prec, p.precOffset(c), d, p.cst[c], a,
                             ((b + 1) * k + c) * LANES);
                 }
                 b++;
@@ -183,18 +183,19 @@ final class VectorGaussianKernel implements GaussianKernel {
         u7.fma(u7, n).intoArray(work, LANES);
     }
 
-    private static void diagonal(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
+    /** One component, one block: y_i = x_i·P_i − μ_i·P_i in one FMA ({@code nmp} = −μ·P), then ‖y‖². */
+    private static void diagonal(double[] xt, int xo, double[] nmp, int mu, double[] prec, int off, int d, double cst,
             double[] a, int at) {
         DoubleVector maha = DoubleVector.zero(S);
         for (int i = 0; i < d; i++) {
-            DoubleVector yi = DoubleVector.fromArray(S, xt, xo + i * LANES).sub(means[mu + i]).mul(prec[off + i]);
+            DoubleVector yi = DoubleVector.fromArray(S, xt, xo + i * LANES).fma(prec[off + i], nmp[mu + i]);
             maha = yi.fma(yi, maha);
         }
         DoubleVector.broadcast(S, cst).sub(maha.mul(0.5)).intoArray(a, at);
     }
 
-    /** Four components c..c+3 (diag and spherical store k·d means and precisions alike) for two blocks. */
-    private static void diagonal4x2(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d,
+    /** As {@link #diagonal}, four components c..c+3 (diag and spherical store k·d values alike) for two blocks. */
+    private static void diagonal4x2(double[] xt, int xo, double[] nmp, int mu, double[] prec, int off, int d,
             double[] cst, int c, double[] a, int at0, int at1) {
         int second = xo + d * LANES;
         DoubleVector z = DoubleVector.zero(S);
@@ -203,22 +204,22 @@ final class VectorGaussianKernel implements GaussianKernel {
         for (int i = 0; i < d; i++) {
             DoubleVector x = DoubleVector.fromArray(S, xt, xo + i * LANES);
             DoubleVector u = DoubleVector.fromArray(S, xt, second + i * LANES);
-            double mu0 = means[mu + i];
-            double mu1 = means[mu + d + i];
-            double mu2 = means[mu + 2 * d + i];
-            double mu3 = means[mu + 3 * d + i];
+            double q0 = nmp[mu + i];
+            double q1 = nmp[mu + d + i];
+            double q2 = nmp[mu + 2 * d + i];
+            double q3 = nmp[mu + 3 * d + i];
             double p0 = prec[off + i];
             double p1 = prec[off + d + i];
             double p2 = prec[off + 2 * d + i];
             double p3 = prec[off + 3 * d + i];
-            DoubleVector y0 = x.sub(mu0).mul(p0);
-            DoubleVector y1 = x.sub(mu1).mul(p1);
-            DoubleVector y2 = x.sub(mu2).mul(p2);
-            DoubleVector y3 = x.sub(mu3).mul(p3);
-            DoubleVector v0 = u.sub(mu0).mul(p0);
-            DoubleVector v1 = u.sub(mu1).mul(p1);
-            DoubleVector v2 = u.sub(mu2).mul(p2);
-            DoubleVector v3 = u.sub(mu3).mul(p3);
+            DoubleVector y0 = x.fma(p0, q0);
+            DoubleVector y1 = x.fma(p1, q1);
+            DoubleVector y2 = x.fma(p2, q2);
+            DoubleVector y3 = x.fma(p3, q3);
+            DoubleVector v0 = u.fma(p0, q0);
+            DoubleVector v1 = u.fma(p1, q1);
+            DoubleVector v2 = u.fma(p2, q2);
+            DoubleVector v3 = u.fma(p3, q3);
             m0 = y0.fma(y0, m0);
             m1 = y1.fma(y1, m1);
             m2 = y2.fma(y2, m2);
