@@ -12,7 +12,6 @@ import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Kernels;
-import dev.mixtures.linalg.ScalarDistanceKernel;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
@@ -674,11 +673,9 @@ public final class GaussianMixture {
      * The Bayesian mixture starts the same way.
      */
     static GaussianPass.Source startSource(Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
-        // On small data the start's K-means takes milliseconds, less than compiling the Vector API
-        // distance kernel would (a grid of small fits in a fresh JVM is bound by the JIT); the
-        // plain Java kernel gives the same bits.
-        DistanceKernel startKernel = (long) z.n() * k * z.d() <= SMALL_START ? ScalarDistanceKernel.INSTANCE
-                : Kernels.best();
+        // A grid of small fits in a fresh JVM is bound by the JIT: the start's K-means takes the
+        // plain Java kernel on small data (the same bits).
+        DistanceKernel startKernel = Kernels.forSize(z.n(), k, z.d());
         if (init == Init.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
@@ -714,8 +711,6 @@ public final class GaussianMixture {
         }
     }
 
-    /** Below this many row·centre·column products per pass, a start's K-means uses the plain Java kernel. */
-    static final long SMALL_START = 1 << 20;
 
     /** Full d×d matrices per component reduced to the storage of {@code type}. */
     static double[] compact(double[] full, int k, int d, CovarianceType type) {

@@ -299,7 +299,7 @@ public final class KMeans {
                 System.arraycopy(p, 0, given, c * z.d(), z.d());
             }
         }
-        DistanceKernel kern = kernel != null ? kernel : Kernels.best();
+        DistanceKernel kern = kernel != null ? kernel : Kernels.forSize(z.n(), k, z.d());
         int runs = init == Init.GIVEN ? 1 : nInit;
         SplittableRandom[] streams = Restarts.streams(seed, runs);
         final double[] start0 = given;
@@ -321,7 +321,7 @@ public final class KMeans {
      * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from them.
      */
     public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers) {
-        return seedCentres(data, k, init, rnd, workers, Kernels.best());
+        return seedCentres(data, k, init, rnd, workers, Kernels.forSize(data.n(), k, data.d()));
     }
 
     /** As {@link #seedCentres(Dataset, int, Init, SplittableRandom, Workers)}, with a given distance kernel. */
@@ -338,7 +338,7 @@ public final class KMeans {
 
     /** The nearest of the k centres (row-major k × d) for every row, ties to the lowest index. */
     public static int[] nearest(Dataset data, double[] centres, int k) {
-        return nearest(data, centres, k, Kernels.best());
+        return nearest(data, centres, k, Kernels.forSize(data.n(), k, data.d()));
     }
 
     /** As {@link #nearest(Dataset, double[], int)}, with a given distance kernel (the labels do not depend on it). */

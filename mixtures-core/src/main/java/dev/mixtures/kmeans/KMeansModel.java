@@ -165,7 +165,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     /** Index of the nearest centre for each row (ties to the lowest index). */
     public int[] predict(Dataset data) {
-        return predict(data, Kernels.best());
+        return predict(data, Kernels.forSize(data.n(), k, d));
     }
 
     /** {@link #predict(Dataset)} with a given distance kernel (every kernel gives the same labels). */
@@ -201,7 +201,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
     public double[][] transform(Dataset data) {
         Dataset z = toFitted(data);
         double[][] out = new double[z.n()][k];
-        DistanceKernel kernel = Kernels.best();
+        DistanceKernel kernel = Kernels.forSize(z.n(), k, d);
         int kp = Kernels.padded(k);
         int block = 128;
         double[] buf = new double[block * kp];
@@ -231,7 +231,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     /** The nearest centre and its squared distance for every row, through the kernel as in the fit. */
     private void nearest(Dataset z, int[] labels, double[] best) {
-        nearest(z, labels, best, Kernels.best());
+        nearest(z, labels, best, Kernels.forSize(z.n(), k, d));
     }
 
     private void nearest(Dataset z, int[] labels, double[] best, DistanceKernel kernel) {
