@@ -27,8 +27,10 @@ interface GaussianKernel {
     /**
      * Log-sum-exp over the k components of each row of blocks b &lt; nb: e = e^{a − max} (laid out
      * as a), ll = max + ln Σ_c e and inv = 1 / Σ_c e per row, so that the responsibilities are
-     * e·inv; e and ln are those of {@link dev.mixtures.linalg.LaneMath}, the sum over c ascending
-     * from +0. {@code work} has at least LANES doubles.
+     * e·inv; e and ln are those of {@link dev.mixtures.linalg.LaneMath}. The maximum and the sum
+     * are each taken as four partials, over c ≡ 0, 1, 2, 3 (mod 4) below 4⌊k/4⌋ and the rest in
+     * the first, each in ascending c (sums from +0), then combined as (p0 ∘ p1) ∘ (p2 ∘ p3).
+     * {@code work} has at least LANES doubles.
      */
     void normalise(int k, int nb, double[] a, double[] e, double[] ll, double[] inv, double[] work);
 

@@ -55,17 +55,41 @@ final class ScalarGaussianKernel implements GaussianKernel {
         for (int b = 0; b < nb; b++) {
             int o = b * k * LANES;
             for (int l = 0; l < LANES; l++) {
-                double m = a[o + l];
-                for (int c = 1; c < k; c++) {
+                // Four partial maxima and sums, over c ≡ 0, 1, 2, 3 (mod 4) and the last k mod 4 in
+                // the first, as the vector kernel keeps them: short dependency chains, not one long one.
+                int c4 = k & ~3;
+                double m0 = Double.NEGATIVE_INFINITY;
+                double m1 = m0;
+                double m2 = m0;
+                double m3 = m0;
+                for (int c = 0; c < k; c++) {
                     double v = a[o + c * LANES + l];
-                    m = v > m ? v : m;
+                    switch (c < c4 ? c & 3 : 0) {
+                        case 0: m0 = v > m0 ? v : m0; break;
+                        case 1: m1 = v > m1 ? v : m1; break;
+                        case 2: m2 = v > m2 ? v : m2; break;
+                        default: m3 = v > m3 ? v : m3; break;
+                    }
                 }
-                double s = 0;
+                double m01 = m1 > m0 ? m1 : m0;
+                double m23 = m3 > m2 ? m3 : m2;
+                double m = m23 > m01 ? m23 : m01;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
                 for (int c = 0; c < k; c++) {
                     double e = LaneMath.expNonPositive(a[o + c * LANES + l] - m);
                     r[o + c * LANES + l] = e;
-                    s = s + e; // from +0: e ≥ 0, so the first sum is e itself
+                    // From +0: e ≥ 0, so the first sum of each partial is e itself.
+                    switch (c < c4 ? c & 3 : 0) {
+                        case 0: s0 = s0 + e; break;
+                        case 1: s1 = s1 + e; break;
+                        case 2: s2 = s2 + e; break;
+                        default: s3 = s3 + e; break;
+                    }
                 }
+                double s = (s0 + s1) + (s2 + s3);
                 ll[b * LANES + l] = m + LaneMath.logAtLeastOne(s);
                 inv[b * LANES + l] = 1.0 / s;
             }

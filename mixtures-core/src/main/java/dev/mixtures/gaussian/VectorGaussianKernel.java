@@ -243,11 +243,30 @@ final class VectorGaussianKernel implements GaussianKernel {
     public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
         for (int b = 0; b < nb; b++) {
             int o = b * k * LANES;
-            DoubleVector m = DoubleVector.fromArray(S, a, o);
-            for (int c = 1; c < k; c++) {
-                DoubleVector v = DoubleVector.fromArray(S, a, o + c * LANES);
-                m = m.blend(v, v.compare(VectorOperators.GT, m));
+            // Four partial maxima over c ≡ 0, 1, 2, 3 (mod 4), then combined, as the plain kernel does.
+            DoubleVector m0 = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+            DoubleVector m1 = m0;
+            DoubleVector m2 = m0;
+            DoubleVector m3 = m0;
+            int c4 = k & ~3;
+            for (int c = 0; c < c4; c += 4) {
+                DoubleVector v0 = DoubleVector.fromArray(S, a, o + c * LANES);
+                DoubleVector v1 = DoubleVector.fromArray(S, a, o + (c + 1) * LANES);
+                DoubleVector v2 = DoubleVector.fromArray(S, a, o + (c + 2) * LANES);
+                DoubleVector v3 = DoubleVector.fromArray(S, a, o + (c + 3) * LANES);
+                m0 = m0.blend(v0, v0.compare(VectorOperators.GT, m0));
+                m1 = m1.blend(v1, v1.compare(VectorOperators.GT, m1));
+                m2 = m2.blend(v2, v2.compare(VectorOperators.GT, m2));
+                m3 = m3.blend(v3, v3.compare(VectorOperators.GT, m3));
             }
+            for (int c = c4; c < k; c++) {
+                // The last k mod 4 go to the first partial (no branch: a vector that meets one is boxed on JDK 17).
+                DoubleVector v = DoubleVector.fromArray(S, a, o + c * LANES);
+                m0 = m0.blend(v, v.compare(VectorOperators.GT, m0));
+            }
+            DoubleVector m01 = m0.blend(m1, m1.compare(VectorOperators.GT, m0));
+            DoubleVector m23 = m2.blend(m3, m3.compare(VectorOperators.GT, m2));
+            DoubleVector m = m01.blend(m23, m23.compare(VectorOperators.GT, m01));
             m.intoArray(work, 0);
             int c = 0;
             for (; c + 4 <= k; c += 4) {
@@ -256,10 +275,20 @@ final class VectorGaussianKernel implements GaussianKernel {
             for (; c < k; c++) {
                 exp1(a, r, o + c * LANES, work);
             }
-            DoubleVector s = DoubleVector.zero(S);
-            for (c = 0; c < k; c++) {
-                s = s.add(DoubleVector.fromArray(S, r, o + c * LANES));
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            for (c = 0; c < c4; c += 4) {
+                s0 = s0.add(DoubleVector.fromArray(S, r, o + c * LANES));
+                s1 = s1.add(DoubleVector.fromArray(S, r, o + (c + 1) * LANES));
+                s2 = s2.add(DoubleVector.fromArray(S, r, o + (c + 2) * LANES));
+                s3 = s3.add(DoubleVector.fromArray(S, r, o + (c + 3) * LANES));
             }
+            for (; c < k; c++) {
+                s0 = s0.add(DoubleVector.fromArray(S, r, o + c * LANES));
+            }
+            DoubleVector s = s0.add(s1).add(s2.add(s3));
             // ln s as LaneMath.logAtLeastOne, lane by lane (s ≥ 1: its largest term is e^0).
             LongVector bits = s.reinterpretAsLongs();
             DoubleVector eb = bits.and(LaneMath.EXP_MASK).lanewise(VectorOperators.LSHR, 52).or(SHIFT_BITS)
