@@ -50,6 +50,11 @@ final class ScalarGaussianKernel implements GaussianKernel {
         }
     }
 
+    /** v if it is greater than m, else m: the vector kernel's compare-and-blend, lane by lane. */
+    private static double max(double v, double m) {
+        return v > m ? v : m;
+    }
+
     @Override
     public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
         for (int b = 0; b < nb; b++) {
@@ -62,32 +67,33 @@ final class ScalarGaussianKernel implements GaussianKernel {
                 double m1 = m0;
                 double m2 = m0;
                 double m3 = m0;
-                for (int c = 0; c < k; c++) {
-                    double v = a[o + c * LANES + l];
-                    switch (c < c4 ? c & 3 : 0) {
-                        case 0: m0 = v > m0 ? v : m0; break;
-                        case 1: m1 = v > m1 ? v : m1; break;
-                        case 2: m2 = v > m2 ? v : m2; break;
-                        default: m3 = v > m3 ? v : m3; break;
-                    }
+                int c = 0;
+                for (; c < c4; c += 4) {
+                    m0 = max(a[o + c * LANES + l], m0);
+                    m1 = max(a[o + (c + 1) * LANES + l], m1);
+                    m2 = max(a[o + (c + 2) * LANES + l], m2);
+                    m3 = max(a[o + (c + 3) * LANES + l], m3);
                 }
-                double m01 = m1 > m0 ? m1 : m0;
-                double m23 = m3 > m2 ? m3 : m2;
-                double m = m23 > m01 ? m23 : m01;
+                for (; c < k; c++) {
+                    m0 = max(a[o + c * LANES + l], m0);
+                }
+                double m = max(max(m3, m2), max(m1, m0));
+                for (c = 0; c < k; c++) {
+                    r[o + c * LANES + l] = LaneMath.expNonPositive(a[o + c * LANES + l] - m);
+                }
+                // From +0: e ≥ 0, so the first sum of each partial is e itself.
                 double s0 = 0;
                 double s1 = 0;
                 double s2 = 0;
                 double s3 = 0;
-                for (int c = 0; c < k; c++) {
-                    double e = LaneMath.expNonPositive(a[o + c * LANES + l] - m);
-                    r[o + c * LANES + l] = e;
-                    // From +0: e ≥ 0, so the first sum of each partial is e itself.
-                    switch (c < c4 ? c & 3 : 0) {
-                        case 0: s0 = s0 + e; break;
-                        case 1: s1 = s1 + e; break;
-                        case 2: s2 = s2 + e; break;
-                        default: s3 = s3 + e; break;
-                    }
+                for (c = 0; c < c4; c += 4) {
+                    s0 = s0 + r[o + c * LANES + l];
+                    s1 = s1 + r[o + (c + 1) * LANES + l];
+                    s2 = s2 + r[o + (c + 2) * LANES + l];
+                    s3 = s3 + r[o + (c + 3) * LANES + l];
+                }
+                for (; c < k; c++) {
+                    s0 = s0 + r[o + c * LANES + l];
                 }
                 double s = (s0 + s1) + (s2 + s3);
                 ll[b * LANES + l] = m + LaneMath.logAtLeastOne(s);

@@ -88,9 +88,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
-        if (c.lanes != kernel.lanes()) {
-            throw new IllegalStateException("centres laid out for " + c.lanes + " lanes, kernel " + kernel.name() + " reads " + kernel.lanes());
-        }
+        c.checkLayout(kernel);
         Scratch s = scratch[worker];
         long full = 0;
         for (int b = from; b < to; b += BLOCK) {

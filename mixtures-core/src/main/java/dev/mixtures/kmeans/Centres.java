@@ -1,5 +1,6 @@
 package dev.mixtures.kmeans;
 
+import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Distances;
 import dev.mixtures.linalg.Kernels;
 
@@ -47,6 +48,14 @@ final class Centres {
         this.maxMove = m1;
         this.secondMove = m2;
         this.half = withHalf ? halfDistances(c, k, d) : null;
+    }
+
+    /** Fails unless {@code kernel} reads the layout these centres were laid out in (a mismatch would give wrong labels). */
+    void checkLayout(DistanceKernel kernel) {
+        if (lanes != kernel.lanes()) {
+            throw new IllegalStateException("centres laid out for " + lanes + " lanes, kernel " + kernel.name() + " reads "
+                    + kernel.lanes());
+        }
     }
 
     static Centres initial(double[] c, int k, int d, int lanes, boolean withBounds) {

@@ -85,9 +85,7 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
-        if (c.lanes != kernel.lanes()) {
-            throw new IllegalStateException("centres laid out for " + c.lanes + " lanes, kernel " + kernel.name() + " reads " + kernel.lanes());
-        }
+        c.checkLayout(kernel);
         double[] buf = dist[worker];
         int[] label = labels[worker];
         double[] best = bests[worker];

@@ -38,27 +38,28 @@ public interface DistanceKernel {
             int[] label, double[] best, double[] second) {
         squaredDistances(x, d, from, to, cl, kp, buf);
         int lanes = lanes();
+        int nv = kp / lanes;
         for (int i = 0; i < to - from; i++) {
             int o = i * kp;
+            // Centres in index order: c = l·nv + u sits in column u·lanes + l (Distances.laneBlocked).
             int a = 0;
-            double m = buf[o];
-            for (int j = 1; j < k; j++) {
-                double v = buf[o + Distances.laneBlockedColumn(j, kp, lanes)];
-                if (v < m) {
-                    m = v;
-                    a = j;
+            double m = Double.POSITIVE_INFINITY;
+            double m2 = Double.POSITIVE_INFINITY;
+            for (int l = 0, c = 0; l < lanes && c < k; l++) {
+                for (int u = 0; u < nv && c < k; u++, c++) {
+                    double v = buf[o + u * lanes + l];
+                    if (v < m) {
+                        m2 = m;
+                        m = v;
+                        a = c;
+                    } else if (v < m2) {
+                        m2 = v;
+                    }
                 }
             }
             label[i] = a;
             best[i] = m;
             if (second != null) {
-                double m2 = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    double v = buf[o + Distances.laneBlockedColumn(j, kp, lanes)];
-                    if (j != a && v < m2) {
-                        m2 = v;
-                    }
-                }
                 second[i] = m2;
             }
         }
