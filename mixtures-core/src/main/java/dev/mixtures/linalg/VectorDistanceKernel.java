@@ -64,7 +64,7 @@ final class VectorDistanceKernel implements DistanceKernel {
         for (; i + 4 <= to; i += 4) {
             int v = 0;
             for (; v + 4 <= nv; v += 4) {
-                block4x4(x, d, i, ct, kp, v * L, out, (i - from) * kp, kp);
+                block4x4(x, d, i, ct, kp, v * L, out, (i - from) * kp, kp, nv, -1);
             }
             for (; v < nv; v++) {
                 block4x1(x, d, i, ct, kp, v * L, out, (i - from) * kp, kp);
@@ -203,9 +203,9 @@ final class VectorDistanceKernel implements DistanceKernel {
                 int v = 0;
                 for (; v + 4 <= nv; v += 4) {
                     if (second == null) {
-                        block4x4Fold(x, d, i + h, cl, kp, v, nv, buf, so);
+                        block4x4(x, d, i + h, cl, kp, v * L, buf, 0, 0, nv, so);
                     } else {
-                        block4x4(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE);
+                        block4x4(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE, nv, -1);
                         fold(buf, 4, v, nv, so, true);
                     }
                 }
@@ -367,100 +367,15 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * {@link #block4x4} and {@link #fold} (without the second) in one method, so that the 16
-     * accumulators go straight from registers into the 4 rows' states at buf[so + q·3L].
+     * Distances from rows i..i+3 to the 4 centre vectors at column c: 16 accumulators, one
+     * subtraction and one FMA per coordinate and lane. With {@code so} negative they are stored,
+     * row q's at out[o + c + q·os]; otherwise they go straight from registers into the 4 rows'
+     * states at out[so + q·3L] as {@link #fold} would fold them without the second (vector c/L of
+     * nv in the lane-blocked layout). Each branch keeps its vectors to itself: a vector that
+     * crossed one would be boxed on JDK 17.
      */
-    private static void block4x4Fold(double[] x, int d, int i, double[] cl, int kp, int v, int nv, double[] buf, int so) {
-        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
-        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
-        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
-        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-        int c = v * L;
-        for (int j = 0; j < d; j++) {
-            int b = j * kp + c;
-            DoubleVector c0 = DoubleVector.fromArray(S, cl, b);
-            DoubleVector c1 = DoubleVector.fromArray(S, cl, b + L);
-            DoubleVector c2 = DoubleVector.fromArray(S, cl, b + 2 * L);
-            DoubleVector c3 = DoubleVector.fromArray(S, cl, b + 3 * L);
-            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
-            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
-            a00 = t0.fma(t0, a00);
-            a01 = t1.fma(t1, a01);
-            a02 = t2.fma(t2, a02);
-            a03 = t3.fma(t3, a03);
-            r = DoubleVector.broadcast(S, x[x1 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a10 = t0.fma(t0, a10);
-            a11 = t1.fma(t1, a11);
-            a12 = t2.fma(t2, a12);
-            a13 = t3.fma(t3, a13);
-            r = DoubleVector.broadcast(S, x[x2 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a20 = t0.fma(t0, a20);
-            a21 = t1.fma(t1, a21);
-            a22 = t2.fma(t2, a22);
-            a23 = t3.fma(t3, a23);
-            r = DoubleVector.broadcast(S, x[x3 + j]);
-            t0 = r.sub(c0);
-            t1 = r.sub(c1);
-            t2 = r.sub(c2);
-            t3 = r.sub(c3);
-            a30 = t0.fma(t0, a30);
-            a31 = t1.fma(t1, a31);
-            a32 = t2.fma(t2, a32);
-            a33 = t3.fma(t3, a33);
-        }
-        // Lane l of vector u holds centre l·nv + u (Distances.laneBlocked).
-        DoubleVector i0 = IOTA.mul((double) nv).add((double) v);
-        DoubleVector i1 = i0.add(1.0), i2 = i0.add(2.0), i3 = i0.add(3.0);
-        VectorMask<Double> lt;
-        DoubleVector m, idx;
-        int o = so;
-        m = DoubleVector.fromArray(S, buf, o);
-        idx = DoubleVector.fromArray(S, buf, o + L);
-        lt = a00.lt(m); m = m.blend(a00, lt); idx = idx.blend(i0, lt);
-        lt = a01.lt(m); m = m.blend(a01, lt); idx = idx.blend(i1, lt);
-        lt = a02.lt(m); m = m.blend(a02, lt); idx = idx.blend(i2, lt);
-        lt = a03.lt(m); m = m.blend(a03, lt); idx = idx.blend(i3, lt);
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-        o += 3 * L;
-        m = DoubleVector.fromArray(S, buf, o);
-        idx = DoubleVector.fromArray(S, buf, o + L);
-        lt = a10.lt(m); m = m.blend(a10, lt); idx = idx.blend(i0, lt);
-        lt = a11.lt(m); m = m.blend(a11, lt); idx = idx.blend(i1, lt);
-        lt = a12.lt(m); m = m.blend(a12, lt); idx = idx.blend(i2, lt);
-        lt = a13.lt(m); m = m.blend(a13, lt); idx = idx.blend(i3, lt);
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-        o += 3 * L;
-        m = DoubleVector.fromArray(S, buf, o);
-        idx = DoubleVector.fromArray(S, buf, o + L);
-        lt = a20.lt(m); m = m.blend(a20, lt); idx = idx.blend(i0, lt);
-        lt = a21.lt(m); m = m.blend(a21, lt); idx = idx.blend(i1, lt);
-        lt = a22.lt(m); m = m.blend(a22, lt); idx = idx.blend(i2, lt);
-        lt = a23.lt(m); m = m.blend(a23, lt); idx = idx.blend(i3, lt);
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-        o += 3 * L;
-        m = DoubleVector.fromArray(S, buf, o);
-        idx = DoubleVector.fromArray(S, buf, o + L);
-        lt = a30.lt(m); m = m.blend(a30, lt); idx = idx.blend(i0, lt);
-        lt = a31.lt(m); m = m.blend(a31, lt); idx = idx.blend(i1, lt);
-        lt = a32.lt(m); m = m.blend(a32, lt); idx = idx.blend(i2, lt);
-        lt = a33.lt(m); m = m.blend(a33, lt); idx = idx.blend(i3, lt);
-        m.intoArray(buf, o);
-        idx.intoArray(buf, o + L);
-    }
-
-    private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {
+    private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os, int nv,
+            int so) {
         DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
         DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
         DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
@@ -506,26 +421,70 @@ final class VectorDistanceKernel implements DistanceKernel {
             a32 = t2.fma(t2, a32);
             a33 = t3.fma(t3, a33);
         }
-        int p = o + c;
-        a00.intoArray(out, p);
-        a01.intoArray(out, p + L);
-        a02.intoArray(out, p + 2 * L);
-        a03.intoArray(out, p + 3 * L);
-        p += os;
-        a10.intoArray(out, p);
-        a11.intoArray(out, p + L);
-        a12.intoArray(out, p + 2 * L);
-        a13.intoArray(out, p + 3 * L);
-        p += os;
-        a20.intoArray(out, p);
-        a21.intoArray(out, p + L);
-        a22.intoArray(out, p + 2 * L);
-        a23.intoArray(out, p + 3 * L);
-        p += os;
-        a30.intoArray(out, p);
-        a31.intoArray(out, p + L);
-        a32.intoArray(out, p + 2 * L);
-        a33.intoArray(out, p + 3 * L);
+        if (so < 0) {
+            int p = o + c;
+            a00.intoArray(out, p);
+            a01.intoArray(out, p + L);
+            a02.intoArray(out, p + 2 * L);
+            a03.intoArray(out, p + 3 * L);
+            p += os;
+            a10.intoArray(out, p);
+            a11.intoArray(out, p + L);
+            a12.intoArray(out, p + 2 * L);
+            a13.intoArray(out, p + 3 * L);
+            p += os;
+            a20.intoArray(out, p);
+            a21.intoArray(out, p + L);
+            a22.intoArray(out, p + 2 * L);
+            a23.intoArray(out, p + 3 * L);
+            p += os;
+            a30.intoArray(out, p);
+            a31.intoArray(out, p + L);
+            a32.intoArray(out, p + 2 * L);
+            a33.intoArray(out, p + 3 * L);
+            return;
+        }
+        // Lane l of vector u holds centre l·nv + u (Distances.laneBlocked).
+        DoubleVector i0 = IOTA.mul((double) nv).add((double) (c / L));
+        DoubleVector i1 = i0.add(1.0), i2 = i0.add(2.0), i3 = i0.add(3.0);
+        VectorMask<Double> lt;
+        DoubleVector m, idx;
+        o = so;
+        m = DoubleVector.fromArray(S, out, o);
+        idx = DoubleVector.fromArray(S, out, o + L);
+        lt = a00.lt(m); m = m.blend(a00, lt); idx = idx.blend(i0, lt);
+        lt = a01.lt(m); m = m.blend(a01, lt); idx = idx.blend(i1, lt);
+        lt = a02.lt(m); m = m.blend(a02, lt); idx = idx.blend(i2, lt);
+        lt = a03.lt(m); m = m.blend(a03, lt); idx = idx.blend(i3, lt);
+        m.intoArray(out, o);
+        idx.intoArray(out, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, out, o);
+        idx = DoubleVector.fromArray(S, out, o + L);
+        lt = a10.lt(m); m = m.blend(a10, lt); idx = idx.blend(i0, lt);
+        lt = a11.lt(m); m = m.blend(a11, lt); idx = idx.blend(i1, lt);
+        lt = a12.lt(m); m = m.blend(a12, lt); idx = idx.blend(i2, lt);
+        lt = a13.lt(m); m = m.blend(a13, lt); idx = idx.blend(i3, lt);
+        m.intoArray(out, o);
+        idx.intoArray(out, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, out, o);
+        idx = DoubleVector.fromArray(S, out, o + L);
+        lt = a20.lt(m); m = m.blend(a20, lt); idx = idx.blend(i0, lt);
+        lt = a21.lt(m); m = m.blend(a21, lt); idx = idx.blend(i1, lt);
+        lt = a22.lt(m); m = m.blend(a22, lt); idx = idx.blend(i2, lt);
+        lt = a23.lt(m); m = m.blend(a23, lt); idx = idx.blend(i3, lt);
+        m.intoArray(out, o);
+        idx.intoArray(out, o + L);
+        o += 3 * L;
+        m = DoubleVector.fromArray(S, out, o);
+        idx = DoubleVector.fromArray(S, out, o + L);
+        lt = a30.lt(m); m = m.blend(a30, lt); idx = idx.blend(i0, lt);
+        lt = a31.lt(m); m = m.blend(a31, lt); idx = idx.blend(i1, lt);
+        lt = a32.lt(m); m = m.blend(a32, lt); idx = idx.blend(i2, lt);
+        lt = a33.lt(m); m = m.blend(a33, lt); idx = idx.blend(i3, lt);
+        m.intoArray(out, o);
+        idx.intoArray(out, o + L);
     }
 
     private static void block4x1(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os) {
