@@ -6,7 +6,8 @@ import dev.mixtures.linalg.Kernels;
 
 /**
  * K-means parameters for one iteration: the centres (row-major and in the layout the distance
- * kernel's nearest-centre search reads, {@link Distances#laneBlocked}) and, for Hamerly's bounds, how far each centre moved in the last M-step
+ * kernel's nearest-centre search reads, {@link Distances#laneBlocked}) and, for Hamerly's bounds,
+ * how far each centre moved in the last M-step
  * and half the distance to its nearest other centre.
  */
 final class Centres {
