@@ -24,7 +24,10 @@ jdk_homes() {
 }
 
 # jmh_jsonl JDK PATTERN [JMH ARGS...]: runs the JMH benchmarks matching PATTERN on JDK and prints
-# one JSON line per result (jdk, benchmark, threads, covariance, score, error, unit).
+# one JSON line per result (jdk, benchmark, threads, covariance, score, error, unit, best).
+# score is the mean over all forks and iterations; best is the mean of the fastest fork, the
+# like-for-like figure to set against scikit-learn's fastest run (each of its runs and each of
+# our forks averages several seconds of work, and this machine's speed drifts between them).
 jmh_jsonl() {
   local jdk="$1" pattern="$2"
   shift 2
@@ -37,6 +40,7 @@ for r in json.load(open(sys.argv[1])):
     p = r.get("params", {})
     print(json.dumps({"jdk": sys.argv[2], "benchmark": r["benchmark"].split(".")[-1], "threads": p.get("threads"),
                       "covariance": p.get("covariance"), "score": r["primaryMetric"]["score"],
-                      "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"]}))
+                      "error": r["primaryMetric"]["scoreError"], "unit": r["primaryMetric"]["scoreUnit"],
+                      "best": min(sum(f) / len(f) for f in r["primaryMetric"]["rawData"])}))
 PY
 }
