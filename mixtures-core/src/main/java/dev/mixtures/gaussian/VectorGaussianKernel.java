@@ -268,6 +268,7 @@ final class VectorGaussianKernel implements GaussianKernel {
             DoubleVector m23 = m2.blend(m3, m3.compare(VectorOperators.GT, m2));
             DoubleVector m = m01.blend(m23, m23.compare(VectorOperators.GT, m01));
             m.intoArray(work, 0);
+            m.intoArray(ll, b * LANES);
             int c = 0;
             for (; c + 4 <= k; c += 4) {
                 exp4(a, r, o + c * LANES, work);
@@ -288,26 +289,37 @@ final class VectorGaussianKernel implements GaussianKernel {
             for (; c < k; c++) {
                 s0 = s0.add(DoubleVector.fromArray(S, r, o + c * LANES));
             }
-            DoubleVector s = s0.add(s1).add(s2.add(s3));
-            // ln s as LaneMath.logAtLeastOne, lane by lane (s ≥ 1: its largest term is e^0).
-            LongVector bits = s.reinterpretAsLongs();
-            DoubleVector eb = bits.and(LaneMath.EXP_MASK).lanewise(VectorOperators.LSHR, 52).or(SHIFT_BITS)
-                    .reinterpretAsDoubles().sub(LaneMath.SHIFT);
-            DoubleVector mant = bits.and(LaneMath.MANT_MASK).or(LaneMath.ONE_BITS).reinterpretAsDoubles();
-            VectorMask<Double> big = mant.compare(VectorOperators.GT, LaneMath.SQRT2);
-            mant = mant.blend(mant.mul(0.5), big);
-            DoubleVector ex = eb.sub(1023.0).blend(eb.sub(1022.0), big);
-            DoubleVector f = mant.sub(1.0).div(mant.add(1.0));
-            DoubleVector f2 = f.mul(f);
-            DoubleVector lp = DoubleVector.broadcast(S, LC[10]);
-            for (int i = 9; i >= 0; i--) {
-                lp = lp.fma(f2, DoubleVector.broadcast(S, LC[i]));
-            }
-            DoubleVector ln = ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_HI),
-                    ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_LO), f.mul(lp)));
-            m.add(ln).intoArray(ll, b * LANES);
-            DoubleVector.broadcast(S, 1.0).div(s).intoArray(inv, b * LANES);
+            // The maximum and the sum wait in ll and inv; the logarithms run in a loop of their own,
+            // whose blocks are independent, so that one block's long ln chain overlaps the next's.
+            s0.add(s1).add(s2.add(s3)).intoArray(inv, b * LANES);
         }
+        for (int b = 0; b < nb; b++) {
+            lnAndInverse(ll, inv, b * LANES);
+        }
+    }
+
+    /** ll[at] = m + ln s and inv[at] = 1 / s, given m in ll and s in inv; ln as LaneMath.logAtLeastOne. */
+    private static void lnAndInverse(double[] ll, double[] inv, int at) {
+        DoubleVector m = DoubleVector.fromArray(S, ll, at);
+        DoubleVector s = DoubleVector.fromArray(S, inv, at);
+        // s ≥ 1: its largest term is e^0.
+        LongVector bits = s.reinterpretAsLongs();
+        DoubleVector eb = bits.and(LaneMath.EXP_MASK).lanewise(VectorOperators.LSHR, 52).or(SHIFT_BITS)
+                .reinterpretAsDoubles().sub(LaneMath.SHIFT);
+        DoubleVector mant = bits.and(LaneMath.MANT_MASK).or(LaneMath.ONE_BITS).reinterpretAsDoubles();
+        VectorMask<Double> big = mant.compare(VectorOperators.GT, LaneMath.SQRT2);
+        mant = mant.blend(mant.mul(0.5), big);
+        DoubleVector ex = eb.sub(1023.0).blend(eb.sub(1022.0), big);
+        DoubleVector f = mant.sub(1.0).div(mant.add(1.0));
+        DoubleVector f2 = f.mul(f);
+        DoubleVector lp = DoubleVector.broadcast(S, LC[10]);
+        for (int i = 9; i >= 0; i--) {
+            lp = lp.fma(f2, DoubleVector.broadcast(S, LC[i]));
+        }
+        DoubleVector ln = ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_HI),
+                ex.fma(DoubleVector.broadcast(S, LaneMath.LN2_LO), f.mul(lp)));
+        m.add(ln).intoArray(ll, at);
+        DoubleVector.broadcast(S, 1.0).div(s).intoArray(inv, at);
     }
 
     /** r[at] = e^(a[at] − max) as LaneMath.expNonPositive, lane by lane; max in work[0..LANES). */
