@@ -30,9 +30,8 @@ interface GaussianKernel {
      * e·inv; e and ln are those of {@link dev.mixtures.linalg.LaneMath}. The maximum and the sum
      * are each taken as four partials, over c ≡ 0, 1, 2, 3 (mod 4) below 4⌊k/4⌋ and the rest in
      * the first, each in ascending c (sums from +0), then combined as (p0 ∘ p1) ∘ (p2 ∘ p3).
-     * {@code work} has at least LANES doubles.
      */
-    void normalise(int k, int nb, double[] a, double[] e, double[] ll, double[] inv, double[] work);
+    void normalise(int k, int nb, double[] a, double[] e, double[] ll, double[] inv);
 
     /**
      * Adds blocks b &lt; nb into per-lane partial statistics about {@code shift} (k·d), with row

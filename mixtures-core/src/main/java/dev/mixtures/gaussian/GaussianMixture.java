@@ -711,7 +711,6 @@ public final class GaussianMixture {
         }
     }
 
-
     /** Full d×d matrices per component reduced to the storage of {@code type}. */
     static double[] compact(double[] full, int k, int d, CovarianceType type) {
         switch (type) {

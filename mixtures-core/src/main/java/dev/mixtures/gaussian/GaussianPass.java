@@ -192,7 +192,7 @@ final class GaussianPass {
         double[] wr = sc.w;
         if (source == null) {
             kern.logDensities(p, sc.xt, nb, sc.a, sc.work);
-            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv, sc.work);
+            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
             // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
             for (int q = 0; q < nb * LANES; q++) {
                 sc.wInv[q] = sc.w[q] * sc.inv[q];

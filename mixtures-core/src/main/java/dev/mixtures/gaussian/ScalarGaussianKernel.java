@@ -56,7 +56,7 @@ final class ScalarGaussianKernel implements GaussianKernel {
     }
 
     @Override
-    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
+    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv) {
         for (int b = 0; b < nb; b++) {
             int o = b * k * LANES;
             for (int l = 0; l < LANES; l++) {

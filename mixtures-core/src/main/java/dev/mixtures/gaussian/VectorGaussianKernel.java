@@ -240,7 +240,7 @@ final class VectorGaussianKernel implements GaussianKernel {
     }
 
     @Override
-    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv, double[] work) {
+    public void normalise(int k, int nb, double[] a, double[] r, double[] ll, double[] inv) {
         for (int b = 0; b < nb; b++) {
             int o = b * k * LANES;
             // Four partial maxima over c ≡ 0, 1, 2, 3 (mod 4), then combined, as the plain kernel does.
@@ -267,14 +267,14 @@ final class VectorGaussianKernel implements GaussianKernel {
             DoubleVector m01 = m0.blend(m1, m1.compare(VectorOperators.GT, m0));
             DoubleVector m23 = m2.blend(m3, m3.compare(VectorOperators.GT, m2));
             DoubleVector m = m01.blend(m23, m23.compare(VectorOperators.GT, m01));
-            m.intoArray(work, 0);
+            // The maximum waits in ll, where the exponentials read it, until the logarithms below.
             m.intoArray(ll, b * LANES);
             int c = 0;
             for (; c + 4 <= k; c += 4) {
-                exp4(a, r, o + c * LANES, work);
+                exp4(a, r, o + c * LANES, ll, b * LANES);
             }
             for (; c < k; c++) {
-                exp1(a, r, o + c * LANES, work);
+                exp1(a, r, o + c * LANES, ll, b * LANES);
             }
             DoubleVector s0 = DoubleVector.zero(S);
             DoubleVector s1 = s0;
@@ -289,8 +289,8 @@ final class VectorGaussianKernel implements GaussianKernel {
             for (; c < k; c++) {
                 s0 = s0.add(DoubleVector.fromArray(S, r, o + c * LANES));
             }
-            // The maximum and the sum wait in ll and inv; the logarithms run in a loop of their own,
-            // whose blocks are independent, so that one block's long ln chain overlaps the next's.
+            // The sum waits in inv; the logarithms run in a loop of their own, whose blocks are
+            // independent, so that one block's long ln chain overlaps the next's.
             s0.add(s1).add(s2.add(s3)).intoArray(inv, b * LANES);
         }
         for (int b = 0; b < nb; b++) {
@@ -322,9 +322,9 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector.broadcast(S, 1.0).div(s).intoArray(inv, at);
     }
 
-    /** r[at] = e^(a[at] − max) as LaneMath.expNonPositive, lane by lane; max in work[0..LANES). */
-    private static void exp1(double[] a, double[] r, int at, double[] work) {
-        DoubleVector x = DoubleVector.fromArray(S, a, at).sub(DoubleVector.fromArray(S, work, 0));
+    /** r[at] = e^(a[at] − max) as LaneMath.expNonPositive, lane by lane; max in mx[mo..mo+LANES). */
+    private static void exp1(double[] a, double[] r, int at, double[] mx, int mo) {
+        DoubleVector x = DoubleVector.fromArray(S, a, at).sub(DoubleVector.fromArray(S, mx, mo));
         DoubleVector t = x.mul(LaneMath.LOG2E).add(LaneMath.SHIFT);
         DoubleVector n = t.sub(LaneMath.SHIFT);
         DoubleVector rr = n.fma(DoubleVector.broadcast(S, -LaneMath.LN2_HI), x);
@@ -338,8 +338,8 @@ final class VectorGaussianKernel implements GaussianKernel {
     }
 
     /** {@link #exp1} for four neighbouring components at once: four independent polynomial chains. */
-    private static void exp4(double[] a, double[] r, int at, double[] work) {
-        DoubleVector m = DoubleVector.fromArray(S, work, 0);
+    private static void exp4(double[] a, double[] r, int at, double[] mx, int mo) {
+        DoubleVector m = DoubleVector.fromArray(S, mx, mo);
         DoubleVector hi = DoubleVector.broadcast(S, -LaneMath.LN2_HI);
         DoubleVector lo = DoubleVector.broadcast(S, -LaneMath.LN2_LO);
         DoubleVector x0 = DoubleVector.fromArray(S, a, at).sub(m);
