@@ -124,6 +124,60 @@ class KernelSelectionTest {
         }
     }
 
+    /**
+     * Continuous data far from the origin, with centres in pairs one rounding step apart: the
+     * expanded form ‖x‖² − 2x·c + ‖c‖² could not tell such pairs apart (its error grows with
+     * ‖x‖² + ‖c‖²); every kernel must still give the reference's labels, distances and runner-ups.
+     */
+    @Test
+    void nearestDecidesNearTiesFarFromTheOriginExactly() {
+        SplittableRandom r = new SplittableRandom(31);
+        for (double offset : new double[] {0, 1e3, 1e8}) {
+            for (int d : new int[] {2, 16}) {
+                for (int k : new int[] {8, 32, 40}) {
+                    int n = 200;
+                    double[] x = new double[n * d];
+                    double[] c = new double[k * d];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = offset + r.nextGaussian();
+                    }
+                    for (int j = 0; j < k; j++) {
+                        for (int t = 0; t < d; t++) {
+                            c[j * d + t] = j % 2 == 1 ? Math.nextUp(c[(j - 1) * d + t]) : offset + r.nextGaussian();
+                        }
+                    }
+                    int kp = Kernels.padded(k);
+                    for (DistanceKernel kernel : kernels()) {
+                        double[] cl = Distances.laneBlocked(c, k, d, kp, kernel.lanes(), null);
+                        int[] label = new int[n];
+                        double[] best = new double[n];
+                        double[] second = new double[n];
+                        kernel.nearest(x, d, 0, n, cl, kp, k, new double[Kernels.scratch(n, kp, d)], label, best, second);
+                        for (int i = 0; i < n; i++) {
+                            int a = 0;
+                            double m = Double.POSITIVE_INFINITY;
+                            double m2 = Double.POSITIVE_INFINITY;
+                            for (int j = 0; j < k; j++) {
+                                double v = Distances.squared(x, i * d, c, j * d, d);
+                                if (v < m) {
+                                    m2 = m;
+                                    m = v;
+                                    a = j;
+                                } else if (v < m2) {
+                                    m2 = v;
+                                }
+                            }
+                            String where = kernel.name() + " offset=" + offset + " d=" + d + " k=" + k + " row " + i;
+                            assertEquals(a, label[i], where);
+                            assertEquals(m, best[i], 0.0, where);
+                            assertEquals(m2, second[i], 0.0, where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void seedingPotentialsMatchTheScalarKernelBitForBit() {
         SplittableRandom r = new SplittableRandom(21);
