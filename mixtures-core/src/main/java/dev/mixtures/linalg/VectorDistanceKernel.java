@@ -199,6 +199,7 @@ final class VectorDistanceKernel implements DistanceKernel {
         for (; i + L <= to; i += L) {
             for (int h = 0; h < L; h += 4) {
                 int so = STATE + h * 3 * L;
+                // Without the runner-up, the first 4×4 block writes each row's state whole.
                 if (second != null || nv < 4) {
                     reset(buf, so);
                 }
@@ -373,8 +374,9 @@ final class VectorDistanceKernel implements DistanceKernel {
      * subtraction and one FMA per coordinate and lane. With {@code so} negative they are stored,
      * row q's at out[o + c + q·os]; otherwise they go straight from registers into the 4 rows'
      * states at out[so + q·3L] as {@link #fold} would fold them without the second (vector c/L of
-     * nv in the lane-blocked layout). Each branch keeps its vectors to itself: a vector that
-     * crossed one would be boxed on JDK 17.
+     * nv in the lane-blocked layout); the first block of a row (c = 0) writes the state instead of
+     * merging into it. Each branch keeps its vectors to itself: a vector chosen between branches
+     * would be boxed on JDK 17.
      */
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os, int nv,
             int so) {
