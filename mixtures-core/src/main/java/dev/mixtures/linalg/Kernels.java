@@ -66,9 +66,9 @@ public final class Kernels {
 
     /** Doubles of scratch space a kernel call over {@code rows} rows needs (see {@link DistanceKernel#nearest}). */
     public static int scratch(int rows, int kp, int d) {
-        // The vector kernel's nearest: 16 staged distance vectors, the state of 8 rows (3 vectors each)
-        // and two tree outputs (3 vectors each), PAD doubles per vector.
-        return Math.max(rows * kp, 46 * PAD);
+        // The vector kernel's nearest: 4 staged distance vectors, the state of 8 rows (3 vectors each)
+        // and the tree's output (3 vectors), PAD doubles per vector.
+        return Math.max(rows * kp, 31 * PAD);
     }
 
     /** k rounded up to a multiple of {@link #PAD}. */

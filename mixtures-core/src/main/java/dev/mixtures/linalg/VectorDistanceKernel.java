@@ -171,8 +171,8 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /** Where {@link #nearest} keeps things in its scratch, in units of L doubles. */
-    private static final int STRIDE = 4 * L;
-    private static final int STATE = 16 * L;
+    private static final int STRIDE = L;
+    private static final int STATE = 4 * L;
     private static final int TREE = STATE + 24 * L;
 
     /**
@@ -199,8 +199,8 @@ final class VectorDistanceKernel implements DistanceKernel {
         for (; i + L <= to; i += L) {
             for (int h = 0; h < L; h += 4) {
                 int so = STATE + h * 3 * L;
-                // Without the runner-up, the first 4×4 block writes each row's state whole.
-                if (second != null || nv < 4) {
+                // The first 4×4 block writes each row's state whole.
+                if (nv < 4) {
                     reset(buf, so);
                 }
                 int v = 0;
@@ -208,29 +208,26 @@ final class VectorDistanceKernel implements DistanceKernel {
                     if (second == null) {
                         block4x4(x, d, i + h, cl, kp, v * L, buf, 0, 0, nv, so);
                     } else {
-                        block4x4(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE, nv, -1);
-                        fold(buf, 4, v, nv, so, true);
+                        block4x4s(x, d, i + h, cl, kp, v * L, buf, nv, so);
                     }
                 }
                 for (; v < nv; v++) {
                     block4x1(x, d, i + h, cl, kp, v * L, buf, -v * L, STRIDE);
-                    fold(buf, 1, v, nv, so, second != null);
+                    fold(buf, v, nv, so, second != null);
                 }
             }
             boolean s2 = second != null;
-            if (!s2 && L == 8) {
-                tree8(buf);
+            if (L == 8) {
+                if (s2) {
+                    tree8s(buf);
+                } else {
+                    tree8(buf);
+                }
             } else {
-                // Rows 0..3: (0,1) and (2,3) across adjacent lanes, then the pairs across lane pairs.
+                // 4 lanes, rows 0..3: (0,1) and (2,3) across adjacent lanes, then the pairs across lane pairs.
                 combine(buf, STATE, STATE + 3 * L, STATE, M1, UP1, DOWN1, s2);
                 combine(buf, STATE + 6 * L, STATE + 9 * L, STATE + 6 * L, M1, UP1, DOWN1, s2);
                 combine(buf, STATE, STATE + 6 * L, TREE, M2, UP2, DOWN2, s2);
-                if (L == 8) {
-                    combine(buf, STATE + 12 * L, STATE + 15 * L, STATE + 12 * L, M1, UP1, DOWN1, s2);
-                    combine(buf, STATE + 18 * L, STATE + 21 * L, STATE + 18 * L, M1, UP1, DOWN1, s2);
-                    combine(buf, STATE + 12 * L, STATE + 18 * L, TREE + 3 * L, M2, UP2, DOWN2, s2);
-                    combine(buf, TREE, TREE + 3 * L, TREE, M4, UP4, DOWN4, s2);
-                }
             }
             int r = i - from;
             for (int q = 0; q < L; q++) {
@@ -299,6 +296,77 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
+     * {@link #tree8} with the second minimum, as {@link #combine} does it, every intermediate in
+     * registers. Result at buf[TREE] (minima), buf[TREE + L] (indices), buf[TREE + 2L]
+     * (second minima).
+     */
+    private static void tree8s(double[] buf) {
+        int o = STATE;
+        DoubleVector m0 = DoubleVector.fromArray(S, buf, o), i0 = DoubleVector.fromArray(S, buf, o + L),
+                s0 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        DoubleVector m1 = DoubleVector.fromArray(S, buf, o), i1 = DoubleVector.fromArray(S, buf, o + L),
+                s1 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        DoubleVector c, e, ci, ei, cs, es, lose, ws;
+        VectorMask<Double> t;
+        c = m0.blend(m1.rearrange(UP1), M1); e = m0.rearrange(DOWN1).blend(m1, M1);
+        ci = i0.blend(i1.rearrange(UP1), M1); ei = i0.rearrange(DOWN1).blend(i1, M1);
+        cs = s0.blend(s1.rearrange(UP1), M1); es = s0.rearrange(DOWN1).blend(s1, M1);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n01 = c.blend(e, t), j01 = ci.blend(ei, t), r01 = lose.blend(ws, ws.lt(lose));
+        m0 = DoubleVector.fromArray(S, buf, o); i0 = DoubleVector.fromArray(S, buf, o + L);
+        s0 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        m1 = DoubleVector.fromArray(S, buf, o); i1 = DoubleVector.fromArray(S, buf, o + L);
+        s1 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        c = m0.blend(m1.rearrange(UP1), M1); e = m0.rearrange(DOWN1).blend(m1, M1);
+        ci = i0.blend(i1.rearrange(UP1), M1); ei = i0.rearrange(DOWN1).blend(i1, M1);
+        cs = s0.blend(s1.rearrange(UP1), M1); es = s0.rearrange(DOWN1).blend(s1, M1);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n23 = c.blend(e, t), j23 = ci.blend(ei, t), r23 = lose.blend(ws, ws.lt(lose));
+        c = n01.blend(n23.rearrange(UP2), M2); e = n01.rearrange(DOWN2).blend(n23, M2);
+        ci = j01.blend(j23.rearrange(UP2), M2); ei = j01.rearrange(DOWN2).blend(j23, M2);
+        cs = r01.blend(r23.rearrange(UP2), M2); es = r01.rearrange(DOWN2).blend(r23, M2);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n03 = c.blend(e, t), j03 = ci.blend(ei, t), r03 = lose.blend(ws, ws.lt(lose));
+        m0 = DoubleVector.fromArray(S, buf, o); i0 = DoubleVector.fromArray(S, buf, o + L);
+        s0 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        m1 = DoubleVector.fromArray(S, buf, o); i1 = DoubleVector.fromArray(S, buf, o + L);
+        s1 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        c = m0.blend(m1.rearrange(UP1), M1); e = m0.rearrange(DOWN1).blend(m1, M1);
+        ci = i0.blend(i1.rearrange(UP1), M1); ei = i0.rearrange(DOWN1).blend(i1, M1);
+        cs = s0.blend(s1.rearrange(UP1), M1); es = s0.rearrange(DOWN1).blend(s1, M1);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n45 = c.blend(e, t), j45 = ci.blend(ei, t), r45 = lose.blend(ws, ws.lt(lose));
+        m0 = DoubleVector.fromArray(S, buf, o); i0 = DoubleVector.fromArray(S, buf, o + L);
+        s0 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        o += 3 * L;
+        m1 = DoubleVector.fromArray(S, buf, o); i1 = DoubleVector.fromArray(S, buf, o + L);
+        s1 = DoubleVector.fromArray(S, buf, o + 2 * L);
+        c = m0.blend(m1.rearrange(UP1), M1); e = m0.rearrange(DOWN1).blend(m1, M1);
+        ci = i0.blend(i1.rearrange(UP1), M1); ei = i0.rearrange(DOWN1).blend(i1, M1);
+        cs = s0.blend(s1.rearrange(UP1), M1); es = s0.rearrange(DOWN1).blend(s1, M1);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n67 = c.blend(e, t), j67 = ci.blend(ei, t), r67 = lose.blend(ws, ws.lt(lose));
+        c = n45.blend(n67.rearrange(UP2), M2); e = n45.rearrange(DOWN2).blend(n67, M2);
+        ci = j45.blend(j67.rearrange(UP2), M2); ei = j45.rearrange(DOWN2).blend(j67, M2);
+        cs = r45.blend(r67.rearrange(UP2), M2); es = r45.rearrange(DOWN2).blend(r67, M2);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        DoubleVector n47 = c.blend(e, t), j47 = ci.blend(ei, t), r47 = lose.blend(ws, ws.lt(lose));
+        c = n03.blend(n47.rearrange(UP4), M4); e = n03.rearrange(DOWN4).blend(n47, M4);
+        ci = j03.blend(j47.rearrange(UP4), M4); ei = j03.rearrange(DOWN4).blend(j47, M4);
+        cs = r03.blend(r47.rearrange(UP4), M4); es = r03.rearrange(DOWN4).blend(r47, M4);
+        t = e.lt(c); lose = e.blend(c, t); ws = cs.blend(es, t);
+        c.blend(e, t).intoArray(buf, TREE);
+        ci.blend(ei, t).intoArray(buf, TREE + L);
+        lose.blend(ws, ws.lt(lose)).intoArray(buf, TREE + 2 * L);
+    }
+
+    /**
      * One step of the tree: the states (minimum, index, second at +0, +L, +2L) at {@code a} and
      * {@code b} become one at {@code out}. Within each group of 2s lanes (s = 1, 2, 4, the mask's
      * bit), the lower s lanes hold a's lane pairs (j, j + s) reduced and the upper s lanes b's; the
@@ -329,29 +397,26 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * Folds the 4 rows' distances to centre vectors v..v+nvec−1 (row q's at buf[q·STRIDE + u·L])
-     * into each row's state at buf[so + q·3L] (minimum, index, second), the second only when asked.
-     * The running minima use compare-and-blend, not {@code min}: JDK 17 does not compile a 512-bit
-     * double {@code min} and falls back to allocating code (distances are never NaN or −0).
+     * Folds the 4 rows' distances to centre vector v (row q's at buf[q·STRIDE]) into each row's
+     * state at buf[so + q·3L] (minimum, index, second), the second only when asked: the vectors
+     * left over after the 4×4 blocks. The running minima use compare-and-blend, not {@code min}:
+     * JDK 17 does not compile a 512-bit double {@code min} and falls back to allocating code
+     * (distances are never NaN or −0).
      */
-    private static void fold(double[] buf, int nvec, int v, int nv, int so, boolean withSecond) {
-        DoubleVector base = IOTA.mul((double) nv).add((double) v);
+    private static void fold(double[] buf, int v, int nv, int so, boolean withSecond) {
+        DoubleVector col = IOTA.mul((double) nv).add((double) v);
         for (int q = 0; q < 4; q++) {
             int o = so + q * 3 * L;
             DoubleVector m = DoubleVector.fromArray(S, buf, o);
             DoubleVector idx = DoubleVector.fromArray(S, buf, o + L);
             DoubleVector sec = DoubleVector.fromArray(S, buf, o + 2 * L);
-            for (int u = 0; u < nvec; u++) {
-                DoubleVector a = DoubleVector.fromArray(S, buf, q * STRIDE + u * L);
-                VectorMask<Double> lt = a.lt(m);
-                if (withSecond) {
-                    sec = sec.blend(a, a.lt(sec)).blend(m, lt);
-                }
-                m = m.blend(a, lt);
-                idx = idx.blend(base.add((double) u), lt);
+            DoubleVector a = DoubleVector.fromArray(S, buf, q * STRIDE);
+            VectorMask<Double> lt = a.lt(m);
+            if (withSecond) {
+                sec = sec.blend(a, a.lt(sec)).blend(m, lt);
             }
-            m.intoArray(buf, o);
-            idx.intoArray(buf, o + L);
+            m.blend(a, lt).intoArray(buf, o);
+            idx.blend(col, lt).intoArray(buf, o + L);
             sec.intoArray(buf, o + 2 * L);
         }
     }
@@ -378,6 +443,144 @@ final class VectorDistanceKernel implements DistanceKernel {
      * merging into it. Each branch keeps its vectors to itself: a vector chosen between branches
      * would be boxed on JDK 17.
      */
+    /**
+     * As the fused branch of {@link #block4x4}, with the runner-up: the 4 rows' states at
+     * out[so + q·3L] get the per-lane minimum, its index and the per-lane second minimum, as
+     * {@link #fold} with the second would leave them. Each pair's loser is a candidate second; the
+     * winning pair's second and the losing pair's minimum compete for the second of the four. The
+     * distance loop repeats {@link #block4x4}'s on purpose: the accumulators cannot be handed to
+     * another method without boxing, and one method with both tails would grow further past the
+     * size C2 compiles reliably (see docs/PERFORMANCE.md on slow forks).
+     */
+    private static void block4x4s(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int nv, int so) {
+        final boolean first = c == 0;
+        DoubleVector a00 = DoubleVector.zero(S), a01 = a00, a02 = a00, a03 = a00;
+        DoubleVector a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+        DoubleVector a20 = a00, a21 = a00, a22 = a00, a23 = a00;
+        DoubleVector a30 = a00, a31 = a00, a32 = a00, a33 = a00;
+        int x0 = i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+        for (int j = 0; j < d; j++) {
+            int b = j * kp + c;
+            DoubleVector c0 = DoubleVector.fromArray(S, ct, b);
+            DoubleVector c1 = DoubleVector.fromArray(S, ct, b + L);
+            DoubleVector c2 = DoubleVector.fromArray(S, ct, b + 2 * L);
+            DoubleVector c3 = DoubleVector.fromArray(S, ct, b + 3 * L);
+            DoubleVector r = DoubleVector.broadcast(S, x[x0 + j]);
+            DoubleVector t0 = r.sub(c0), t1 = r.sub(c1), t2 = r.sub(c2), t3 = r.sub(c3);
+            a00 = t0.fma(t0, a00);
+            a01 = t1.fma(t1, a01);
+            a02 = t2.fma(t2, a02);
+            a03 = t3.fma(t3, a03);
+            r = DoubleVector.broadcast(S, x[x1 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a10 = t0.fma(t0, a10);
+            a11 = t1.fma(t1, a11);
+            a12 = t2.fma(t2, a12);
+            a13 = t3.fma(t3, a13);
+            r = DoubleVector.broadcast(S, x[x2 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a20 = t0.fma(t0, a20);
+            a21 = t1.fma(t1, a21);
+            a22 = t2.fma(t2, a22);
+            a23 = t3.fma(t3, a23);
+            r = DoubleVector.broadcast(S, x[x3 + j]);
+            t0 = r.sub(c0);
+            t1 = r.sub(c1);
+            t2 = r.sub(c2);
+            t3 = r.sub(c3);
+            a30 = t0.fma(t0, a30);
+            a31 = t1.fma(t1, a31);
+            a32 = t2.fma(t2, a32);
+            a33 = t3.fma(t3, a33);
+        }
+        // Lane l of vector u holds centre l·nv + u (Distances.laneBlocked).
+        DoubleVector i0 = IOTA.mul((double) nv).add((double) (c / L));
+        DoubleVector i1 = i0.add(1.0), i2 = i0.add(2.0), i3 = i0.add(3.0);
+        VectorMask<Double> lt;
+        DoubleVector m, w01, w23, s01, s23, j01, j23, lose;
+        int o = so;
+        lt = a01.lt(a00); w01 = a00.blend(a01, lt); s01 = a01.blend(a00, lt); j01 = i0.blend(i1, lt);
+        lt = a03.lt(a02); w23 = a02.blend(a03, lt); s23 = a03.blend(a02, lt); j23 = i2.blend(i3, lt);
+        lt = w23.lt(w01); lose = w23.blend(w01, lt); s01 = s01.blend(s23, lt);
+        s01 = lose.blend(s01, s01.lt(lose)); w01 = w01.blend(w23, lt); j01 = j01.blend(j23, lt);
+        if (first) {
+            w01.intoArray(out, o);
+            j01.intoArray(out, o + L);
+            s01.intoArray(out, o + 2 * L);
+        } else {
+            m = DoubleVector.fromArray(S, out, o);
+            lt = w01.lt(m);
+            lose = w01.blend(m, lt);
+            s23 = DoubleVector.fromArray(S, out, o + 2 * L).blend(s01, lt);
+            m.blend(w01, lt).intoArray(out, o);
+            DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
+            lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
+        }
+
+        o += 3 * L;
+        lt = a11.lt(a10); w01 = a10.blend(a11, lt); s01 = a11.blend(a10, lt); j01 = i0.blend(i1, lt);
+        lt = a13.lt(a12); w23 = a12.blend(a13, lt); s23 = a13.blend(a12, lt); j23 = i2.blend(i3, lt);
+        lt = w23.lt(w01); lose = w23.blend(w01, lt); s01 = s01.blend(s23, lt);
+        s01 = lose.blend(s01, s01.lt(lose)); w01 = w01.blend(w23, lt); j01 = j01.blend(j23, lt);
+        if (first) {
+            w01.intoArray(out, o);
+            j01.intoArray(out, o + L);
+            s01.intoArray(out, o + 2 * L);
+        } else {
+            m = DoubleVector.fromArray(S, out, o);
+            lt = w01.lt(m);
+            lose = w01.blend(m, lt);
+            s23 = DoubleVector.fromArray(S, out, o + 2 * L).blend(s01, lt);
+            m.blend(w01, lt).intoArray(out, o);
+            DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
+            lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
+        }
+
+        o += 3 * L;
+        lt = a21.lt(a20); w01 = a20.blend(a21, lt); s01 = a21.blend(a20, lt); j01 = i0.blend(i1, lt);
+        lt = a23.lt(a22); w23 = a22.blend(a23, lt); s23 = a23.blend(a22, lt); j23 = i2.blend(i3, lt);
+        lt = w23.lt(w01); lose = w23.blend(w01, lt); s01 = s01.blend(s23, lt);
+        s01 = lose.blend(s01, s01.lt(lose)); w01 = w01.blend(w23, lt); j01 = j01.blend(j23, lt);
+        if (first) {
+            w01.intoArray(out, o);
+            j01.intoArray(out, o + L);
+            s01.intoArray(out, o + 2 * L);
+        } else {
+            m = DoubleVector.fromArray(S, out, o);
+            lt = w01.lt(m);
+            lose = w01.blend(m, lt);
+            s23 = DoubleVector.fromArray(S, out, o + 2 * L).blend(s01, lt);
+            m.blend(w01, lt).intoArray(out, o);
+            DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
+            lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
+        }
+
+        o += 3 * L;
+        lt = a31.lt(a30); w01 = a30.blend(a31, lt); s01 = a31.blend(a30, lt); j01 = i0.blend(i1, lt);
+        lt = a33.lt(a32); w23 = a32.blend(a33, lt); s23 = a33.blend(a32, lt); j23 = i2.blend(i3, lt);
+        lt = w23.lt(w01); lose = w23.blend(w01, lt); s01 = s01.blend(s23, lt);
+        s01 = lose.blend(s01, s01.lt(lose)); w01 = w01.blend(w23, lt); j01 = j01.blend(j23, lt);
+        if (first) {
+            w01.intoArray(out, o);
+            j01.intoArray(out, o + L);
+            s01.intoArray(out, o + 2 * L);
+        } else {
+            m = DoubleVector.fromArray(S, out, o);
+            lt = w01.lt(m);
+            lose = w01.blend(m, lt);
+            s23 = DoubleVector.fromArray(S, out, o + 2 * L).blend(s01, lt);
+            m.blend(w01, lt).intoArray(out, o);
+            DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
+            lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
+        }
+    }
+
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os, int nv,
             int so) {
         final boolean first = c == 0;
