@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """scikit-learn side of the K-means comparison (issue 2). Reads the data that
 dev.mixtures.bench.BenchData wrote, limits BLAS/OpenMP to the given thread count, and prints
-one JSON line per measurement. Run by compare-sklearn.sh; needs python3-sklearn (Debian)."""
+one JSON line per measurement (with a third argument "lloyd", the Lloyd pass only). Run by
+compare-sklearn.sh and alternate-lloyd.sh; needs python3-sklearn (Debian)."""
 import json, sys
 from threadpoolctl import threadpool_limits
 from sklearn.cluster import KMeans
@@ -9,6 +10,7 @@ from sklearn.cluster import KMeans
 from bench_common import best_of, read
 
 folder, threads = sys.argv[1], int(sys.argv[2])
+lloyd_only = len(sys.argv) > 3 and sys.argv[3] == "lloyd"
 n, d, k = 1_000_000, 16, 32
 X = read(folder, "data.f64", (-1, d))
 C = read(folder, "centres.f64", (k, d))
@@ -27,6 +29,8 @@ with threadpool_limits(limits=threads):
     print(json.dumps({"side": "sklearn", "what": "lloydPass", "threads": threads, "iterations": int(m20.n_iter_),
                       "ms_per_iteration": 1000 * (t20 - t1) / 19, "ms_20_iterations": 1000 * t20,
                       "inertia_20": float(m20.inertia_)}))
+    if lloyd_only:
+        sys.exit(0)
     # Default fit with one restart: greedy k-means++ then Lloyd to convergence.
     def default_fit():
         return KMeans(n_clusters=k, n_init=1, random_state=7).fit(X)
