@@ -435,22 +435,13 @@ final class VectorDistanceKernel implements DistanceKernel {
     }
 
     /**
-     * Distances from rows i..i+3 to the 4 centre vectors at column c: 16 accumulators, one
-     * subtraction and one FMA per coordinate and lane. With {@code so} negative they are stored,
-     * row q's at out[o + c + q·os]; otherwise they go straight from registers into the 4 rows'
-     * states at out[so + q·3L] as {@link #fold} would fold them without the second (vector c/L of
-     * nv in the lane-blocked layout); the first block of a row (c = 0) writes the state instead of
-     * merging into it. Each branch keeps its vectors to itself: a vector chosen between branches
-     * would be boxed on JDK 17.
-     */
-    /**
      * As the fused branch of {@link #block4x4}, with the runner-up: the 4 rows' states at
      * out[so + q·3L] get the per-lane minimum, its index and the per-lane second minimum, as
      * {@link #fold} with the second would leave them. Each pair's loser is a candidate second; the
      * winning pair's second and the losing pair's minimum compete for the second of the four. The
      * distance loop repeats {@link #block4x4}'s on purpose: the accumulators cannot be handed to
-     * another method without boxing, and one method with both tails would grow further past the
-     * size C2 compiles reliably (see docs/PERFORMANCE.md on slow forks).
+     * another method without boxing, and with this tail as a third branch of {@link #block4x4},
+     * JDK 17's C2 fell back to boxing code in 3 of 11 JVM runs (2.5–3.2 s a search, not 21 ms).
      */
     private static void block4x4s(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int nv, int so) {
         final boolean first = c == 0;
@@ -522,7 +513,6 @@ final class VectorDistanceKernel implements DistanceKernel {
             DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
             lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
         }
-
         o += 3 * L;
         lt = a11.lt(a10); w01 = a10.blend(a11, lt); s01 = a11.blend(a10, lt); j01 = i0.blend(i1, lt);
         lt = a13.lt(a12); w23 = a12.blend(a13, lt); s23 = a13.blend(a12, lt); j23 = i2.blend(i3, lt);
@@ -541,7 +531,6 @@ final class VectorDistanceKernel implements DistanceKernel {
             DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
             lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
         }
-
         o += 3 * L;
         lt = a21.lt(a20); w01 = a20.blend(a21, lt); s01 = a21.blend(a20, lt); j01 = i0.blend(i1, lt);
         lt = a23.lt(a22); w23 = a22.blend(a23, lt); s23 = a23.blend(a22, lt); j23 = i2.blend(i3, lt);
@@ -560,7 +549,6 @@ final class VectorDistanceKernel implements DistanceKernel {
             DoubleVector.fromArray(S, out, o + L).blend(j01, lt).intoArray(out, o + L);
             lose.blend(s23, s23.lt(lose)).intoArray(out, o + 2 * L);
         }
-
         o += 3 * L;
         lt = a31.lt(a30); w01 = a30.blend(a31, lt); s01 = a31.blend(a30, lt); j01 = i0.blend(i1, lt);
         lt = a33.lt(a32); w23 = a32.blend(a33, lt); s23 = a33.blend(a32, lt); j23 = i2.blend(i3, lt);
@@ -581,6 +569,15 @@ final class VectorDistanceKernel implements DistanceKernel {
         }
     }
 
+    /**
+     * Distances from rows i..i+3 to the 4 centre vectors at column c: 16 accumulators, one
+     * subtraction and one FMA per coordinate and lane. With {@code so} negative they are stored,
+     * row q's at out[o + c + q·os]; otherwise they go straight from registers into the 4 rows'
+     * states at out[so + q·3L] as {@link #fold} would fold them without the second (vector c/L of
+     * nv in the lane-blocked layout); the first block of a row (c = 0) writes the state instead of
+     * merging into it. Each branch keeps its vectors to itself: a vector chosen between branches
+     * would be boxed on JDK 17.
+     */
     private static void block4x4(double[] x, int d, int i, double[] ct, int kp, int c, double[] out, int o, int os, int nv,
             int so) {
         final boolean first = c == 0;
