@@ -11,14 +11,13 @@ threads="$1"; rounds="$2"; shift 2
 java -cp "$jar" dev.mixtures.bench.BenchData "$out" >/dev/null
 mapfile -t jdks < <(jdk_homes "$@")
 for r in $(seq "$rounds"); do
-  sk=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 mixtures-bench/scripts/sklearn_kmeans.py "$out" "$threads" lloyd \
-       | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["ms_per_iteration"])')
+  sk=$(sklearn_run sklearn_kmeans.py "$threads" lloyd)
   for jdk in "${jdks[@]}"; do
-    ours=$("$jdk/bin/java" -jar "$jar" 'KMeansBench.lloydPass' -jvm "$jdk/bin/java" -p threads="$threads" -f 1 -wi 3 -i 5 \
-           -rf json -rff "$out/jmh-alt.json" </dev/null >/dev/null && \
-           python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"])' "$out/jmh-alt.json")
-    name="$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
-    python3 -c 'import sys; sk, o = float(sys.argv[1]), float(sys.argv[2]); print(f"round {sys.argv[3]}, {sys.argv[4]}, {sys.argv[5]} threads: scikit-learn {sk:.1f} ms, mixtures {o:.1f} ms, {sk / o:.2f}x")' \
-      "$sk" "$ours" "$r" "$name" "$threads"
+    ours=$(jmh_jsonl "$jdk" 'KMeansBench.lloydPass' -p threads="$threads" -f 1 -wi 3 -i 5)
+    python3 -c 'import json, sys
+sk, ours = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+s, o, jdk = sk["ms_per_iteration"], ours["score"], ours["jdk"]
+print(f"round {sys.argv[3]}, {jdk}, {sys.argv[4]} threads: scikit-learn {s:.1f} ms, mixtures {o:.1f} ms, {s / o:.2f}x")' \
+      "$sk" "$ours" "$r" "$threads"
   done
 done

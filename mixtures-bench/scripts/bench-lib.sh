@@ -14,8 +14,15 @@ jar=mixtures-bench/target/benchmarks.jar
 # since this shared machine's speed drifts over minutes.
 sklearn_runs() {
   for t in 1 2; do
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "mixtures-bench/scripts/$1" "$out" "$t"
+    sklearn_run "$1" "$t"
   done
+}
+
+# sklearn_run SCRIPT THREADS [ARGS...]: one run of a scikit-learn script, OpenBLAS unpinned.
+sklearn_run() {
+  local script="$1" threads="$2"
+  shift 2
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "mixtures-bench/scripts/$script" "$out" "$threads" "$@"
 }
 
 # jdk_homes [JAVA_HOME ...]: the JDKs given, or the one of the java on PATH (one per line).
