@@ -130,4 +130,16 @@ public final class Standardizer {
     public int hashCode() {
         return 31 * Arrays.hashCode(mean) + Arrays.hashCode(sd);
     }
+
+    /**
+     * Σ_j ln sd_j: what standardising subtracts from every row's log-density, so a density fitted
+     * to standardised columns is taken back to original units by subtracting it (times the weight).
+     */
+    public double logScale() {
+        double s = 0;
+        for (double v : sd) {
+            s += Math.log(v);
+        }
+        return s;
+    }
 }

@@ -25,6 +25,19 @@ public interface EmFamily<P, S extends Statistics<S>> extends EStep<P, S> {
     /** The objective recorded for this iteration (cost J, log-likelihood, or bound). */
     double objective(P before, P after, S total);
 
+    /** What happened in this family's run that the model should report (re-seeded components, say); none by default. */
+    default java.util.List<String> events() {
+        return java.util.List.of();
+    }
+
     /** Whether to stop after this iteration; {@code previous} is NaN on the first. */
     boolean converged(double previous, double current, S total, int iteration);
+
+    /**
+     * The test of the mixtures' objectives (log-likelihood, bound): it changed by less than
+     * {@code tol} per unit of row weight since the previous iteration (never on the first).
+     */
+    static boolean settled(double previous, double current, double tol, double weight) {
+        return !Double.isNaN(previous) && Math.abs(current - previous) < tol * weight;
+    }
 }

@@ -3,10 +3,8 @@ package dev.mixtures.gaussian;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.EmLoop;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.ProgressListener;
-import dev.mixtures.em.Restarts;
 import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import java.util.ArrayList;
@@ -200,7 +198,7 @@ public final class BayesianGaussianMixture {
 
         /** Starting responsibilities, n rows of k, each non-negative and summing to 1. */
         public Builder initialResponsibilities(double[][] r) {
-            initialResponsibilities = r == null ? null : GaussianMixture.copy2(r);
+            initialResponsibilities = r == null ? null : Matrices.copy2(r);
             init = GaussianMixture.Init.GIVEN;
             warm = null;
             return this;
@@ -286,7 +284,7 @@ public final class BayesianGaussianMixture {
             }
             if (covariancePrior != null) {
                 int d = covariancePrior.length;
-                GaussianMixture.checkSpd(GaussianMixture.flatten(covariancePrior, "covariance-prior"), d,
+                Matrices.checkSpd(Matrices.flatten(covariancePrior, "covariance-prior"), d,
                         "covariance-prior:");
             }
             if (init == GaussianMixture.Init.GIVEN && warm == null) {
@@ -331,36 +329,16 @@ public final class BayesianGaussianMixture {
      *         k above the number of distinct rows, a prior of the wrong dimension, ν0 ≤ d − 1)
      */
     public BayesianGaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
-        long start = System.nanoTime();
-        int d = data.d();
-        checkData(data);
-        Standardizer st = standardize ? Standardizer.fit(data) : null;
-        Dataset z = st == null ? data : st.transform(data);
-        VbPrior prior = prior(z, st);
-        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
-        int runs = init == GaussianMixture.Init.GIVEN ? 1 : nInit;
-        SplittableRandom[] streams = Restarts.streams(seed, runs);
-        GaussianPass.Source given = warm != null ? warm.startOn(data) : null;
-        List<Run> results = Restarts.run(threads, runs, (r, workers) -> runOnce(z, prior, given, streams[r], r, workers,
-                kern, listener, cancel));
-        Run best = null;
-        for (Run r : results) {
-            if (best == null || r.bound > best.bound) {
-                best = r;
-            }
-        }
-        double shift = st == null ? 0 : GaussianMixture.logJacobian(st) * best.weight;
-        double[] history = best.history.clone();
-        for (int i = 0; i < history.length; i++) {
-            history[i] -= shift;
-        }
-        FitTrace trace = new FitTrace(history, best.converged, seed, best.restart, System.nanoTime() - start);
-        List<String> notes = new ArrayList<>();
-        if (!best.converged) {
+        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == GaussianMixture.Init.GIVEN ? 1 : nInit,
+                maxIter, 0, true, standardize);
+        FitTemplate.Outcome<VariationalParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
+                (z, st) -> new Fitting(z, st, warm != null ? warm.startOn(data) : null), listener, cancel);
+        List<String> notes = new ArrayList<>(r.notes());
+        if (!r.trace().converged()) {
             notes.add("the bound did not settle within " + maxIter + " iterations");
         }
-        return new BayesianGaussianMixtureModel(this, best.params, st, data.columnNames(), data.n(), best.weight,
-                best.bound - shift, trace, notes);
+        return new BayesianGaussianMixtureModel(this, r.params(), r.standardizer(), data.columnNames(), data.n(),
+                r.statistics().weight, r.objective(), r.trace(), notes);
     }
 
     private void checkData(Dataset data) {
@@ -404,7 +382,7 @@ public final class BayesianGaussianMixture {
         }
         double[] full;
         if (covariancePrior != null) {
-            full = GaussianMixture.flatten(covariancePrior, "covariance-prior");
+            full = Matrices.flatten(covariancePrior, "covariance-prior");
             if (st != null) {
                 double[] sd = st.sd();
                 for (int i = 0; i < d; i++) {
@@ -442,42 +420,55 @@ public final class BayesianGaussianMixture {
         return new VbPrior(k, d, covariance, weightPrior, conc, beta0, nu, m0, w0inv, regCovar);
     }
 
-    private static final class Run {
-        int restart;
-        VariationalParams params;
-        double[] history;
-        boolean converged;
-        double bound;
-        double weight;
-    }
+    /**
+     * What the Bayesian mixture gives the shared {@link FitTemplate}: its family
+     * ({@link VariationalFamily}), a start from responsibilities (given, a model's, or made by a
+     * start method), and the log-Jacobian of standardising. The run's objective is the bound after
+     * its last M-step; no extra pass is needed.
+     */
+    private final class Fitting implements FitTemplate.Spec<VariationalParams, GaussianStatistics> {
+        private final Dataset z;
+        private final Standardizer st;
+        private final VbPrior prior;
+        private final GaussianPass.Source given;
+        private final GaussianKernel kern;
 
-    private Run runOnce(Dataset z, VbPrior prior, GaussianPass.Source given, SplittableRandom rnd, int restart,
-            Workers workers, GaussianKernel kern, ProgressListener listener, BooleanSupplier cancel) {
-        VariationalFamily family = new VariationalFamily(z, prior, tol, kern, workers.threads());
-        GaussianPass.Source source;
-        if (given != null) {
-            source = given;
-        } else if (init == GaussianMixture.Init.GIVEN) {
-            double[][] r0 = initialResponsibilities;
-            source = (row, r, stride, at) -> {
-                for (int c = 0; c < k; c++) {
-                    r[at + c * stride] = r0[row][c];
-                }
-            };
-        } else {
-            source = GaussianMixture.startSource(init, k, z, rnd, workers);
+        Fitting(Dataset z, Standardizer st, GaussianPass.Source given) {
+            this.z = z;
+            this.st = st;
+            this.prior = prior(z, st);
+            this.given = given;
+            this.kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
         }
-        VariationalParams p0 = family.start(source, workers);
-        EmLoop.Result<VariationalParams, GaussianStatistics> r = EmLoop.run(family, p0, maxIter, workers, listener,
-                restart, cancel);
-        Run run = new Run();
-        run.restart = restart;
-        run.params = r.params;
-        run.history = r.history;
-        run.converged = r.converged;
-        run.bound = r.history[r.history.length - 1];
-        run.weight = r.lastStatistics.weight;
-        return run;
+
+        @Override
+        public VariationalFamily family(Workers workers) {
+            return new VariationalFamily(z, prior, tol, kern, workers.threads());
+        }
+
+        @Override
+        public FitTemplate.Begin<VariationalParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
+            VariationalFamily family = family(workers);
+            GaussianPass.Source source;
+            if (given != null) {
+                source = given;
+            } else if (init == GaussianMixture.Init.GIVEN) {
+                double[][] r0 = initialResponsibilities;
+                source = (row, r, stride, at) -> {
+                    for (int c = 0; c < k; c++) {
+                        r[at + c * stride] = r0[row][c];
+                    }
+                };
+            } else {
+                source = Starts.source(init, k, z, rnd, workers);
+            }
+            return new FitTemplate.Begin<>(family, family.start(source, workers));
+        }
+
+        @Override
+        public double unitsShift(GaussianStatistics s) {
+            return st.logScale() * s.weight;
+        }
     }
 
     /** The largest number of components. */
@@ -517,7 +508,7 @@ public final class BayesianGaussianMixture {
 
     /** W0⁻¹ as set (original units), or null for the data covariance. */
     public double[][] covariancePrior() {
-        return covariancePrior == null ? null : GaussianMixture.copy2(covariancePrior);
+        return covariancePrior == null ? null : Matrices.copy2(covariancePrior);
     }
 
     /** reg-covar. */

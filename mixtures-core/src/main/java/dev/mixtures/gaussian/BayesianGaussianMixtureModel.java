@@ -89,11 +89,11 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^init: ", "scale matrices: ")
                     .replace("covariance", "scale matrix"), e);
         }
-        double[] flatW0 = GaussianMixture.flatten(w0inv, "covariance prior");
+        double[] flatW0 = Matrices.flatten(w0inv, "covariance prior");
         double[] full = new double[k * d * d];
         double[] m = new double[k * d];
         for (int c = 0; c < k; c++) {
-            System.arraycopy(GaussianMixture.flatten(winv[c], "scale of component " + (c + 1)), 0, full, c * d * d,
+            System.arraycopy(Matrices.flatten(winv[c], "scale of component " + (c + 1)), 0, full, c * d * d,
                     d * d);
             System.arraycopy(means[c], 0, m, c * d, d);
         }
@@ -434,7 +434,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         double[] out = new double[z.n()];
         int chunks = (z.n() + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
         int threads = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
-        double jac = standardizer == null ? 0 : GaussianMixture.logJacobian(standardizer);
+        double jac = standardizer == null ? 0 : standardizer.logScale();
         try (Workers workers = new Workers(threads)) {
             workers.forEachChunk(chunks, (ch, w) -> {
                 double[] a = new double[post.k];

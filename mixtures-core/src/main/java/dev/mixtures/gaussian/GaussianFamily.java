@@ -29,7 +29,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     private final GaussianKernel kern;
     private final GaussianPass.Scratch[] scratch;
     private final DataScale scale;
-    final List<String> events = new ArrayList<>();
+    private final List<String> events = new ArrayList<>();
 
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale) {
@@ -52,6 +52,11 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     public GaussianStatistics newStatistics() {
         // The worst rows are tracked only when a collapsed component may be re-seeded at them.
         return new GaussianStatistics(k, d, type.hasOffDiagonal(), reseed ? k : 0);
+    }
+
+    @Override
+    public List<String> events() {
+        return events;
     }
 
     @Override
@@ -229,7 +234,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
-        return !Double.isNaN(previous) && Math.abs(current - previous) < tol * total.weight;
+        return EmFamily.settled(previous, current, tol, total.weight);
     }
 
     /**

@@ -2,20 +2,12 @@ package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.EmLoop;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.ProgressListener;
-import dev.mixtures.em.Restarts;
 import dev.mixtures.em.Settings;
-import dev.mixtures.em.Workers;
-import dev.mixtures.kmeans.KMeans;
-import dev.mixtures.kmeans.KMeansModel;
-import dev.mixtures.linalg.DistanceKernel;
-import dev.mixtures.linalg.Kernels;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -189,8 +181,8 @@ public final class GaussianMixture {
          */
         public Builder initialParameters(double[] weights, double[][] means, double[][][] covariances) {
             initialWeights = weights == null ? null : weights.clone();
-            initialMeans = means == null ? null : copy2(means);
-            initialCovariances = covariances == null ? null : copy3(covariances);
+            initialMeans = means == null ? null : Matrices.copy2(means);
+            initialCovariances = covariances == null ? null : Matrices.copy3(covariances);
             init = Init.GIVEN;
             return this;
         }
@@ -202,14 +194,14 @@ public final class GaussianMixture {
                 cov = new double[precisions.length][][];
                 for (int c = 0; c < precisions.length; c++) {
                     int d = precisions[c].length;
-                    double[] flat = flatten(precisions[c], "precision of component " + (c + 1));
-                    checkSymmetric(flat, d, "init: precision of component " + (c + 1) + " is");
+                    double[] flat = Matrices.flatten(precisions[c], "precision of component " + (c + 1));
+                    Matrices.checkSymmetric(flat, d, "init: precision of component " + (c + 1) + " is");
                     double[] inv = Cholesky.inverseSpd(flat, d);
                     if (inv == null) {
                         throw new IllegalArgumentException("init: the precision of component " + (c + 1)
                                 + " is not positive definite");
                     }
-                    cov[c] = unflatten(inv, d);
+                    cov[c] = Matrices.unflatten(inv, d);
                 }
             }
             return initialParameters(weights, means, cov);
@@ -337,12 +329,12 @@ public final class GaussianMixture {
                 if (initialCovariances[c].length != d) {
                     throw new IllegalArgumentException(what + " has " + initialCovariances[c].length + " rows, not " + d);
                 }
-                double[] m = flatten(initialCovariances[c], what);
-                checkSpd(m, d, what + " is");
+                double[] m = Matrices.flatten(initialCovariances[c], what);
+                Matrices.checkSpd(m, d, what + " is");
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
                         double v = m[i * d + j];
-                        double first = flatten(initialCovariances[0], what)[i * d + j];
+                        double first = Matrices.flatten(initialCovariances[0], what)[i * d + j];
                         boolean ok;
                         switch (covariance) {
                             case DIAG:
@@ -367,140 +359,33 @@ public final class GaussianMixture {
         }
     }
 
-    static double[] flatten(double[][] m, String what) {
-        int d = m.length;
-        double[] f = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            if (m[i].length != d) {
-                throw new IllegalArgumentException(what + " is not square: row " + (i + 1) + " has " + m[i].length
-                        + " entries, not " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(m[i][j])) {
-                    throw new IllegalArgumentException(what + ": entry " + (i + 1) + "," + (j + 1) + " is " + m[i][j]);
-                }
-                f[i * d + j] = m[i][j];
-            }
-        }
-        return f;
-    }
-
-    static double[][] unflatten(double[] f, int d) {
-        double[][] m = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            System.arraycopy(f, i * d, m[i], 0, d);
-        }
-        return m;
-    }
-
-    /**
-     * Fails unless the d×d matrix {@code m} is symmetric and positive definite; the message
-     * starts with {@code subject} ("init: covariance of component 1 is", "covariance-prior:").
-     */
-    static void checkSpd(double[] m, int d, String subject) {
-        checkSymmetric(m, d, subject);
-        int bad = Cholesky.factor(m.clone(), d, new double[d * d]);
-        if (bad >= 0) {
-            throw new IllegalArgumentException(subject + " not positive definite (it fails at column " + (bad + 1) + ")");
-        }
-    }
-
-    private static void checkSymmetric(double[] m, int d, String subject) {
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                double a = m[i * d + j];
-                double b = m[j * d + i];
-                if (Math.abs(a - b) > 1e-10 * Math.max(1e-300, Math.max(Math.abs(m[i * d + i]), Math.abs(m[j * d + j])))) {
-                    throw new IllegalArgumentException(subject + " not symmetric (entries " + (i + 1) + "," + (j + 1)
-                            + " and " + (j + 1) + "," + (i + 1) + " are " + a + " and " + b + ")");
-                }
-            }
-        }
-    }
-
-    static double[][] copy2(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static double[][][] copy3(double[][][] a) {
-        double[][][] c = new double[a.length][][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = copy2(a[i]);
-        }
-        return c;
-    }
-
     /** Fits to {@code data} with no progress reports. */
     public GaussianMixtureModel fit(Dataset data) {
         return fit(data, ProgressListener.NONE, () -> false);
     }
 
     /**
-     * Fits to {@code data}. Starts run in parallel, each with its own random stream split from the
-     * seed. A start that meets a collapsed component is dropped (the model lists it); when all do,
-     * the first one's {@link DegenerateComponentException} is thrown.
+     * Fits to {@code data} on the shared {@link FitTemplate}. Starts run in parallel, each with its
+     * own random stream split from the seed. A start that meets a collapsed component is dropped
+     * (the model lists it); when all do, the first one's {@link DegenerateComponentException} is thrown.
      *
      * @throws IllegalArgumentException when the data cannot give k components (k &gt; n, fewer
      *         distinct rows than k, a constant column, given parameters of the wrong dimension)
      */
     public GaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
-        long start = System.nanoTime();
-        checkData(data);
-        Standardizer st = standardize ? Standardizer.fit(data) : null;
-        Dataset z = st == null ? data : st.transform(data);
-        GaussianFamily.DataScale scale = GaussianFamily.DataScale.of(z);
-        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
-        int runs = init == Init.GIVEN ? 1 : nInit;
-        SplittableRandom[] streams = Restarts.streams(seed, runs);
-        boolean brief = shortRuns > 0 && runs > 1 && shortRuns < maxIter;
-        int limit = brief ? shortRuns : maxIter;
-        List<Run> results = Restarts.run(threads, runs,
-                (r, workers) -> runOnce(z, st, scale, streams[r], r, workers, kern, listener, cancel, null, limit));
-        Run best = null;
-        List<String> notes = new ArrayList<>();
-        for (Run r : results) {
-            if (r.failure != null) {
-                notes.add("start " + (r.restart + 1) + " dropped: " + r.failure.getMessage());
-            } else {
-                for (String e : r.events) {
-                    notes.add((runs > 1 ? "start " + (r.restart + 1) + ", " : "") + e);
-                }
-                if (best == null || r.logLik > best.logLik) {
-                    best = r;
-                }
-            }
-        }
-        if (best == null) {
-            throw results.get(0).failure;
-        }
-        if (brief && !best.converged) {
-            Run lead = best;
-            Run rest = Restarts.run(threads, 1, (r, workers) -> runOnce(z, st, scale, null, lead.restart, workers, kern,
-                    listener, cancel, lead, maxIter - lead.history.length)).get(0);
-            if (rest.failure != null) {
-                throw rest.failure;
-            }
-            notes.addAll(rest.events);
-            best = rest;
-        }
-        return model(best, st, data, System.nanoTime() - start, notes, kern);
+        GaussianFit[] spec = new GaussianFit[1];
+        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == Init.GIVEN ? 1 : nInit, maxIter,
+                shortRuns, true, standardize);
+        FitTemplate.Outcome<GaussianParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
+                (z, st) -> spec[0] = new GaussianFit(this, z, st, kernel), listener, cancel);
+        return model(r, data, spec[0]);
     }
 
-    /** The model of a finished run, with ln L and its history in the data's original units. */
-    private GaussianMixtureModel model(Run best, Standardizer st, Dataset data, long nanos, List<String> notes,
-            GaussianKernel kern) {
-        double shift = st == null ? 0 : logJacobian(st) * best.weight;
-        double[] history = best.history.clone();
-        for (int i = 0; i < history.length; i++) {
-            history[i] -= shift;
-        }
-        FitTrace trace = new FitTrace(history, best.converged, seed, best.restart, nanos);
-        return new GaussianMixtureModel(this, best.params, st, data.columnNames(), data.n(), best.weight,
-                best.logLik - shift, best.sizes, trace, notes, kern.name());
+    private GaussianMixtureModel model(FitTemplate.Outcome<GaussianParams, GaussianStatistics> r, Dataset data,
+            GaussianFit spec) {
+        GaussianStatistics s = r.statistics();
+        return new GaussianMixtureModel(this, r.params(), r.standardizer(), data.columnNames(), data.n(), s.weight,
+                r.objective(), s.n.clone(), r.trace(), r.notes(), spec.kernel.name());
     }
 
     /**
@@ -513,33 +398,20 @@ public final class GaussianMixture {
         long start = System.nanoTime();
         Standardizer st = m.standardizer();
         Dataset z = st == null ? data : st.transform(data);
-        GaussianFamily.DataScale scale = GaussianFamily.DataScale.of(z);
-        GaussianKernel kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
-        Run from = new Run();
-        from.params = m.fittedParams();
-        from.restart = m.trace().restart();
-        double shift = st == null ? 0 : logJacobian(st) * m.trainingWeight();
-        from.history = m.trace().history();
-        for (int i = 0; i < from.history.length; i++) {
-            from.history[i] += shift;
+        GaussianFit spec = new GaussianFit(this, z, st, kernel);
+        double shift = st == null ? 0 : st.logScale() * m.trainingWeight();
+        double[] history = m.trace().history();
+        for (int i = 0; i < history.length; i++) {
+            history[i] += shift;
         }
-        Run r = Restarts.run(threads, 1, (i, workers) -> runOnce(z, st, scale, null, from.restart, workers, kern,
-                ProgressListener.NONE, () -> false, from, maxIter)).get(0);
-        if (r.failure != null) {
-            throw r.failure;
-        }
+        FitTemplate.Run<GaussianParams, GaussianStatistics> from = new FitTemplate.Run<>(m.trace().restart(),
+                new FitTemplate.End<>(m.fittedParams(), null, Double.NaN), history, false, List.of(), null);
+        FitTemplate.Run<GaussianParams, GaussianStatistics> r = FitTemplate.resume(spec, from, threads, maxIter,
+                ProgressListener.NONE, () -> false);
         List<String> notes = new ArrayList<>(m.notes());
-        notes.addAll(r.events);
-        return model(r, st, data, m.trace().nanos() + System.nanoTime() - start, notes, kern);
-    }
-
-    /** Σ_j ln sd_j: what standardising adds to every row's log-density. */
-    static double logJacobian(Standardizer st) {
-        double s = 0;
-        for (double v : st.sd()) {
-            s += Math.log(v);
-        }
-        return s;
+        notes.addAll(r.events());
+        return model(FitTemplate.outcome(spec, st, r, seed, m.trace().nanos() + System.nanoTime() - start, notes), data,
+                spec);
     }
 
     private void checkData(Dataset data) {
@@ -572,142 +444,6 @@ public final class GaussianMixture {
                         + ") is constant (every row is " + first
                         + "): a Gaussian mixture needs spread in every column; leave it out");
             }
-        }
-    }
-
-    private static final class Run {
-        int restart;
-        GaussianParams params;
-        double[] history;
-        boolean converged;
-        double logLik;
-        double weight;
-        double[] sizes;
-        List<String> events = List.of();
-        DegenerateComponentException failure;
-    }
-
-    /**
-     * One start: from its own initial parameters, or continuing {@code from} (a short run), for at
-     * most {@code limit} iterations.
-     */
-    private Run runOnce(Dataset z, Standardizer st, GaussianFamily.DataScale scale, SplittableRandom rnd, int restart,
-            Workers workers, GaussianKernel kern, ProgressListener listener, BooleanSupplier cancel, Run from,
-            int limit) {
-        Run run = new Run();
-        run.restart = restart;
-        GaussianFamily family = new GaussianFamily(z, k, covariance, regCovar, tol, reseedCollapsed, kern,
-                workers.threads(), scale);
-        try {
-            GaussianParams p0 = from != null ? from.params : initialParams(z, st, rnd, workers, family);
-            EmLoop.Result<GaussianParams, GaussianStatistics> r = EmLoop.run(family, p0, limit, workers, listener,
-                    restart, cancel);
-            // One more E-step: the log-likelihood and sizes of the final parameters, as the model will report them.
-            GaussianStatistics last = EmLoop.eStep(family, r.params, z.n(), workers, new ArrayList<>(),
-                    family.newStatistics());
-            run.params = r.params;
-            run.history = from == null ? r.history : concat(from.history, r.history);
-            run.converged = r.converged;
-            run.logLik = last.logLik;
-            run.weight = last.weight;
-            run.sizes = last.n.clone();
-            run.events = List.copyOf(family.events);
-        } catch (DegenerateComponentException e) {
-            run.failure = e;
-        }
-        return run;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    private GaussianParams initialParams(Dataset z, Standardizer st, SplittableRandom rnd, Workers workers,
-            GaussianFamily family) {
-        int d = z.d();
-        if (init == Init.GIVEN) {
-            double[] w = initialWeights.clone();
-            double sum = 0;
-            for (double v : w) {
-                sum += v;
-            }
-            double[] means = new double[k * d];
-            double[] full = new double[k * d * d];
-            for (int c = 0; c < k; c++) {
-                double[] m = initialMeans[c].clone();
-                double[] cv = flatten(initialCovariances[c], "covariance");
-                if (st != null) {
-                    st.forward(m);
-                    double[] sd = st.sd();
-                    for (int i = 0; i < d; i++) {
-                        for (int j = 0; j < d; j++) {
-                            cv[i * d + j] /= sd[i] * sd[j];
-                        }
-                    }
-                }
-                w[c] /= sum;
-                System.arraycopy(m, 0, means, c * d, d);
-                System.arraycopy(cv, 0, full, c * d * d, d * d);
-            }
-            return GaussianParams.of(k, d, covariance, w, means, compact(full, k, d, covariance));
-        }
-        GaussianPass.Source source = startSource(init, k, z, rnd, workers);
-        // Two passes: the means first, then the scatter about them.
-        GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
-        double[] means = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
-            }
-        }
-        GaussianStatistics s2 = family.statistics(source, means, workers);
-        return family.mStep(s2, means, 0);
-    }
-
-
-    /**
-     * Starting responsibilities for the start methods that make them (all but given parameters):
-     * random ones per row, or the hard labels of K-means, of k-means++ seeds or of random rows.
-     * The Bayesian mixture starts the same way.
-     */
-    static GaussianPass.Source startSource(Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
-        // A grid of small fits in a fresh JVM is bound by the JIT: the start's K-means takes the
-        // plain Java kernel on small data (the same bits).
-        DistanceKernel startKernel = Kernels.forSize(z.n(), k, z.d());
-        if (init == Init.RANDOM) {
-            long base = rnd.nextLong();
-            return (row, r, stride, at) -> {
-                SplittableRandom g = new SplittableRandom(base + row * 0x9E3779B97F4A7C15L);
-                double s = 0;
-                for (int c = 0; c < k; c++) {
-                    double u = g.nextDouble();
-                    r[at + c * stride] = u;
-                    s += u;
-                }
-                for (int c = 0; c < k; c++) {
-                    r[at + c * stride] /= s;
-                }
-            };
-        } else {
-            int[] labels;
-            if (init == Init.KMEANS) {
-                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads())
-                        .kernel(startKernel).build()
-                        .fit(z);
-                labels = km.predict(z, startKernel);
-            } else {
-                double[] seeds = KMeans.seedCentres(z, k,
-                        init == Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers,
-                        startKernel);
-                labels = KMeans.nearest(z, seeds, k, startKernel);
-            }
-            return (row, r, stride, at) -> {
-                for (int c = 0; c < k; c++) {
-                    r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
-                }
-            };
         }
     }
 
@@ -764,12 +500,12 @@ public final class GaussianMixture {
 
     /** The given starting means in original units (a copy), or null. */
     public double[][] initialMeans() {
-        return initialMeans == null ? null : copy2(initialMeans);
+        return initialMeans == null ? null : Matrices.copy2(initialMeans);
     }
 
     /** The given starting covariances in original units (a copy), or null. */
     public double[][][] initialCovariances() {
-        return initialCovariances == null ? null : copy3(initialCovariances);
+        return initialCovariances == null ? null : Matrices.copy3(initialCovariances);
     }
 
     /** Number of starts. */

@@ -78,7 +78,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
         double[] w = weights.clone();
         for (int c = 0; c < k; c++) {
             System.arraycopy(means[c], 0, m, c * d, d);
-            System.arraycopy(GaussianMixture.flatten(covariances[c], "covariance"), 0, full, c * d * d, d * d);
+            System.arraycopy(Matrices.flatten(covariances[c], "covariance"), 0, full, c * d * d, d * d);
         }
         CovarianceType t = checked.covariance();
         GaussianParams p = GaussianParams.of(k, d, t, w, m, GaussianMixture.compact(full, k, d, t));
@@ -186,7 +186,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
     public double[][][] fittedCovariances() {
         double[][][] r = new double[params.k][][];
         for (int c = 0; c < params.k; c++) {
-            r[c] = GaussianMixture.unflatten(params.fullCovariance(c), params.d);
+            r[c] = Matrices.unflatten(params.fullCovariance(c), params.d);
         }
         return r;
     }
@@ -266,7 +266,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
     private void pass(Dataset data, double[] rowLogLik, double[] resp, int[] labels) {
         GaussianPass.overRows(params, toFitted(data), rowLogLik, resp, labels);
         if (rowLogLik != null && standardizer != null) {
-            double j = GaussianMixture.logJacobian(standardizer);
+            double j = standardizer.logScale();
             for (int i = 0; i < rowLogLik.length; i++) {
                 rowLogLik[i] -= j;
             }

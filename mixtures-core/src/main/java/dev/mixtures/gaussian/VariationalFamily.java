@@ -87,7 +87,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
 
     @Override
     public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
-        return !Double.isNaN(previous) && Math.abs(current - previous) < tol * total.weight;
+        return EmFamily.settled(previous, current, tol, total.weight);
     }
 
     /**

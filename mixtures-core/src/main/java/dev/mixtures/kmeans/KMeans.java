@@ -1,11 +1,10 @@
 package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
-import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.FitTrace;
 import dev.mixtures.em.ProgressListener;
-import dev.mixtures.em.Restarts;
 import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
@@ -284,36 +283,14 @@ public final class KMeans {
      * @throws java.util.concurrent.CancellationException when {@code cancel} answers true
      */
     public KMeansModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
-        long start = System.nanoTime();
-        checkData(data);
-        Standardizer st = standardize ? Standardizer.fit(data) : null;
-        Dataset z = st == null ? data : st.transform(data);
-        double[] given = null;
-        if (init == Init.GIVEN) {
-            given = new double[k * z.d()];
-            for (int c = 0; c < k; c++) {
-                double[] p = initialCentres[c].clone();
-                if (st != null) {
-                    st.forward(p);
-                }
-                System.arraycopy(p, 0, given, c * z.d(), z.d());
-            }
-        }
-        DistanceKernel kern = kernel != null ? kernel : Kernels.forSize(z.n(), k, z.d());
-        int runs = init == Init.GIVEN ? 1 : nInit;
-        SplittableRandom[] streams = Restarts.streams(seed, runs);
-        final double[] start0 = given;
-        java.util.List<Run> results = Restarts.run(threads, runs,
-                (r, workers) -> runOnce(z, start0, streams[r], r, workers, kern, listener, cancel));
-        Run best = results.get(0);
-        for (int r = 1; r < runs; r++) {
-            if (results.get(r).inertia < best.inertia) {
-                best = results.get(r);
-            }
-        }
-        FitTrace trace = new FitTrace(best.history, best.converged, seed, best.restart, System.nanoTime() - start);
-        return new KMeansModel(this, best.centres, k, z.d(), best.sizes, best.inertia, trace, st, data.columnNames(),
-                data.n(), best.algorithm, kern.name());
+        KMeansFit[] spec = new KMeansFit[1];
+        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == Init.GIVEN ? 1 : nInit, maxIter, 0,
+                false, standardize);
+        FitTemplate.Outcome<Centres, KMeansStatistics> r = FitTemplate.fit(data, o, this::checkData,
+                (z, st) -> spec[0] = new KMeansFit(this, z, st), listener, cancel);
+        KMeansStatistics last = r.statistics();
+        return new KMeansModel(this, r.params().c, k, data.d(), last.counts.clone(), r.objective(), r.trace(),
+                r.standardizer(), data.columnNames(), data.n(), spec[0].algorithm.label(), spec[0].kernel.name());
     }
 
     /**
@@ -368,74 +345,6 @@ public final class KMeans {
         Settings.checkRows(data, k);
     }
 
-    private static final class Run {
-        double[] centres;
-        double[] sizes;
-        double inertia;
-        double[] history;
-        boolean converged;
-        int restart;
-        String algorithm;
-    }
-
-    private Run runOnce(Dataset z, double[] given, SplittableRandom rnd, int restart, Workers workers, DistanceKernel kern,
-            ProgressListener listener, BooleanSupplier cancel) {
-        int d = z.d();
-        double[] c0;
-        if (given != null) {
-            c0 = given.clone();
-        } else if (init == Init.RANDOM) {
-            c0 = Seeding.randomRows(z, k, rnd);
-        } else {
-            c0 = Seeding.kMeansPlusPlus(z, k, rnd, workers, kern);
-        }
-        Algorithm alg = algorithm == Algorithm.AUTO ? (k > 1 ? Algorithm.HAMERLY : Algorithm.LLOYD) : algorithm;
-        AssignFamily assign = new AssignFamily(z, k, alg == Algorithm.HAMERLY, kern, tol, workers.threads());
-        Centres start = Centres.initial(c0, k, d, kern.lanes(), assign.usesBounds());
-        Run run = new Run();
-        Centres end;
-        if (alg == Algorithm.MINIBATCH) {
-            MiniBatchFamily mb = new MiniBatchFamily(z, k, batchSize, kern, rnd.split(), workers.threads());
-            long steps = (long) maxIter * mb.batchesPerEpoch();
-            EmLoop.Result<Centres, KMeansStatistics> r = EmLoop.run(mb, start, (int) Math.min(Integer.MAX_VALUE, steps),
-                    workers, listener, restart, cancel);
-            end = Centres.initial(r.params.c, k, d, kern.lanes(), false);
-            run.history = r.history;
-            run.converged = r.converged;
-        } else {
-            EmLoop.Result<Centres, KMeansStatistics> r = EmLoop.run(assign, start, maxIter, workers, listener, restart, cancel);
-            end = r.params;
-            run.history = r.history;
-            run.converged = r.converged;
-            if (r.lastStatistics.changed == 0 && noEmptyCluster(r.lastStatistics)) {
-                // No label changed and none was re-seeded: the last M-step gave the same centres, bit
-                // for bit, so the last E-step's sizes and J are already those of the final centres.
-                return finish(run, end, r.lastStatistics, restart, alg);
-            }
-        }
-        // A last E-step with the final centres: the labels, sizes and J that predict() will reproduce.
-        KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new java.util.ArrayList<>(), assign.newStatistics());
-        return finish(run, end, last, restart, alg);
-    }
-
-    private static Run finish(Run run, Centres end, KMeansStatistics last, int restart, Algorithm alg) {
-        run.centres = end.c;
-        run.sizes = last.counts.clone();
-        run.inertia = last.cost;
-        run.restart = restart;
-        run.algorithm = alg.label();
-        return run;
-    }
-
-    private static boolean noEmptyCluster(KMeansStatistics s) {
-        for (double c : s.counts) {
-            if (!(c > 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Number of clusters. */
     public int k() {
         return k;
@@ -484,6 +393,11 @@ public final class KMeans {
     /** Mini-batch size. */
     public int batchSize() {
         return batchSize;
+    }
+
+    /** The distance kernel set for tests and benchmarks, or null for the fastest available. */
+    DistanceKernel kernel() {
+        return kernel;
     }
 
     /** Whether columns are standardised before fitting. */

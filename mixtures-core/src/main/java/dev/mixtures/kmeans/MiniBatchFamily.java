@@ -57,9 +57,10 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
         this.bests = new double[threads][128];
     }
 
-    /** Batches that make one pass over the data. */
-    int batchesPerEpoch() {
-        return (n + batch - 1) / batch;
+    /** Batches of (at most) {@code batch} rows that make one pass over n rows. */
+    static long batchesPerEpoch(int n, int batch) {
+        int b = Math.min(batch, n);
+        return (n + b - 1) / b;
     }
 
     @Override

@@ -62,7 +62,7 @@ class BayesianGaussianMixtureTest {
                 try (Workers workers = new Workers(1)) {
                     VariationalFamily fam = new VariationalFamily(z, prior, 0, GaussianKernels.best(), 1);
                     VariationalParams p = fam.start(
-                            GaussianMixture.startSource(GaussianMixture.Init.RANDOM, 5, z, new SplittableRandom(3), workers),
+                            Starts.source(GaussianMixture.Init.RANDOM, 5, z, new SplittableRandom(3), workers),
                             workers);
                     for (int it = 1; it <= 25; it++) {
                         GaussianStatistics st = EmLoop.eStep(fam, p, z.n(), workers, new ArrayList<>(), fam.newStatistics());

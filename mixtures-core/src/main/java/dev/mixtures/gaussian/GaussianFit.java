@@ -1,0 +1,107 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Standardizer;
+import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
+import dev.mixtures.em.FitTemplate;
+import dev.mixtures.em.Workers;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
+
+/**
+ * What the Gaussian mixture gives the shared {@link FitTemplate}, for one fit on data as fitted:
+ * its family ({@link GaussianFamily}), its starts, a final E-step that gives the log-likelihood
+ * and sizes of the final parameters, and the log-Jacobian of standardising. A start that meets a
+ * collapsed component is dropped, not the whole fit.
+ */
+final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStatistics> {
+    private final GaussianMixture settings;
+    private final Dataset z;
+    private final Standardizer st;
+    private final GaussianFamily.DataScale scale;
+    final GaussianKernel kernel;
+
+    GaussianFit(GaussianMixture settings, Dataset z, Standardizer st, GaussianKernel kernel) {
+        this.settings = settings;
+        this.z = z;
+        this.st = st;
+        this.scale = GaussianFamily.DataScale.of(z);
+        this.kernel = kernel != null ? kernel : GaussianKernels.forSize(z.n(), settings.k(), z.d());
+    }
+
+    @Override
+    public GaussianFamily family(Workers workers) {
+        return new GaussianFamily(z, settings.k(), settings.covariance(), settings.regCovar(), settings.tol(),
+                settings.reseedCollapsed(), kernel, workers.threads(), scale);
+    }
+
+    @Override
+    public FitTemplate.Begin<GaussianParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
+        GaussianFamily family = family(workers);
+        return new FitTemplate.Begin<>(family, initialParams(rnd, workers, family));
+    }
+
+    @Override
+    public FitTemplate.End<GaussianParams, GaussianStatistics> end(EmFamily<GaussianParams, GaussianStatistics> family,
+            EmLoop.Result<GaussianParams, GaussianStatistics> r, Workers workers) {
+        // One more E-step: the log-likelihood and sizes of the final parameters, as the model will report them.
+        GaussianStatistics last = EmLoop.eStep(family, r.params, z.n(), workers, new ArrayList<>(), family.newStatistics());
+        return new FitTemplate.End<>(r.params, last, last.logLik);
+    }
+
+    @Override
+    public double unitsShift(GaussianStatistics s) {
+        return st.logScale() * s.weight;
+    }
+
+    @Override
+    public boolean dropsStart(RuntimeException failure) {
+        return failure instanceof DegenerateComponentException;
+    }
+
+    private GaussianParams initialParams(SplittableRandom rnd, Workers workers, GaussianFamily family) {
+        int k = settings.k();
+        int d = z.d();
+        CovarianceType covariance = settings.covariance();
+        if (settings.init() == GaussianMixture.Init.GIVEN) {
+            double[] w = settings.initialWeights();
+            double[][] initialMeans = settings.initialMeans();
+            double[][][] initialCovariances = settings.initialCovariances();
+            double sum = 0;
+            for (double v : w) {
+                sum += v;
+            }
+            double[] means = new double[k * d];
+            double[] full = new double[k * d * d];
+            for (int c = 0; c < k; c++) {
+                double[] m = initialMeans[c];
+                double[] cv = Matrices.flatten(initialCovariances[c], "covariance");
+                if (st != null) {
+                    st.forward(m);
+                    double[] sd = st.sd();
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j < d; j++) {
+                            cv[i * d + j] /= sd[i] * sd[j];
+                        }
+                    }
+                }
+                w[c] /= sum;
+                System.arraycopy(m, 0, means, c * d, d);
+                System.arraycopy(cv, 0, full, c * d * d, d * d);
+            }
+            return GaussianParams.of(k, d, covariance, w, means, GaussianMixture.compact(full, k, d, covariance));
+        }
+        GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers);
+        // Two passes: the means first, then the scatter about them.
+        GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
+        double[] means = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
+            }
+        }
+        GaussianStatistics s2 = family.statistics(source, means, workers);
+        return family.mStep(s2, means, 0);
+    }
+}

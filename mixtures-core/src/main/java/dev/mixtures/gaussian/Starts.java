@@ -1,0 +1,59 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.em.Workers;
+import dev.mixtures.kmeans.KMeans;
+import dev.mixtures.kmeans.KMeansModel;
+import dev.mixtures.linalg.DistanceKernel;
+import dev.mixtures.linalg.Kernels;
+import java.util.SplittableRandom;
+
+/** Where the Gaussian and the Bayesian mixture's first responsibilities come from (every start method but given parameters). */
+final class Starts {
+    private Starts() {
+    }
+
+    /**
+     * Starting responsibilities for the start methods that make them (all but given parameters):
+     * random ones per row, or the hard labels of K-means, of k-means++ seeds or of random rows.
+     * The Bayesian mixture starts the same way.
+     */
+    static GaussianPass.Source source(GaussianMixture.Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
+        // A grid of small fits in a fresh JVM is bound by the JIT: the start's K-means takes the
+        // plain Java kernel on small data (the same bits).
+        DistanceKernel startKernel = Kernels.forSize(z.n(), k, z.d());
+        if (init == GaussianMixture.Init.RANDOM) {
+            long base = rnd.nextLong();
+            return (row, r, stride, at) -> {
+                SplittableRandom g = new SplittableRandom(base + row * 0x9E3779B97F4A7C15L);
+                double s = 0;
+                for (int c = 0; c < k; c++) {
+                    double u = g.nextDouble();
+                    r[at + c * stride] = u;
+                    s += u;
+                }
+                for (int c = 0; c < k; c++) {
+                    r[at + c * stride] /= s;
+                }
+            };
+        } else {
+            int[] labels;
+            if (init == GaussianMixture.Init.KMEANS) {
+                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads())
+                        .kernel(startKernel).build()
+                        .fit(z);
+                labels = km.predict(z, startKernel);
+            } else {
+                double[] seeds = KMeans.seedCentres(z, k,
+                        init == GaussianMixture.Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers,
+                        startKernel);
+                labels = KMeans.nearest(z, seeds, k, startKernel);
+            }
+            return (row, r, stride, at) -> {
+                for (int c = 0; c < k; c++) {
+                    r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
+                }
+            };
+        }
+    }
+}
