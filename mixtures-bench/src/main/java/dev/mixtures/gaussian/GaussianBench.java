@@ -67,7 +67,7 @@ public class GaussianBench {
             }
         }
         start = GaussianParams.of(k, d, t, GmmBenchData.weights(), GmmBenchData.means(data),
-                GaussianMixture.compact(full, k, d, t));
+                t.structure().compact(full, k, d));
         workers = new Workers(threads);
         family = new GaussianFamily(data, k, t, 1e-6, 0, false, kern, threads, GaussianFamily.DataScale.of(data));
         total = family.newStatistics();

@@ -395,26 +395,7 @@ public final class BayesianGaussianMixture {
             // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
             full = Moments.covariance(z, mean, 1);
         }
-        double[] w0inv;
-        switch (covariance) {
-            case FULL:
-            case TIED:
-                w0inv = full;
-                break;
-            case DIAG:
-                w0inv = new double[d];
-                for (int i = 0; i < d; i++) {
-                    w0inv[i] = full[i * d + i];
-                }
-                break;
-            default: {
-                double t = 0;
-                for (int i = 0; i < d; i++) {
-                    t += full[i * d + i];
-                }
-                w0inv = new double[] {t / d};
-            }
-        }
+        double[] w0inv = covariance.structure().priorScale(full, d);
         double conc = Double.isNaN(concentration) ? 1.0 / k : concentration;
         double nu = Double.isNaN(nu0) ? d : nu0;
         return new VbPrior(k, d, covariance, weightPrior, conc, beta0, nu, m0, w0inv, regCovar);

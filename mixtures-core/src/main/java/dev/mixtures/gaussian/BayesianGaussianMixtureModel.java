@@ -97,10 +97,10 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
                     d * d);
             System.arraycopy(means[c], 0, m, c * d, d);
         }
-        double[] w0 = compactPrior(flatW0, d, t);
+        double[] w0 = t.structure().compact(flatW0, 1, d);
         VbPrior prior = new VbPrior(k, d, t, settings.weightPrior(), concentration, beta0, nu0, m0.clone(), w0,
                 settings.regCovar());
-        double[] w = GaussianMixture.compact(full, k, d, t);
+        double[] w = t.structure().compact(full, k, d);
         VariationalParams p;
         try {
             p = new VariationalParams(prior, conc1.clone(), conc2 == null ? null : conc2.clone(), beta.clone(),
@@ -125,23 +125,6 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             }
         }
         return all;
-    }
-
-    private static double[] compactPrior(double[] full, int d, CovarianceType t) {
-        switch (t) {
-            case FULL:
-            case TIED:
-                return full;
-            case DIAG: {
-                double[] v = new double[d];
-                for (int i = 0; i < d; i++) {
-                    v[i] = full[i * d + i];
-                }
-                return v;
-            }
-            default:
-                return new double[] {full[0]};
-        }
     }
 
     @Override
@@ -303,22 +286,10 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         int d = post.d;
         double[][][] out = new double[k][d][d];
         for (int c = 0; c < k; c++) {
+            double[] e = post.prior.structure.expand(post.winv, c, d);
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
-                    double v;
-                    switch (post.type) {
-                        case FULL:
-                            v = post.winv[c * d * d + i * d + j];
-                            break;
-                        case TIED:
-                            v = post.winv[i * d + j];
-                            break;
-                        case DIAG:
-                            v = i == j ? post.winv[c * d + i] : 0;
-                            break;
-                        default:
-                            v = i == j ? post.winv[c] : 0;
-                    }
+                    double v = e[i * d + j];
                     if (original && standardizer != null) {
                         v *= standardizer.sd()[i] * standardizer.sd()[j];
                     }
@@ -372,21 +343,10 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
     /** W0⁻¹ as used, d×d in the fitted space (diag: its diagonal; spherical: t0·I). */
     public double[][] fittedCovariancePrior() {
         int d = post.d;
+        double[] e = post.prior.structure.expand(post.prior.w0inv, 0, d);
         double[][] out = new double[d][d];
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                switch (post.type) {
-                    case FULL:
-                    case TIED:
-                        out[i][j] = post.prior.w0inv[i * d + j];
-                        break;
-                    case DIAG:
-                        out[i][j] = i == j ? post.prior.w0inv[i] : 0;
-                        break;
-                    default:
-                        out[i][j] = i == j ? post.prior.w0inv[0] : 0;
-                }
-            }
+            System.arraycopy(e, i * d, out[i], 0, d);
         }
         return out;
     }
@@ -495,23 +455,15 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
                 double shrink = p.beta[c] / (1 + p.beta[c]);
                 // E-step factor P gives ‖Pᵀy‖² = yᵀ E[Λ] y = yᵀ (v W) y per block.
                 f[c] = t * shrink / v;
-                int dt = p.type == CovarianceType.DIAG ? 1 : d;
-                int parts = p.type == CovarianceType.DIAG ? d : 1;
+                Structure st = p.prior.structure;
+                // The t factors: blocks(d) per component, each over blockDim·replicas coordinates.
+                int dt = st.blockDim(d) * st.replicas(d);
+                int parts = st.blocks(d);
                 // ln |L| = ln |f · E[Λ]| over all coordinates = d ln f + 2 ln |P|.
                 double lnDetL = d * Math.log(f[c]) + 2 * p.estep.logDet[c];
                 norm[c] = parts * (Special.lnGamma(0.5 * (t + dt)) - Special.lnGamma(0.5 * t) - 0.5 * dt * Math.log(Math.PI * t))
                         + 0.5 * lnDetL;
-                if (p.type.hasOffDiagonal()) {
-                    double[] a = new double[d * d];
-                    System.arraycopy(p.winv, p.type == CovarianceType.TIED ? 0 : c * d * d, a, 0, d * d);
-                    double[] l = new double[d * d];
-                    Cholesky.factor(a, d, l);
-                    double g = Math.sqrt((1 + p.beta[c]) / (p.beta[c] * t));
-                    for (int q = 0; q < d * d; q++) {
-                        l[q] *= g;
-                    }
-                    scaleChol[c] = l;
-                }
+                scaleChol[c] = st.studentCholesky(p.winv, c, d, p.beta[c], t);
             }
         }
 
@@ -526,31 +478,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
                 }
                 int po = e.precOffset(c);
                 double t = dof[c];
-                double lt;
-                if (p.type.hasOffDiagonal()) {
-                    double q = 0;
-                    for (int m = 0; m < d; m++) {
-                        double s = 0;
-                        for (int i = 0; i <= m; i++) {
-                            s += e.prec[po + i * d + m] * y[i];
-                        }
-                        q += s * s;
-                    }
-                    lt = -0.5 * (t + d) * Math.log1p(f[c] * q / t);
-                } else if (p.type == CovarianceType.DIAG) {
-                    lt = 0;
-                    for (int i = 0; i < d; i++) {
-                        double s = e.prec[po + i] * y[i];
-                        lt -= 0.5 * (t + 1) * Math.log1p(f[c] * s * s / t);
-                    }
-                } else {
-                    double q = 0;
-                    for (int i = 0; i < d; i++) {
-                        double s = e.prec[po + i] * y[i];
-                        q += s * s;
-                    }
-                    lt = -0.5 * (t + d) * Math.log1p(f[c] * q / t);
-                }
+                double lt = p.prior.structure.studentLogKernel(e.prec, e.precOffset(c), y, d, f[c], t);
                 a[c] = logWeights[c] + norm[c] + lt;
                 max = Math.max(max, a[c]);
             }
@@ -568,53 +496,9 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             for (int i = 0; i < d; i++) {
                 e[i] = rnd.nextGaussian();
             }
-            if (p.type.hasOffDiagonal()) {
-                double g = Math.sqrt(t / chiSquare(t, rnd));
-                double[] l = scaleChol[c];
-                for (int a = 0; a < d; a++) {
-                    double v = 0;
-                    for (int b = 0; b <= a; b++) {
-                        v += l[a * d + b] * e[b];
-                    }
-                    x[a] = p.means[c * d + a] + g * v;
-                }
-                return x;
-            }
-            int po = p.estep.precOffset(c);
-            double g = p.type == CovarianceType.SPHERICAL ? Math.sqrt(t / chiSquare(t, rnd)) : 0;
-            for (int i = 0; i < d; i++) {
-                double gi = p.type == CovarianceType.DIAG ? Math.sqrt(t / chiSquare(t, rnd)) : g;
-                // The t's scale per coordinate: 1/√(f · E[Λ]_ii) = 1/(√f · P_ii).
-                x[i] = p.means[c * d + i] + gi * e[i] / (Math.sqrt(f[c]) * p.estep.prec[po + i]);
-            }
+            p.prior.structure.studentDraw(p.means, c * d, e, t, f[c], p.estep.prec, p.estep.precOffset(c), scaleChol[c],
+                    rnd, x);
             return x;
-        }
-
-        /** χ²(t) = 2·Gamma(t/2, 1), by Marsaglia and Tsang (2000), boosted for shapes below 1. */
-        static double chiSquare(double t, SplittableRandom rnd) {
-            return 2 * gamma(0.5 * t, rnd);
-        }
-
-        static double gamma(double shape, SplittableRandom rnd) {
-            if (shape < 1) {
-                double u = rnd.nextDouble();
-                return gamma(shape + 1, rnd) * Math.pow(u, 1 / shape);
-            }
-            double dd = shape - 1.0 / 3;
-            double c = 1 / Math.sqrt(9 * dd);
-            while (true) {
-                double x;
-                double v;
-                do {
-                    x = rnd.nextGaussian();
-                    v = 1 + c * x;
-                } while (v <= 0);
-                v = v * v * v;
-                double u = rnd.nextDouble();
-                if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) {
-                    return dd * v;
-                }
-            }
         }
     }
 

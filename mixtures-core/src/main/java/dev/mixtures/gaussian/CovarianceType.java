@@ -6,20 +6,27 @@ package dev.mixtures.gaussian;
  */
 public enum CovarianceType {
     /** Each component has its own full covariance matrix (mclust VVV). */
-    FULL("full", "VVV"),
+    FULL("full", "VVV", new FullStructure()),
     /** Each component has its own diagonal covariance (mclust VVI). */
-    DIAG("diag", "VVI"),
+    DIAG("diag", "VVI", new DiagStructure()),
     /** Each component has its own single variance, σ_k² I (mclust VII). */
-    SPHERICAL("spherical", "VII"),
+    SPHERICAL("spherical", "VII", new SphericalStructure()),
     /** All components share one full covariance matrix (mclust EEE). */
-    TIED("tied", "EEE");
+    TIED("tied", "EEE", new TiedStructure());
 
     private final String label;
     private final String mclust;
+    private final Structure structure;
 
-    CovarianceType(String label, String mclust) {
+    CovarianceType(String label, String mclust, Structure structure) {
         this.label = label;
         this.mclust = mclust;
+        this.structure = structure;
+    }
+
+    /** What the models need of this structure. */
+    Structure structure() {
+        return structure;
     }
 
     /** The name used on the command line, in JSON and by scikit-learn. */
@@ -34,22 +41,12 @@ public enum CovarianceType {
 
     /** Whether the structure has off-diagonal terms (full or tied). */
     public boolean hasOffDiagonal() {
-        return this == FULL || this == TIED;
+        return structure.offDiagonal();
     }
 
     /** Free covariance parameters for k components in d dimensions. */
     public long covarianceParameters(int k, int d) {
-        long tri = (long) d * (d + 1) / 2;
-        switch (this) {
-            case FULL:
-                return k * tri;
-            case TIED:
-                return tri;
-            case DIAG:
-                return (long) k * d;
-            default:
-                return k;
-        }
+        return structure.parameters(k, d);
     }
 
     /** All free parameters: weights (k − 1), means (k·d) and covariances. */

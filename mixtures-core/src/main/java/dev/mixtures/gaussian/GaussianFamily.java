@@ -23,6 +23,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     private final int k;
     private final int d;
     private final CovarianceType type;
+    private final Structure structure;
     private final double reg;
     private final double tol;
     private final boolean reseed;
@@ -37,6 +38,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         this.k = k;
         this.d = data.d();
         this.type = type;
+        this.structure = type.structure();
         this.reg = reg;
         this.tol = tol;
         this.reseed = reseed;
@@ -96,7 +98,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
                 means[c * d + i] = shift[c * d + i] + delta[c * d + i];
             }
         }
-        double[] raw = rawCovariances(st, nk, delta, nSum);
+        double[] raw = structure.mStep(st, nk, delta, nSum, k, d);
         boolean[] bad = new boolean[k];
         String[] why = new String[k];
         for (int c = 0; c < k; c++) {
@@ -105,15 +107,15 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
                 why[c] = "lost all its weight (N_k = " + st.n[c] + ")";
             }
         }
-        if (type == CovarianceType.TIED) {
-            String w = scale.collapsed(raw, 0, type, reg);
+        if (structure.shared()) {
+            String w = structure.collapsed(raw, 0, d, reg, scale);
             if (w != null) {
                 throw new DegenerateComponentException(0, iteration, "(the shared covariance) " + w);
             }
         } else {
             for (int c = 0; c < k; c++) {
                 if (!bad[c]) {
-                    String w = scale.collapsed(raw, c, type, reg);
+                    String w = structure.collapsed(raw, c, d, reg, scale);
                     if (w != null) {
                         bad[c] = true;
                         why[c] = w;
@@ -133,7 +135,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
                 for (int i = 0; i < d; i++) {
                     means[c * d + i] = data.get(row, i);
                 }
-                scale.setDataCovariance(raw, c, type);
+                structure.setDataCovariance(raw, c, d, scale.cov);
                 nk[c] = nSum / k;
                 events.add("iteration " + iteration + ": component " + (c + 1) + " " + why[c] + "; re-seeded at row "
                         + (row + 1));
@@ -146,84 +148,12 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         for (int c = 0; c < k; c++) {
             weights[c] = nk[c] / wSum;
         }
-        addReg(raw);
+        structure.regularise(raw, d, reg);
         try {
             return GaussianParams.of(k, d, type, weights, means, raw);
         } catch (GaussianParams.NotPositiveDefinite e) {
             throw new DegenerateComponentException(e.component, iteration,
                     "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
-        }
-    }
-
-    /** Σ_k = S_k/N_k − δ δᵀ (before regularisation), in the layout of {@link GaussianParams#cov}. */
-    private double[] rawCovariances(GaussianStatistics st, double[] nk, double[] delta, double nSum) {
-        int sLen = st.sLen;
-        switch (type) {
-            case FULL:
-            case TIED: {
-                boolean tied = type == CovarianceType.TIED;
-                double[] cov = new double[(tied ? 1 : k) * d * d];
-                for (int c = 0; c < k; c++) {
-                    int o = tied ? 0 : c * d * d;
-                    int q = 0;
-                    for (int i = 0; i < d; i++) {
-                        for (int j = 0; j <= i; j++, q++) {
-                            double di = delta[c * d + i];
-                            double dj = delta[c * d + j];
-                            double v = tied ? st.ss[c * sLen + q] - nk[c] * di * dj
-                                    : st.ss[c * sLen + q] / nk[c] - di * dj;
-                            cov[o + i * d + j] += v;
-                        }
-                    }
-                }
-                for (int b = 0; b < (tied ? 1 : k); b++) {
-                    int o = b * d * d;
-                    for (int i = 0; i < d; i++) {
-                        for (int j = 0; j <= i; j++) {
-                            double v = tied ? cov[o + i * d + j] / nSum : cov[o + i * d + j];
-                            cov[o + i * d + j] = v;
-                            cov[o + j * d + i] = v;
-                        }
-                    }
-                }
-                return cov;
-            }
-            case DIAG: {
-                double[] cov = new double[k * d];
-                for (int c = 0; c < k; c++) {
-                    for (int i = 0; i < d; i++) {
-                        double di = delta[c * d + i];
-                        cov[c * d + i] = st.ss[c * sLen + i] / nk[c] - di * di;
-                    }
-                }
-                return cov;
-            }
-            default: {
-                double[] cov = new double[k];
-                for (int c = 0; c < k; c++) {
-                    double s = 0;
-                    for (int i = 0; i < d; i++) {
-                        double di = delta[c * d + i];
-                        s += st.ss[c * sLen + i] / nk[c] - di * di;
-                    }
-                    cov[c] = s / d;
-                }
-                return cov;
-            }
-        }
-    }
-
-    private void addReg(double[] cov) {
-        if (type.hasOffDiagonal()) {
-            for (int b = 0; b < cov.length / (d * d); b++) {
-                for (int i = 0; i < d; i++) {
-                    cov[b * d * d + i * d + i] += reg;
-                }
-            }
-        } else {
-            for (int q = 0; q < cov.length; q++) {
-                cov[q] += reg;
-            }
         }
     }
 
@@ -242,6 +172,8 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
      * re-seeded component starts from.
      */
     static final class DataScale {
+        /** A component's spread below this fraction of the data's in some direction counts as collapsed. */
+        static final double RELATIVE = 1e-10;
         final int d;
         final double[] cov;
         final double[] pivots;
@@ -255,82 +187,6 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         /** The data covariance (population) of {@code data}. */
         static DataScale of(Dataset data) {
             return new DataScale(Moments.covariance(data, Moments.mean(data), 0), data.d());
-        }
-
-        /**
-         * Why component c's unregularised covariance counts as collapsed, or null: its spread in
-         * some direction (a Cholesky pivot) is at most the regularisation, or below 1e-10 of the
-         * data's own spread in that direction, or it cannot be factored at all.
-         */
-        String collapsed(double[] raw, int c, CovarianceType type, double reg) {
-            double rel = 1e-10;
-            switch (type) {
-                case FULL:
-                case TIED: {
-                    double[] m = new double[d * d];
-                    System.arraycopy(raw, c * d * d, m, 0, d * d);
-                    double[] l = new double[d * d];
-                    int bad = Cholesky.factor(m.clone(), d, l);
-                    if (bad >= 0) {
-                        return "collapsed (its covariance is singular in column " + (bad + 1)
-                                + " given the ones before it: it sits on a point, a line or repeated rows)";
-                    }
-                    for (int i = 0; i < d; i++) {
-                        double v = l[i * d + i] * l[i * d + i];
-                        if (v <= reg || v < rel * pivots[i]) {
-                            return "collapsed (its variance in column " + (i + 1) + " given the ones before it is "
-                                    + String.format(java.util.Locale.ROOT, "%.3g", v)
-                                    + ", not above the regularisation " + reg + ": it sits on a point, a line or repeated rows)";
-                        }
-                    }
-                    return null;
-                }
-                case DIAG:
-                    for (int i = 0; i < d; i++) {
-                        double v = raw[c * d + i];
-                        if (!(v > reg) || v < rel * cov[i * d + i]) {
-                            return "collapsed (its variance in column " + (i + 1) + " is "
-                                    + String.format(java.util.Locale.ROOT, "%.3g", v)
-                                    + ", not above the regularisation " + reg + ")";
-                        }
-                    }
-                    return null;
-                default: {
-                    double v = raw[c];
-                    double mean = 0;
-                    for (int i = 0; i < d; i++) {
-                        mean += cov[i * d + i] / d;
-                    }
-                    if (!(v > reg) || v < rel * mean) {
-                        return "collapsed (its variance is " + String.format(java.util.Locale.ROOT, "%.3g", v)
-                                + ", not above the regularisation " + reg + ")";
-                    }
-                    return null;
-                }
-            }
-        }
-
-        /** Sets component c's covariance in {@code raw} to the data's (diagonal or averaged as the structure needs). */
-        void setDataCovariance(double[] raw, int c, CovarianceType type) {
-            switch (type) {
-                case FULL:
-                    System.arraycopy(cov, 0, raw, c * d * d, d * d);
-                    break;
-                case TIED:
-                    break;
-                case DIAG:
-                    for (int i = 0; i < d; i++) {
-                        raw[c * d + i] = cov[i * d + i];
-                    }
-                    break;
-                default: {
-                    double s = 0;
-                    for (int i = 0; i < d; i++) {
-                        s += cov[i * d + i];
-                    }
-                    raw[c] = s / d;
-                }
-            }
         }
     }
 }

@@ -90,7 +90,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
                 System.arraycopy(m, 0, means, c * d, d);
                 System.arraycopy(cv, 0, full, c * d * d, d * d);
             }
-            return GaussianParams.of(k, d, covariance, w, means, GaussianMixture.compact(full, k, d, covariance));
+            return GaussianParams.of(k, d, covariance, w, means, covariance.structure().compact(full, k, d));
         }
         GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers);
         // Two passes: the means first, then the scatter about them.

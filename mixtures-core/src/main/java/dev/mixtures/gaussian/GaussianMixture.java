@@ -331,27 +331,12 @@ public final class GaussianMixture {
                 }
                 double[] m = Matrices.flatten(initialCovariances[c], what);
                 Matrices.checkSpd(m, d, what + " is");
+                double[] first = c == 0 ? m : Matrices.flatten(initialCovariances[0], what);
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
-                        double v = m[i * d + j];
-                        double first = Matrices.flatten(initialCovariances[0], what)[i * d + j];
-                        boolean ok;
-                        switch (covariance) {
-                            case DIAG:
-                                ok = i == j || v == 0;
-                                break;
-                            case SPHERICAL:
-                                ok = i == j ? v == m[0] : v == 0;
-                                break;
-                            case TIED:
-                                ok = v == first;
-                                break;
-                            default:
-                                ok = true;
-                        }
-                        if (!ok) {
+                        if (!covariance.structure().holds(m, first, d, i, j)) {
                             throw new IllegalArgumentException(what + " does not have the " + covariance.label()
-                                    + " structure (entry " + (i + 1) + "," + (j + 1) + " = " + v + ")");
+                                    + " structure (entry " + (i + 1) + "," + (j + 1) + " = " + m[i * d + j] + ")");
                         }
                     }
                 }
@@ -443,32 +428,6 @@ public final class GaussianMixture {
                 throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
                         + ") is constant (every row is " + first
                         + "): a Gaussian mixture needs spread in every column; leave it out");
-            }
-        }
-    }
-
-    /** Full d×d matrices per component reduced to the storage of {@code type}. */
-    static double[] compact(double[] full, int k, int d, CovarianceType type) {
-        switch (type) {
-            case FULL:
-                return full;
-            case TIED:
-                return java.util.Arrays.copyOf(full, d * d);
-            case DIAG: {
-                double[] v = new double[k * d];
-                for (int c = 0; c < k; c++) {
-                    for (int i = 0; i < d; i++) {
-                        v[c * d + i] = full[c * d * d + i * d + i];
-                    }
-                }
-                return v;
-            }
-            default: {
-                double[] v = new double[k];
-                for (int c = 0; c < k; c++) {
-                    v[c] = full[c * d * d];
-                }
-                return v;
             }
         }
     }

@@ -81,7 +81,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
             System.arraycopy(Matrices.flatten(covariances[c], "covariance"), 0, full, c * d * d, d * d);
         }
         CovarianceType t = checked.covariance();
-        GaussianParams p = GaussianParams.of(k, d, t, w, m, GaussianMixture.compact(full, k, d, t));
+        GaussianParams p = GaussianParams.of(k, d, t, w, m, t.structure().compact(full, k, d));
         return new GaussianMixtureModel(settings, p, standardizer, columns, n, weight, logLikelihood, sizes.clone(),
                 trace, notes, GaussianKernels.best().name());
     }

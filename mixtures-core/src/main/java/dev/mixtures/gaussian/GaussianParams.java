@@ -1,6 +1,5 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.linalg.Cholesky;
 
 /**
  * Parameters of a Gaussian mixture in the space that is fitted, with what the E-step needs
@@ -17,6 +16,7 @@ final class GaussianParams {
     final int k;
     final int d;
     final CovarianceType type;
+    final Structure structure;
     final double[] weights;
     final double[] means;
     final double[] cov;
@@ -35,13 +35,14 @@ final class GaussianParams {
         this.k = k;
         this.d = d;
         this.type = type;
+        this.structure = type.structure();
         this.weights = weights;
         this.means = means;
         this.cov = cov;
         this.prec = prec;
         this.logDet = logDet;
         this.cst = cst;
-        if (type.hasOffDiagonal()) {
+        if (structure.offDiagonal()) {
             this.negMeanPrec = null;
         } else {
             this.negMeanPrec = new double[k * d];
@@ -80,53 +81,8 @@ final class GaussianParams {
      * @throws NotPositiveDefinite naming the first component whose covariance cannot be factored
      */
     static GaussianParams of(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov) {
-        double[] prec;
         double[] logDet = new double[k]; // ln |P_k| = −½ ln |Σ_k|
-        switch (type) {
-            case FULL:
-            case TIED: {
-                int blocks = type == CovarianceType.TIED ? 1 : k;
-                prec = new double[blocks * d * d];
-                double[] a = new double[d * d];
-                double[] l = new double[d * d];
-                for (int c = 0; c < blocks; c++) {
-                    System.arraycopy(cov, c * d * d, a, 0, d * d);
-                    int bad = Cholesky.factor(a, d, l);
-                    if (bad >= 0) {
-                        throw new NotPositiveDefinite(c, bad);
-                    }
-                    double[] p = Cholesky.precisionFactor(l, d);
-                    System.arraycopy(p, 0, prec, c * d * d, d * d);
-                    double ld = Cholesky.logDiagonal(p, d);
-                    if (type == CovarianceType.TIED) {
-                        java.util.Arrays.fill(logDet, ld);
-                    } else {
-                        logDet[c] = ld;
-                    }
-                }
-                break;
-            }
-            case DIAG:
-            case SPHERICAL: {
-                prec = new double[k * d];
-                for (int c = 0; c < k; c++) {
-                    double ld = 0;
-                    for (int i = 0; i < d; i++) {
-                        double v = type == CovarianceType.DIAG ? cov[c * d + i] : cov[c];
-                        if (!(v > 0) || !Double.isFinite(v)) {
-                            throw new NotPositiveDefinite(c, type == CovarianceType.DIAG ? i : 0);
-                        }
-                        double p = 1.0 / Math.sqrt(v);
-                        prec[c * d + i] = p;
-                        ld += Math.log(p);
-                    }
-                    logDet[c] = ld;
-                }
-                break;
-            }
-            default:
-                throw new AssertionError(type);
-        }
+        double[] prec = type.structure().factor(k, d, cov, logDet);
         double[] cst = new double[k];
         for (int c = 0; c < k; c++) {
             cst[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LN_2PI;
@@ -136,36 +92,11 @@ final class GaussianParams {
 
     /** Offset of component c's precision factor in {@link #prec}. */
     int precOffset(int c) {
-        switch (type) {
-            case FULL:
-                return c * d * d;
-            case TIED:
-                return 0;
-            default:
-                return c * d;
-        }
+        return structure.precOffset(c, d);
     }
 
     /** Component c's covariance as a full d×d row-major matrix. */
     double[] fullCovariance(int c) {
-        double[] m = new double[d * d];
-        switch (type) {
-            case FULL:
-                System.arraycopy(cov, c * d * d, m, 0, d * d);
-                break;
-            case TIED:
-                System.arraycopy(cov, 0, m, 0, d * d);
-                break;
-            case DIAG:
-                for (int i = 0; i < d; i++) {
-                    m[i * d + i] = cov[c * d + i];
-                }
-                break;
-            default:
-                for (int i = 0; i < d; i++) {
-                    m[i * d + i] = cov[c];
-                }
-        }
-        return m;
+        return structure.expand(cov, c, d);
     }
 }

@@ -145,7 +145,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     private static double wishartTerms(VariationalParams q) {
         VbPrior pr = q.prior;
         double lnB0 = q.logWishartNorm(pr.blockDof0(), pr.lnDetW0inv);
-        if (q.type == CovarianceType.TIED) {
+        if (pr.structure.shared()) {
             return lnB0 - q.lnB[0];
         }
         double s = 0;
@@ -236,9 +236,9 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
         double lnB0 = q.logWishartNorm(v0, pr.lnDetW0inv);
         double pLam = 0;
         double hLam = 0;
-        for (int c = 0; c < (q.type == CovarianceType.TIED ? 1 : k); c++) {
+        for (int c = 0; c < (pr.structure.shared() ? 1 : k); c++) {
             double v = q.blockDof(q.nu[c]);
-            double eb = q.type == CovarianceType.SPHERICAL ? q.elnDet[c] / d : q.elnDet[c];
+            double eb = q.elnDet[c] / pr.structure.replicas(d);
             pLam += lnB0 + 0.5 * (v0 - dim - 1) * eb - 0.5 * v * q.traceW0invW(c);
             hLam += -q.lnB[c] - 0.5 * (v - dim - 1) * eb + 0.5 * v * dim * blocks;
         }

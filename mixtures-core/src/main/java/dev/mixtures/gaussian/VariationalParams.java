@@ -136,9 +136,10 @@ final class VariationalParams {
     /** E[Λ_k]⁻¹ in the layout of {@code winv}: W⁻¹/ν for every structure (t/ν for spherical). */
     double[] effectiveCovariances() {
         double[] e = new double[winv.length];
-        int per = winv.length / (type == CovarianceType.TIED ? 1 : k);
+        boolean shared = prior.structure.shared();
+        int per = winv.length / (shared ? 1 : k);
         for (int q = 0; q < winv.length; q++) {
-            int c = type == CovarianceType.TIED ? 0 : q / per;
+            int c = shared ? 0 : q / per;
             e[q] = winv[q] / nu[c];
         }
         return e;
@@ -146,36 +147,21 @@ final class VariationalParams {
 
     /** The degrees of freedom of one precision block: ν, or νD for the spherical Gamma. */
     double blockDof(double v) {
-        return type == CovarianceType.SPHERICAL ? v * d : v;
+        return v * prior.structure.replicas(d);
     }
 
     /** Dimension of one block. */
     int blockDim() {
-        return type.hasOffDiagonal() ? d : 1;
+        return prior.structure.blockDim(d);
     }
 
     /** Number of blocks per component. */
     int blocks() {
-        return type == CovarianceType.DIAG ? d : 1;
+        return prior.structure.blocks(d);
     }
 
     private double logDetWinv(int c, GaussianParams g) {
-        switch (type) {
-            case FULL:
-            case TIED:
-                // ln |E[Λ]⁻¹| = −2 ln |P|, and W⁻¹ = ν E[Λ]⁻¹.
-                return -2 * g.logDet[c] + d * Math.log(nu[c]);
-            case DIAG: {
-                double s = 0;
-                for (int i = 0; i < d; i++) {
-                    s += Math.log(winv[c * d + i]);
-                }
-                return s;
-            }
-            default:
-                // The Gamma's rate ×2 is s = D t.
-                return Math.log(d * winv[c]);
-        }
+        return prior.structure.posteriorLogDet(winv, nu, c, d, g);
     }
 
     /** Σ over blocks of E[ln |Λ_b|] (PRML 10.65 per block), from ln |W⁻¹| summed over blocks. */
@@ -186,7 +172,7 @@ final class VariationalParams {
     /** E[ln |Λ_k|] over all d coordinates. */
     private double expectedLogDet(int c) {
         double b = blockLogDet(blockDof(nu[c]), blockDim(), blocks(), lnDetWinv[c]);
-        return type == CovarianceType.SPHERICAL ? d * b : b;
+        return prior.structure.replicas(d) * b;
     }
 
     /** Σ over blocks of ln B(W, v) (PRML B.79) given Σ ln |W⁻¹| over the blocks. */
@@ -199,53 +185,11 @@ final class VariationalParams {
 
     /** E[Λ_k] as a full d×d matrix (for the full form of the bound). */
     double[] expectedPrecision(int c) {
-        double[] m = new double[d * d];
-        switch (type) {
-            case FULL:
-            case TIED: {
-                int o = type == CovarianceType.TIED ? 0 : c * d * d;
-                double[] a = new double[d * d];
-                System.arraycopy(winv, o, a, 0, d * d);
-                double[] inv = dev.mixtures.linalg.Cholesky.inverseSpd(a, d);
-                for (int q = 0; q < d * d; q++) {
-                    m[q] = nu[c] * inv[q];
-                }
-                return m;
-            }
-            case DIAG:
-                for (int i = 0; i < d; i++) {
-                    m[i * d + i] = nu[c] / winv[c * d + i];
-                }
-                return m;
-            default:
-                for (int i = 0; i < d; i++) {
-                    m[i * d + i] = nu[c] / winv[c];
-                }
-                return m;
-        }
+        return prior.structure.expectedPrecision(winv, nu, c, d);
     }
 
     /** Σ over blocks of Tr(W0_b⁻¹ W_b) for component c (PRML 10.74). */
     double traceW0invW(int c) {
-        switch (type) {
-            case FULL:
-            case TIED: {
-                double[] el = expectedPrecision(c);
-                double t = 0;
-                for (int q = 0; q < d * d; q++) {
-                    t += prior.w0inv[q] * el[q];
-                }
-                return t / nu[c];
-            }
-            case DIAG: {
-                double t = 0;
-                for (int i = 0; i < d; i++) {
-                    t += prior.w0inv[i] / winv[c * d + i];
-                }
-                return t;
-            }
-            default:
-                return prior.w0inv[0] / winv[c];
-        }
+        return prior.structure.traceW0invW(prior.w0inv, winv, nu, c, d);
     }
 }

@@ -1,6 +1,5 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.linalg.Cholesky;
 import dev.mixtures.linalg.Special;
 
 /**
@@ -17,6 +16,7 @@ final class VbPrior {
     final int k;
     final int d;
     final CovarianceType type;
+    final Structure structure;
     final WeightPrior weightPrior;
     final double concentration;
     final double beta0;
@@ -39,33 +39,13 @@ final class VbPrior {
         this.m0 = m0;
         this.w0inv = w0inv;
         this.regCovar = regCovar;
-        switch (type) {
-            case FULL:
-            case TIED: {
-                double[] l = new double[d * d];
-                int bad = Cholesky.factor(w0inv.clone(), d, l);
-                if (bad >= 0) {
-                    throw new IllegalArgumentException("covariance-prior: not positive definite (pivot " + (bad + 1) + ")");
-                }
-                lnDetW0inv = 2 * Cholesky.logDiagonal(l, d);
-                break;
-            }
-            case DIAG: {
-                double s = 0;
-                for (double v : w0inv) {
-                    s += Math.log(v);
-                }
-                lnDetW0inv = s;
-                break;
-            }
-            default:
-                lnDetW0inv = Math.log(d * w0inv[0]);
-        }
+        this.structure = type.structure();
+        this.lnDetW0inv = structure.priorLogDet(w0inv, d);
     }
 
     /** The prior's degrees of freedom of one block: ν0, or ν0·D for the spherical Gamma. */
     double blockDof0() {
-        return type == CovarianceType.SPHERICAL ? nu0 * d : nu0;
+        return nu0 * structure.replicas(d);
     }
 
     /** ln of the weight prior's normaliser term of the short bound: ln C(α0) or K ln γ0 (MATH.md §4.5, §4.8). */
@@ -113,77 +93,12 @@ final class VbPrior {
         double[] means = new double[k * d];
         for (int c = 0; c < k; c++) {
             beta[c] = beta0 + nk[c];
-            nu[c] = type == CovarianceType.TIED ? nu0 + nTot : nu0 + nk[c];
+            nu[c] = structure.shared() ? nu0 + nTot : nu0 + nk[c];
             for (int i = 0; i < d; i++) {
                 means[c * d + i] = (beta0 * m0[i] + nk[c] * xbar[c * d + i]) / beta[c];
             }
         }
-        double[] winv;
-        switch (type) {
-            case FULL:
-            case TIED: {
-                boolean tied = type == CovarianceType.TIED;
-                winv = new double[(tied ? 1 : k) * d * d];
-                for (int c = 0; c < k; c++) {
-                    int o = tied ? 0 : c * d * d;
-                    double f = beta0 * nk[c] / beta[c];
-                    int q = 0;
-                    for (int i = 0; i < d; i++) {
-                        double di = st.s[c * d + i] / nk[c];
-                        double ei = xbar[c * d + i] - m0[i];
-                        for (int j = 0; j <= i; j++, q++) {
-                            double dj = st.s[c * d + j] / nk[c];
-                            double ej = xbar[c * d + j] - m0[j];
-                            // N_k S_k from the scatter about the shift, then the pull towards m0.
-                            double v = st.ss[c * sLen + q] - nk[c] * di * dj + f * ei * ej;
-                            if (i == j) {
-                                v += nk[c] * regCovar;
-                            }
-                            winv[o + i * d + j] += v;
-                        }
-                    }
-                }
-                for (int b = 0; b < (tied ? 1 : k); b++) {
-                    int o = b * d * d;
-                    for (int i = 0; i < d; i++) {
-                        for (int j = 0; j <= i; j++) {
-                            double v = winv[o + i * d + j] + w0inv[i * d + j];
-                            winv[o + i * d + j] = v;
-                            winv[o + j * d + i] = v;
-                        }
-                    }
-                }
-                break;
-            }
-            case DIAG: {
-                winv = new double[k * d];
-                for (int c = 0; c < k; c++) {
-                    double f = beta0 * nk[c] / beta[c];
-                    for (int i = 0; i < d; i++) {
-                        double di = st.s[c * d + i] / nk[c];
-                        double ei = xbar[c * d + i] - m0[i];
-                        winv[c * d + i] = w0inv[i] + (st.ss[c * sLen + i] - nk[c] * di * di + nk[c] * regCovar)
-                                + f * ei * ei;
-                    }
-                }
-                break;
-            }
-            default: {
-                winv = new double[k];
-                for (int c = 0; c < k; c++) {
-                    double f = beta0 * nk[c] / beta[c];
-                    double scatter = 0;
-                    double pull = 0;
-                    for (int i = 0; i < d; i++) {
-                        double di = st.s[c * d + i] / nk[c];
-                        double ei = xbar[c * d + i] - m0[i];
-                        scatter += st.ss[c * sLen + i] - nk[c] * di * di + nk[c] * regCovar;
-                        pull += ei * ei;
-                    }
-                    winv[c] = w0inv[0] + (scatter + f * pull) / d;
-                }
-            }
-        }
+        double[] winv = structure.posteriorScale(st, nk, xbar, beta, this);
         return new VariationalParams(this, c1, c2, beta, nu, means, winv);
     }
 }

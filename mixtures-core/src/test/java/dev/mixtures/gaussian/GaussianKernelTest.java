@@ -125,7 +125,7 @@ class GaussianKernelTest {
                 }
             }
         }
-        double[] cov = GaussianMixture.compact(full, k, d, t);
+        double[] cov = t.structure().compact(full, k, d);
         return GaussianParams.of(k, d, t, w, means, cov);
     }
 }

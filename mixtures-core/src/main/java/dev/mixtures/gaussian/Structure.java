@@ -1,0 +1,128 @@
+package dev.mixtures.gaussian;
+
+/**
+ * A covariance structure: everything about the Gaussian and the Bayesian mixture that depends on
+ * how the covariances are constrained, so that the rest of the package never branches on it (as
+ * ELKI has one model class per structure). {@link CovarianceType} names the structures; each of
+ * its constants holds one of these.
+ *
+ * <p>Storage ("layout"): a structure keeps its covariances in a flat array of
+ * {@link #covLength} numbers and its precision factors in {@link #factor}'s layout. Structures
+ * with off-diagonal terms store d×d blocks and upper triangular precision factors P = L⁻ᵀ;
+ * the others store per-coordinate variances and 1/σ. The E-step kernels read only that
+ * distinction ({@link #offDiagonal}).
+ *
+ * <p>For the Bayesian mixture (docs/MATH.md §4.2, §4.8) each structure's precision is a product of
+ * independent Wishart (or Gamma) "blocks": {@link #blocks} per component of dimension
+ * {@link #blockDim}, each acting on {@link #replicas} copies of its coordinates (the spherical
+ * precision is one scalar acting on all d coordinates).
+ */
+abstract sealed class Structure permits TriangularStructure, DiagStructure, SphericalStructure {
+
+    /** Whether the covariances have off-diagonal terms (d×d blocks, triangular precision factors). */
+    abstract boolean offDiagonal();
+
+    /** Whether all components share one covariance. */
+    boolean shared() {
+        return false;
+    }
+
+    /** Free covariance parameters for k components in d dimensions (mclust's count). */
+    abstract long parameters(int k, int d);
+
+    /** Length of the covariance storage for k components. */
+    abstract int covLength(int k, int d);
+
+    /**
+     * The precision factors of covariances {@code cov} (this structure's layout), filling
+     * {@code logDet} with ln |P_c| = −½ ln |Σ_c| per component.
+     *
+     * @throws GaussianParams.NotPositiveDefinite naming the first component that cannot be factored
+     */
+    abstract double[] factor(int k, int d, double[] cov, double[] logDet);
+
+    /** Offset of component c's precision factor. */
+    abstract int precOffset(int c, int d);
+
+    /** Component c's covariance (or any matrix in this layout) as a full d×d row-major matrix. */
+    abstract double[] expand(double[] cov, int c, int d);
+
+    /** Full d×d matrices, k of them, reduced to this layout (the first of each component's entries that it keeps). */
+    abstract double[] compact(double[] full, int k, int d);
+
+    /** Whether entry (i, j) of a given covariance {@code m} fits the structure ({@code first}: component 1's). */
+    abstract boolean holds(double[] m, double[] first, int d, int i, int j);
+
+    /**
+     * The maximum-likelihood M-step's covariances before regularisation (docs/MATH.md §2.2):
+     * Σ_k = S_k/N_k − δ_k δ_kᵀ from statistics taken about a shift, δ_k = s_k/N_k, in this layout.
+     */
+    abstract double[] mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d);
+
+    /** Adds {@code reg} to every variance in {@code cov}. */
+    abstract void regularise(double[] cov, int d, double reg);
+
+    /**
+     * Why covariance {@code c} of an unregularised M-step counts as collapsed, or null: its spread in
+     * some direction is at most the regularisation, below 1e-10 of the data's own, or not positive.
+     */
+    abstract String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale);
+
+    /** Sets covariance c in {@code raw} to the data's, as this structure can hold it (a re-seed). */
+    abstract void setDataCovariance(double[] raw, int c, int d, double[] dataCov);
+
+    // The Bayesian mixture's conjugate prior and posterior.
+
+    /** Dimension of one precision block. */
+    abstract int blockDim(int d);
+
+    /** Precision blocks per component. */
+    int blocks(int d) {
+        return 1;
+    }
+
+    /** How many copies of its coordinates one block acts on. */
+    int replicas(int d) {
+        return 1;
+    }
+
+    /** The prior's inverse scale W0⁻¹ in this layout, from a full d×d covariance (the data's, or one given). */
+    abstract double[] priorScale(double[] full, int d);
+
+    /** Σ over one component's blocks of ln |W0⁻¹|; fails naming the covariance prior if it is not positive definite. */
+    abstract double priorLogDet(double[] w0inv, int d);
+
+    /**
+     * The variational M-step's W_k⁻¹ (PRML 10.62 and its analogues, docs/MATH.md §4.2): the prior's
+     * W0⁻¹ plus N_k S_k (from statistics about a shift) plus the pull of x̄_k towards m0, with
+     * N_k·reg added to every variance.
+     */
+    abstract double[] posteriorScale(GaussianStatistics st, double[] nk, double[] xbar, double[] beta, VbPrior prior);
+
+    /** Σ over component c's blocks of ln |W_c⁻¹|; {@code g} holds the factors of E[Λ]⁻¹ = W⁻¹/ν. */
+    abstract double posteriorLogDet(double[] winv, double[] nu, int c, int d, GaussianParams g);
+
+    /** E[Λ_c] = ν_c W_c as a full d×d matrix. */
+    abstract double[] expectedPrecision(double[] winv, double[] nu, int c, int d);
+
+    /** Σ over component c's blocks of Tr(W0⁻¹ W_c) (PRML 10.74). */
+    abstract double traceW0invW(double[] w0inv, double[] winv, double[] nu, int c, int d);
+
+    // The predictive density's Student-t factors (docs/MATH.md §4.6): dof t, and f with
+    // Δ² = f·‖Pᵀ(x − m)‖² for the E-step's precision factor P.
+
+    /** The lower Cholesky factor of component c's t scale matrix, for sampling; null where P serves. */
+    double[] studentCholesky(double[] winv, int c, int d, double beta, double t) {
+        return null;
+    }
+
+    /** Σ over component c's t factors of −(t + dim)/2 · ln(1 + Δ²/t), at y = x − m_c. */
+    abstract double studentLogKernel(double[] prec, int po, double[] y, int d, double f, double t);
+
+    /**
+     * A draw from component c's predictive t into x: the mean at {@code means[mo..]}, standard
+     * normals in {@code e}; each t factor draws its χ²(t) from {@code rnd} in coordinate order.
+     */
+    abstract void studentDraw(double[] means, int mo, double[] e, double t, double f, double[] prec, int po,
+            double[] chol, java.util.SplittableRandom rnd, double[] x);
+}

@@ -1,0 +1,29 @@
+package dev.mixtures.gaussian;
+
+/**
+ * All components share one full covariance matrix (scikit-learn's "tied", mclust's EEE): the
+ * M-step pools the scatter of every component, and the Bayesian mixture has one Wishart block with
+ * ν = ν0 + Σ N_k.
+ */
+final class TiedStructure extends TriangularStructure {
+
+    @Override
+    boolean shared() {
+        return true;
+    }
+
+    @Override
+    long parameters(int k, int d) {
+        return (long) d * (d + 1) / 2;
+    }
+
+    @Override
+    boolean holds(double[] m, double[] first, int d, int i, int j) {
+        return m[i * d + j] == first[i * d + j];
+    }
+
+    /** The shared covariance is not any one component's: a re-seed leaves it. */
+    @Override
+    void setDataCovariance(double[] raw, int c, int d, double[] dataCov) {
+    }
+}
