@@ -7,11 +7,11 @@ import java.util.Locale;
  * variances; precision factors are 1/σ per coordinate. The Bayesian mixture's precision is d
  * independent one-dimensional blocks (Gamma) per component.
  */
-final class DiagStructure extends Structure {
+final class DiagStructure extends ScaleStructure {
 
     @Override
-    boolean offDiagonal() {
-        return false;
+    double variance(double[] cov, int c, int i, int d) {
+        return cov[c * d + i];
     }
 
     @Override
@@ -22,39 +22,6 @@ final class DiagStructure extends Structure {
     @Override
     int covLength(int k, int d) {
         return k * d;
-    }
-
-    @Override
-    double[] factor(int k, int d, double[] cov, double[] logDet) {
-        double[] prec = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            double ld = 0;
-            for (int i = 0; i < d; i++) {
-                double v = cov[c * d + i];
-                if (!(v > 0) || !Double.isFinite(v)) {
-                    throw new GaussianParams.NotPositiveDefinite(c, i);
-                }
-                double p = 1.0 / Math.sqrt(v);
-                prec[c * d + i] = p;
-                ld += Math.log(p);
-            }
-            logDet[c] = ld;
-        }
-        return prec;
-    }
-
-    @Override
-    int precOffset(int c, int d) {
-        return c * d;
-    }
-
-    @Override
-    double[] expand(double[] cov, int c, int d) {
-        double[] m = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            m[i * d + i] = cov[c * d + i];
-        }
-        return m;
     }
 
     @Override
@@ -86,13 +53,6 @@ final class DiagStructure extends Structure {
     }
 
     @Override
-    void regularise(double[] cov, int d, double reg) {
-        for (int q = 0; q < cov.length; q++) {
-            cov[q] += reg;
-        }
-    }
-
-    @Override
     String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
         for (int i = 0; i < d; i++) {
             double v = raw[c * d + i];
@@ -109,11 +69,6 @@ final class DiagStructure extends Structure {
         for (int i = 0; i < d; i++) {
             raw[c * d + i] = dataCov[i * d + i];
         }
-    }
-
-    @Override
-    int blockDim(int d) {
-        return 1;
     }
 
     @Override

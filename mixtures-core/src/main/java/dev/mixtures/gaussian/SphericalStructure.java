@@ -8,11 +8,11 @@ import java.util.Locale;
  * precision is one Gamma(ν_k D/2, D t_k/2) acting on all d coordinates, so E[λ_k] = ν_k/t_k
  * (docs/MATH.md §4.2).
  */
-final class SphericalStructure extends Structure {
+final class SphericalStructure extends ScaleStructure {
 
     @Override
-    boolean offDiagonal() {
-        return false;
+    double variance(double[] cov, int c, int i, int d) {
+        return cov[c];
     }
 
     @Override
@@ -23,39 +23,6 @@ final class SphericalStructure extends Structure {
     @Override
     int covLength(int k, int d) {
         return k;
-    }
-
-    @Override
-    double[] factor(int k, int d, double[] cov, double[] logDet) {
-        double[] prec = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            double ld = 0;
-            for (int i = 0; i < d; i++) {
-                double v = cov[c];
-                if (!(v > 0) || !Double.isFinite(v)) {
-                    throw new GaussianParams.NotPositiveDefinite(c, 0);
-                }
-                double p = 1.0 / Math.sqrt(v);
-                prec[c * d + i] = p;
-                ld += Math.log(p);
-            }
-            logDet[c] = ld;
-        }
-        return prec;
-    }
-
-    @Override
-    int precOffset(int c, int d) {
-        return c * d;
-    }
-
-    @Override
-    double[] expand(double[] cov, int c, int d) {
-        double[] m = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            m[i * d + i] = cov[c];
-        }
-        return m;
     }
 
     @Override
@@ -87,13 +54,6 @@ final class SphericalStructure extends Structure {
     }
 
     @Override
-    void regularise(double[] cov, int d, double reg) {
-        for (int q = 0; q < cov.length; q++) {
-            cov[q] += reg;
-        }
-    }
-
-    @Override
     String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
         double v = raw[c];
         double mean = 0;
@@ -114,11 +74,6 @@ final class SphericalStructure extends Structure {
             s += dataCov[i * d + i];
         }
         raw[c] = s / d;
-    }
-
-    @Override
-    int blockDim(int d) {
-        return 1;
     }
 
     @Override

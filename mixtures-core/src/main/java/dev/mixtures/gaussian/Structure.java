@@ -17,7 +17,7 @@ package dev.mixtures.gaussian;
  * {@link #blockDim}, each acting on {@link #replicas} copies of its coordinates (the spherical
  * precision is one scalar acting on all d coordinates).
  */
-abstract sealed class Structure permits TriangularStructure, DiagStructure, SphericalStructure {
+abstract sealed class Structure permits TriangularStructure, ScaleStructure {
 
     /** Whether the covariances have off-diagonal terms (d×d blocks, triangular precision factors). */
     abstract boolean offDiagonal();
