@@ -95,8 +95,9 @@ public class GaussianBench {
         int chunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
         workers.forEachChunk(chunks, (c, w) -> {
             int from = c * EmLoop.CHUNK_ROWS;
-            GaussianPass.run(kern, start.k, start.type.hasOffDiagonal(), start, null, start.means, data, from,
-                    Math.min(n, from + EmLoop.CHUNK_ROWS), null, null, resp, null, from, scratch[w]);
+            GaussianPass.run(GaussianPass.Pass.of(kern, start), GaussianPass.Rows.of(data), from,
+                    Math.min(n, from + EmLoop.CHUNK_ROWS), null, new GaussianPass.Outputs(null, resp, null, from),
+                    scratch[w]);
         });
         return resp;
     }

@@ -19,8 +19,15 @@ public final class Dataset {
     private final int d;
     private final List<String> columns;
     private final double[] weights;
+    /** First row of each block after the first (ascending, inside 1..n−1); empty for one block. */
+    private final int[] blockStarts;
 
     private Dataset(double[] values, int n, int d, List<String> columns, double[] weights, boolean validate) {
+        this(values, n, d, columns, weights, validate, new int[0]);
+    }
+
+    private Dataset(double[] values, int n, int d, List<String> columns, double[] weights, boolean validate,
+            int[] blockStarts) {
         if (n < 0 || d < 0) {
             throw new IllegalArgumentException("negative shape " + n + " x " + d);
         }
@@ -66,6 +73,7 @@ public final class Dataset {
         this.d = d;
         this.columns = columns;
         this.weights = weights;
+        this.blockStarts = blockStarts;
     }
 
     /** Makes a dataset from a row-major array (copied), with names x1..xd and no weights. */
@@ -108,12 +116,99 @@ public final class Dataset {
 
     /** The same rows with these weights (null for none). */
     public Dataset withWeights(double[] rowWeights) {
-        return new Dataset(values, n, d, columns, rowWeights == null ? null : rowWeights.clone(), true);
+        return new Dataset(values, n, d, columns, rowWeights == null ? null : rowWeights.clone(), true, blockStarts);
     }
 
     /** The same values with other column names. */
     public Dataset withColumnNames(List<String> names) {
-        return new Dataset(values, n, d, List.copyOf(names), weights, false);
+        return new Dataset(values, n, d, List.copyOf(names), weights, false, blockStarts);
+    }
+
+    /** Other values (owned, validated) of the same shape, with these rows' names, weights and blocks. */
+    Dataset withValues(double[] rowMajor) {
+        return new Dataset(rowMajor, n, d, columns, weights, true, blockStarts);
+    }
+
+    /** Rows {@code from <= i < to} (copied), with their weights and the column names; one block. */
+    public Dataset rows(int from, int to) {
+        if (from < 0 || to > n || from >= to) {
+            throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of rows 0 to " + n);
+        }
+        return new Dataset(Arrays.copyOfRange(values, from * d, to * d), to - from, d, columns,
+                weights == null ? null : Arrays.copyOfRange(weights, from, to), true);
+    }
+
+    /**
+     * The rows of {@code parts}, in order, as one dataset whose blocks are the parts (weights 1
+     * where a part has none, the column names of the first). A fit takes the statistics of each
+     * block's rows apart and merges them in block order, as a cluster merges those of its
+     * partitions: a local fit of blocks and a fit over the same blocks elsewhere give the same bits.
+     */
+    public static Dataset concat(List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no dataset to concatenate");
+        }
+        int d = parts.get(0).d;
+        long total = 0;
+        boolean weighted = false;
+        for (Dataset p : parts) {
+            if (p.d != d) {
+                throw new IllegalArgumentException("cannot concatenate datasets of " + d + " and " + p.d + " columns");
+            }
+            total += p.n;
+            weighted |= p.weights != null;
+        }
+        if (total * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(total + " rows of " + d + " are more than one array holds");
+        }
+        int n = (int) total;
+        double[] v = new double[n * d];
+        double[] w = weighted ? new double[n] : null;
+        List<Integer> starts = new ArrayList<>();
+        int at = 0;
+        for (Dataset p : parts) {
+            System.arraycopy(p.values, 0, v, at * d, p.n * d);
+            if (w != null) {
+                if (p.weights != null) {
+                    System.arraycopy(p.weights, 0, w, at, p.n);
+                } else {
+                    Arrays.fill(w, at, at + p.n, 1.0);
+                }
+            }
+            for (int s : p.blockStarts) {
+                starts.add(at + s);
+            }
+            at += p.n;
+            if (at < n && p.n > 0) {
+                starts.add(at);
+            }
+        }
+        return new Dataset(v, n, d, parts.get(0).columns, w, false,
+                starts.stream().distinct().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Number of blocks (1 unless the dataset was made by {@link #concat}). */
+    public int blocks() {
+        return blockStarts.length + 1;
+    }
+
+    /**
+     * Row boundaries of the chunks a pass over the data takes: each block cut into pieces of
+     * {@code chunkRows} from its first row. {@code b[c] <= i < b[c + 1]} are the rows of chunk c.
+     */
+    public int[] chunks(int chunkRows) {
+        int[] ends = Arrays.copyOf(blockStarts, blockStarts.length + 1);
+        ends[blockStarts.length] = n;
+        List<Integer> b = new ArrayList<>();
+        int from = 0;
+        for (int end : ends) {
+            for (int s = from; s < end; s += chunkRows) {
+                b.add(s);
+            }
+            from = end;
+        }
+        b.add(n);
+        return b.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Number of rows. */

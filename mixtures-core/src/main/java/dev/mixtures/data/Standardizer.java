@@ -93,7 +93,7 @@ public final class Standardizer {
                 z[i * d + j] = (x[i * d + j] - mean[j]) / sd[j];
             }
         }
-        return Dataset.wrap(z, n, d, data.columnNames(), data.weightsView());
+        return data.withValues(z);
     }
 
     /** Maps one point from standardised back to original units (in place, and returned). */

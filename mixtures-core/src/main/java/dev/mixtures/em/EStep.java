@@ -18,4 +18,13 @@ public interface EStep<P, S extends Statistics<S>> {
      * {@code stats}. {@code worker} (0 ≤ worker &lt; threads) indexes per-thread scratch space.
      */
     void eStep(P params, int from, int to, S stats, int worker);
+
+    /**
+     * The chunks of a pass over {@code rows} rows: {@code b[c] <= i < b[c + 1]}. By default pieces
+     * of {@link EmLoop#CHUNK_ROWS}; a pass over a {@link dev.mixtures.data.Dataset} takes its
+     * {@link dev.mixtures.data.Dataset#chunks}, so that blocks are never mixed in one chunk.
+     */
+    default int[] chunks(int rows) {
+        return EmLoop.uniformChunks(rows);
+    }
 }

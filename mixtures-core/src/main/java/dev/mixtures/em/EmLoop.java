@@ -83,7 +83,8 @@ public final class EmLoop {
      */
     public static <P, S extends Statistics<S>> S eStep(EStep<P, S> family, P params, int rows, Workers workers,
             List<S> perChunk, S total) {
-        int nChunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int[] bounds = family.chunks(rows);
+        int nChunks = bounds.length - 1;
         while (perChunk.size() < nChunks) {
             perChunk.add(family.newStatistics());
         }
@@ -95,11 +96,22 @@ public final class EmLoop {
         workers.forEachChunk(nChunks, (c, w) -> {
             S s = perChunk.get(c);
             s.reset();
-            family.eStep(params, c * CHUNK_ROWS, Math.min(rows, (c + 1) * CHUNK_ROWS), s, w);
+            family.eStep(params, bounds[c], bounds[c + 1], s, w);
         });
         for (int c = 0; c < nChunks; c++) {
             total.merge(perChunk.get(c));
         }
         return total;
+    }
+
+    /** Boundaries of pieces of {@link #CHUNK_ROWS} rows over {@code rows} rows. */
+    public static int[] uniformChunks(int rows) {
+        int nChunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int[] b = new int[nChunks + 1];
+        for (int c = 0; c < nChunks; c++) {
+            b[c] = c * CHUNK_ROWS;
+        }
+        b[nChunks] = rows;
+        return b;
     }
 }

@@ -3,6 +3,7 @@ package dev.mixtures.gaussian;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     static final double N_EPS = 10 * Math.ulp(1.0);
 
     private final Dataset data;
+    private final GaussianPass.Rows rows;
     private final int k;
     private final int d;
     private final CovarianceType type;
@@ -35,6 +37,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale) {
         this.data = data;
+        this.rows = GaussianPass.Rows.of(data);
         this.k = k;
         this.d = data.d();
         this.type = type;
@@ -62,13 +65,18 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     }
 
     @Override
+    public int[] chunks(int rows) {
+        return data.chunks(EmLoop.CHUNK_ROWS);
+    }
+
+    @Override
     public int rows(int iteration) {
         return data.n();
     }
 
     @Override
     public void eStep(GaussianParams p, int from, int to, GaussianStatistics stats, int worker) {
-        GaussianPass.run(kern, k, type.hasOffDiagonal(), p, null, p.means, data, from, to, stats, null, null, null, 0, scratch[worker]);
+        GaussianPass.run(GaussianPass.Pass.of(kern, p), rows, from, to, stats, GaussianPass.Outputs.NONE, scratch[worker]);
     }
 
     /**

@@ -24,6 +24,33 @@ final class GaussianPass {
         void fill(int row, double[] r, int stride, int at);
     }
 
+    /**
+     * How a pass gets its responsibilities: from parameters {@code p} (log-densities, then
+     * normalised), or from {@code source} when it is not null (a start); statistics are taken
+     * about {@code shift} (k·d, usually p's means). {@code off}: whether they keep off-diagonal terms.
+     */
+    record Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift) {
+        /** The E-step of parameters p: responsibilities from p, statistics about p's means. */
+        static Pass of(GaussianKernel kern, GaussianParams p) {
+            return new Pass(kern, p.k, p.structure.offDiagonal(), p, null, p.means);
+        }
+    }
+
+    /** The rows a pass reads: row-major values of width d and optional weights (null: all 1). */
+    record Rows(double[] values, double[] weights, int d) {
+        static Rows of(Dataset data) {
+            return new Rows(data.valuesView(), data.weightsView(), data.d());
+        }
+    }
+
+    /**
+     * Per-row outputs of a pass, each null or indexed from {@code offset} at the pass's first row:
+     * ln p(x_n), responsibilities (row-major n×k), the most probable component (ties: the lowest).
+     */
+    record Outputs(double[] rowLogLik, double[] resp, int[] labels, int offset) {
+        static final Outputs NONE = new Outputs(null, null, null, 0);
+    }
+
     /** Per-thread working space for one (k, d). */
     static final class Scratch {
         final double[] xt;
@@ -61,6 +88,7 @@ final class GaussianPass {
     static GaussianStatistics fromSource(GaussianKernel kern, boolean off, Source source, double[] shift, Dataset data,
             Workers workers, Scratch[] scratch, java.util.function.Supplier<GaussianStatistics> fresh) {
         GaussianStatistics proto = fresh.get();
+        Rows rows = Rows.of(data);
         EStep<double[], GaussianStatistics> pass = new EStep<>() {
             @Override
             public GaussianStatistics newStatistics() {
@@ -68,8 +96,13 @@ final class GaussianPass {
             }
 
             @Override
+            public int[] chunks(int rows) {
+                return data.chunks(EmLoop.CHUNK_ROWS);
+            }
+
+            @Override
             public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
-                run(kern, proto.k, off, null, source, c, data, from, to, stats, null, null, null, 0, scratch[worker]);
+                run(new Pass(kern, proto.k, off, null, source, c), rows, from, to, stats, Outputs.NONE, scratch[worker]);
             }
         };
         return EmLoop.eStep(pass, shift, data.n(), workers, new java.util.ArrayList<>(), proto);
@@ -101,34 +134,27 @@ final class GaussianPass {
         for (int t = 0; t < threads; t++) {
             scratch[t] = new Scratch(p.k, p.d, off);
         }
+        Pass pass = Pass.of(kern, p);
+        Rows rows = Rows.of(z);
+        Outputs out = new Outputs(rowLogLik, resp, labels, 0);
         try (Workers workers = new Workers(threads)) {
             workers.forEachChunk(chunks, (c, w) -> {
                 int from = c * EmLoop.CHUNK_ROWS;
-                run(kern, p.k, off, p, null, p.means, z, from, Math.min(n, from + EmLoop.CHUNK_ROWS), null, rowLogLik,
-                        resp, labels, from, scratch[w]);
+                run(pass, rows, from, Math.min(n, from + EmLoop.CHUNK_ROWS), null, out, scratch[w]);
             });
         }
     }
 
     /**
-     * Runs over rows {@code from <= i < to}.
-     *
-     * @param k        number of components
-     * @param offDiagonal whether the statistics keep the off-diagonal terms
-     * @param p        parameters for the log-densities (may be null when {@code source} is given)
-     * @param source   null to compute responsibilities from {@code p}; else where they come from
-     * @param shift    means to centre the statistics on (k·d), usually {@code p.means}
-     * @param stats    null, or statistics to add into (reset by the caller)
-     * @param rowLogLik null, or ln p(x_n) per row (indexed from 0 at {@code from} + outOffset)
-     * @param resp     null, or responsibilities, row-major n×k, indexed as rowLogLik
-     * @param labels   null, or the most probable component per row (ties: the lowest)
+     * Runs over rows {@code from <= i < to} of {@code rows}: responsibilities as {@code pass} says,
+     * statistics added into {@code stats} (when not null; reset by the caller), per-row outputs into
+     * {@code out} (row i at index i − from + out.offset).
      */
-    static void run(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift, Dataset data, int from,
-            int to, GaussianStatistics stats, double[] rowLogLik, double[] resp, int[] labels, int outOffset,
-            Scratch sc) {
-        final int d = data.d();
-        final double[] x = data.valuesView();
-        final double[] wv = data.weightsView();
+    static void run(Pass pass, Rows rows, int from, int to, GaussianStatistics stats, Outputs out, Scratch sc) {
+        final int k = pass.k();
+        final int d = rows.d();
+        final double[] x = rows.values();
+        final double[] wv = rows.weights();
         if (stats != null) {
             java.util.Arrays.fill(sc.pn, 0);
             java.util.Arrays.fill(sc.ps, 0);
@@ -137,8 +163,7 @@ final class GaussianPass {
         }
         final int groupRows = GROUP * LANES;
         for (int g = from; g < to; g += groupRows) {
-            group(kern, k, off, p, source, shift, x, wv, d, g, Math.min(groupRows, to - g), from, stats, rowLogLik, resp,
-                    labels, outOffset, sc);
+            group(pass, x, wv, d, g, Math.min(groupRows, to - g), from, stats, out, sc);
         }
         if (stats != null) {
             double wsum = 0;
@@ -173,9 +198,14 @@ final class GaussianPass {
      * compiles it by invocation counts (a pass over a small chunk calls it a few times) rather
      * than by on-stack replacement of the whole pass, which it would redo for every loop.
      */
-    private static void group(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
-            double[] x, double[] wv, int d, int g, int rows, int from, GaussianStatistics stats, double[] rowLogLik,
-            double[] resp, int[] labels, int outOffset, Scratch sc) {
+    private static void group(Pass pass, double[] x, double[] wv, int d, int g, int rows, int from,
+            GaussianStatistics stats, Outputs out, Scratch sc) {
+        final GaussianKernel kern = pass.kern();
+        final int k = pass.k();
+        final Source source = pass.source();
+        final double[] rowLogLik = out.rowLogLik();
+        final double[] resp = out.resp();
+        final int[] labels = out.labels();
         int nb = (rows + LANES - 1) / LANES;
         for (int b = 0; b < nb; b++) {
             for (int l = 0; l < LANES; l++) {
@@ -191,7 +221,7 @@ final class GaussianPass {
         }
         double[] wr = sc.w;
         if (source == null) {
-            kern.logDensities(p, sc.xt, nb, sc.a, sc.work);
+            kern.logDensities(pass.p(), sc.xt, nb, sc.a, sc.work);
             kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
             // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
             for (int q = 0; q < nb * LANES; q++) {
@@ -206,7 +236,7 @@ final class GaussianPass {
             }
         }
         if (stats != null) {
-            kern.accumulate(k, d, off, shift, sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
+            kern.accumulate(k, d, pass.off(), pass.shift(), sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
             if (source == null) {
                 for (int q = 0; q < rows; q++) {
                     int l = q % LANES;
@@ -222,7 +252,7 @@ final class GaussianPass {
             }
         }
         for (int q = 0; q < rows; q++) {
-            int o = g + q - from + outOffset;
+            int o = g + q - from + out.offset();
             int ao = (q / LANES) * k * LANES + q % LANES;
             if (rowLogLik != null) {
                 rowLogLik[o] = sc.ll[q];

@@ -2,6 +2,7 @@ package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Special;
 
@@ -18,6 +19,7 @@ import dev.mixtures.linalg.Special;
  */
 final class VariationalFamily implements EmFamily<VariationalParams, GaussianStatistics> {
     private final Dataset data;
+    private final GaussianPass.Rows rows;
     private final VbPrior prior;
     private final int k;
     private final int d;
@@ -28,6 +30,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
 
     VariationalFamily(Dataset data, VbPrior prior, double tol, GaussianKernel kern, int threads) {
         this.data = data;
+        this.rows = GaussianPass.Rows.of(data);
         this.prior = prior;
         this.k = prior.k;
         this.d = prior.d;
@@ -46,13 +49,18 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     }
 
     @Override
+    public int[] chunks(int rows) {
+        return data.chunks(EmLoop.CHUNK_ROWS);
+    }
+
+    @Override
     public int rows(int iteration) {
         return data.n();
     }
 
     @Override
     public void eStep(VariationalParams p, int from, int to, GaussianStatistics stats, int worker) {
-        GaussianPass.run(kern, k, off, p.estep, null, p.means, data, from, to, stats, null, null, null, 0,
+        GaussianPass.run(GaussianPass.Pass.of(kern, p.estep), rows, from, to, stats, GaussianPass.Outputs.NONE,
                 scratch[worker]);
     }
 

@@ -2,6 +2,7 @@ package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Distances;
 
@@ -53,10 +54,14 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
         }
     }
 
+    /** The data, for their chunks only (rows are read from x). */
+    private final Dataset chunking;
+
     AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads) {
         this.x = data.valuesView();
         this.w = data.weightsView();
         this.n = data.n();
+        this.chunking = data;
         this.d = data.d();
         this.k = k;
         this.bounds = bounds && k > 1;
@@ -79,6 +84,11 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     @Override
     public KMeansStatistics newStatistics() {
         return new KMeansStatistics(k, d);
+    }
+
+    @Override
+    public int[] chunks(int rows) {
+        return chunking.chunks(EmLoop.CHUNK_ROWS);
     }
 
     @Override

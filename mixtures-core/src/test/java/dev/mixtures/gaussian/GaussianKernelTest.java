@@ -76,8 +76,8 @@ class GaussianKernelTest {
         o.labels = new int[n];
         o.stats = new GaussianStatistics(p.k, p.d, p.type.hasOffDiagonal());
         GaussianPass.Scratch sc = new GaussianPass.Scratch(p.k, p.d, p.type.hasOffDiagonal());
-        GaussianPass.run(kern, p.k, p.type.hasOffDiagonal(), p, null, p.means, data, 0, n, o.stats, o.ll, o.resp,
-                o.labels, 0, sc);
+        GaussianPass.run(GaussianPass.Pass.of(kern, p), GaussianPass.Rows.of(data), 0, n, o.stats,
+                new GaussianPass.Outputs(o.ll, o.resp, o.labels, 0), sc);
         return o;
     }
 
