@@ -193,22 +193,23 @@ public final class Dataset {
     }
 
     /**
-     * Row boundaries of the chunks a pass over the data takes: each block cut into pieces of
-     * {@code chunkRows} from its first row. {@code b[c] <= i < b[c + 1]} are the rows of chunk c.
+     * The chunks a pass over the data takes, block by block: each block cut into pieces of
+     * {@code chunkRows} from its first row. {@code b[j][c] <= i < b[j][c + 1]} are the rows of
+     * chunk c of block j.
      */
-    public int[] chunks(int chunkRows) {
-        int[] ends = Arrays.copyOf(blockStarts, blockStarts.length + 1);
-        ends[blockStarts.length] = n;
-        List<Integer> b = new ArrayList<>();
-        int from = 0;
-        for (int end : ends) {
-            for (int s = from; s < end; s += chunkRows) {
-                b.add(s);
+    public int[][] chunks(int chunkRows) {
+        int[][] b = new int[blockStarts.length + 1][];
+        for (int j = 0; j < b.length; j++) {
+            int from = j == 0 ? 0 : blockStarts[j - 1];
+            int to = j == blockStarts.length ? n : blockStarts[j];
+            int pieces = (to - from + chunkRows - 1) / chunkRows;
+            b[j] = new int[pieces + 1];
+            for (int c = 0; c < pieces; c++) {
+                b[j][c] = from + c * chunkRows;
             }
-            from = end;
+            b[j][pieces] = to;
         }
-        b.add(n);
-        return b.stream().mapToInt(Integer::intValue).toArray();
+        return b;
     }
 
     /** Number of rows. */

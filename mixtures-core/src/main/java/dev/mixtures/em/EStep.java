@@ -20,11 +20,11 @@ public interface EStep<P, S extends Statistics<S>> {
     void eStep(P params, int from, int to, S stats, int worker);
 
     /**
-     * The chunks of a pass over {@code rows} rows: {@code b[c] <= i < b[c + 1]}. By default pieces
-     * of {@link EmLoop#CHUNK_ROWS}; a pass over a {@link dev.mixtures.data.Dataset} takes its
-     * {@link dev.mixtures.data.Dataset#chunks}, so that blocks are never mixed in one chunk.
+     * The chunks of a pass over {@code rows} rows, block by block: {@code b[j][c] <= i < b[j][c + 1]}.
+     * By default one block in pieces of {@link EmLoop#CHUNK_ROWS}; a pass over a
+     * {@link dev.mixtures.data.Dataset} takes its {@link dev.mixtures.data.Dataset#chunks}.
      */
-    default int[] chunks(int rows) {
-        return EmLoop.uniformChunks(rows);
+    default int[][] chunks(int rows) {
+        return new int[][] {EmLoop.uniformChunks(rows)};
     }
 }

@@ -83,23 +83,45 @@ public final class EmLoop {
      */
     public static <P, S extends Statistics<S>> S eStep(EStep<P, S> family, P params, int rows, Workers workers,
             List<S> perChunk, S total) {
-        int[] bounds = family.chunks(rows);
-        int nChunks = bounds.length - 1;
+        int[][] blocks = family.chunks(rows);
+        int nChunks = 0;
+        for (int[] b : blocks) {
+            nChunks += b.length - 1;
+        }
+        int[] from = new int[nChunks];
+        int[] to = new int[nChunks];
+        int at = 0;
+        for (int[] b : blocks) {
+            for (int c = 0; c + 1 < b.length; c++, at++) {
+                from[at] = b[c];
+                to[at] = b[c + 1];
+            }
+        }
         while (perChunk.size() < nChunks) {
             perChunk.add(family.newStatistics());
         }
         total.reset();
         if (nChunks == 1) {
-            family.eStep(params, 0, rows, total, 0);
+            family.eStep(params, from[0], to[0], total, 0);
             return total;
         }
         workers.forEachChunk(nChunks, (c, w) -> {
             S s = perChunk.get(c);
             s.reset();
-            family.eStep(params, bounds[c], bounds[c + 1], s, w);
+            family.eStep(params, from[c], to[c], s, w);
         });
-        for (int c = 0; c < nChunks; c++) {
-            total.merge(perChunk.get(c));
+        // Chunks merge within their block, then blocks in order: a block's statistics are those a
+        // pass over that block alone gives (BlockSteps), wherever the block is held.
+        S block = blocks.length > 1 ? family.newStatistics() : total;
+        int c = 0;
+        for (int[] b : blocks) {
+            for (int i = 0; i + 1 < b.length; i++) {
+                block.merge(perChunk.get(c++));
+            }
+            if (block != total) {
+                total.merge(block);
+                block.reset();
+            }
         }
         return total;
     }

@@ -44,4 +44,35 @@ public final class Settings {
                     + (data.hasWeights() ? " of positive weight" : "") + ", fewer than k = " + k);
         }
     }
+
+    /**
+     * Fails unless a block of {@code rows} rows of {@code d} row-major values (and optional row
+     * weights) is whole and usable: enough numbers, every value finite, every weight finite and ≥ 0.
+     */
+    public static void checkBlock(double[] values, double[] weights, int rows, int d) {
+        if (rows < 0 || values.length < (long) rows * d || (weights != null && weights.length < rows)) {
+            throw new IllegalArgumentException("block: " + rows + " rows of " + d + " need " + (long) rows * d
+                    + " values" + (weights == null ? "" : " and " + rows + " weights") + "; got " + values.length
+                    + (weights == null ? "" : " and " + weights.length));
+        }
+        for (int i = 0; i < rows * d; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("block: row " + (i / d + 1) + ", column " + (i % d + 1) + " is "
+                        + values[i]);
+            }
+        }
+        for (int i = 0; weights != null && i < rows; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("block: the weight of row " + (i + 1) + " is " + weights[i]);
+            }
+        }
+    }
+
+    /** Fails when settings that standardise are asked for steps by blocks, which take the blocks as they are. */
+    public static void checkBlockSteps(boolean standardize) {
+        if (standardize) {
+            throw new IllegalArgumentException("standardize: steps by blocks take the blocks as they are;"
+                    + " standardise them first");
+        }
+    }
 }

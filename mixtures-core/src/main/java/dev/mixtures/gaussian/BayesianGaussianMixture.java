@@ -345,6 +345,19 @@ public final class BayesianGaussianMixture {
         int d = data.d();
         GaussianMixture.checkSpread(data);
         Settings.checkRows(data, k);
+        checkPriors(d);
+        if (init == GaussianMixture.Init.GIVEN && warm == null && initialResponsibilities.length != data.n()) {
+            throw new IllegalArgumentException("init: responsibilities for " + initialResponsibilities.length
+                    + " rows given, the data have " + data.n());
+        }
+        if (warm != null && warm.d() != d) {
+            throw new IllegalArgumentException("init: the model to warm-start from has " + warm.d()
+                    + " columns, the data have " + d);
+        }
+    }
+
+    /** Fails unless the priors fit data of d columns. */
+    private void checkPriors(int d) {
         if (!Double.isNaN(nu0) && covariance.hasOffDiagonal() && !(nu0 > d - 1)) {
             throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + covariance.label()
                     + " covariances (a Wishart needs it), got " + nu0);
@@ -357,20 +370,35 @@ public final class BayesianGaussianMixture {
             throw new IllegalArgumentException("covariance-prior is " + covariancePrior.length + "×"
                     + covariancePrior.length + " but the data have " + d + " columns");
         }
-        if (init == GaussianMixture.Init.GIVEN && warm == null && initialResponsibilities.length != data.n()) {
-            throw new IllegalArgumentException("init: responsibilities for " + initialResponsibilities.length
-                    + " rows given, the data have " + data.n());
+    }
+
+    /**
+     * The variational E- and M-step over blocks of rows held anywhere ({@link VariationalSteps}),
+     * with these settings' priors: those not given are taken from the data's {@code mean} and
+     * {@code covariance} (divisor W − 1, as numpy.cov; as {@link dev.mixtures.data.Moments} computes
+     * them). Standardising is the caller's (these settings must not ask for it).
+     */
+    public VariationalSteps steps(double[] mean, double[][] covariance) {
+        Settings.checkBlockSteps(standardize);
+        int d = mean.length;
+        Settings.atLeast("d", d, 1);
+        checkPriors(d);
+        double[] cov = Matrices.flatten(covariance, "covariance");
+        if (cov.length != d * d) {
+            throw new IllegalArgumentException("the data's covariance is " + covariance.length + "×" + covariance.length
+                    + " but its mean has " + d + " coordinates");
         }
-        if (warm != null && warm.d() != d) {
-            throw new IllegalArgumentException("init: the model to warm-start from has " + warm.d()
-                    + " columns, the data have " + d);
-        }
+        return new VariationalSteps(prior(mean.clone(), () -> cov, d, null), tol);
     }
 
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
     VbPrior prior(Dataset z, Standardizer st) {
-        int d = z.d();
         double[] mean = Moments.mean(z);
+        return prior(mean, () -> Moments.covariance(z, mean, 1), z.d(), st);
+    }
+
+    /** The priors from the data's mean and (computed only if needed) covariance, both in the fitted space. */
+    private VbPrior prior(double[] mean, java.util.function.Supplier<double[]> dataCovariance, int d, Standardizer st) {
         double[] m0;
         if (meanPrior != null) {
             m0 = meanPrior.clone();
@@ -393,7 +421,7 @@ public final class BayesianGaussianMixture {
             }
         } else {
             // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
-            full = Moments.covariance(z, mean, 1);
+            full = dataCovariance.get();
         }
         double[] w0inv = covariance.structure().priorScale(full, d);
         double conc = Double.isNaN(concentration) ? 1.0 / k : concentration;

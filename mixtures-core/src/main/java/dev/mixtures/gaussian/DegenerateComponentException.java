@@ -19,7 +19,8 @@ public final class DegenerateComponentException extends RuntimeException {
     }
 
     DegenerateComponentException(int component, int iteration, String what, String advice) {
-        super("component " + (component + 1) + " " + what + (iteration > 0 ? " at iteration " + iteration : " at initialisation")
+        super("component " + (component + 1) + " " + what + (iteration > 0 ? " at iteration " + iteration
+                : iteration == 0 ? " at initialisation" : "")
                 + ". " + advice);
         this.component = component;
         this.iteration = iteration;
@@ -36,7 +37,7 @@ public final class DegenerateComponentException extends RuntimeException {
         return component;
     }
 
-    /** The iteration at which it happened; 0 at initialisation. */
+    /** The iteration at which it happened; 0 at initialisation, −1 in a step by blocks (not counted there). */
     public int iteration() {
         return iteration;
     }

@@ -25,14 +25,12 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     private final int k;
     private final int d;
     private final CovarianceType type;
-    private final Structure structure;
     private final double reg;
     private final double tol;
     private final boolean reseed;
     private final GaussianKernel kern;
     private final GaussianPass.Scratch[] scratch;
-    private final DataScale scale;
-    private final List<String> events = new ArrayList<>();
+    private final GaussianMStep mStep;
 
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale) {
@@ -41,12 +39,11 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         this.k = k;
         this.d = data.d();
         this.type = type;
-        this.structure = type.structure();
         this.reg = reg;
         this.tol = tol;
         this.reseed = reseed;
         this.kern = kern;
-        this.scale = scale;
+        this.mStep = new GaussianMStep(k, d, type, reg, reseed ? data : null, scale);
         this.scratch = new GaussianPass.Scratch[threads];
         for (int t = 0; t < threads; t++) {
             scratch[t] = new GaussianPass.Scratch(k, d, type.hasOffDiagonal());
@@ -61,11 +58,11 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public List<String> events() {
-        return events;
+        return mStep.events;
     }
 
     @Override
-    public int[] chunks(int rows) {
+    public int[][] chunks(int rows) {
         return data.chunks(EmLoop.CHUNK_ROWS);
     }
 
@@ -94,75 +91,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     /** The closed-form M-step from statistics taken about {@code shift}, with collapse handling. */
     GaussianParams mStep(GaussianStatistics st, double[] shift, int iteration) {
-        double[] nk = new double[k];
-        double[] means = new double[k * d];
-        double[] delta = new double[k * d];
-        double nSum = 0;
-        for (int c = 0; c < k; c++) {
-            nk[c] = st.n[c] + N_EPS;
-            nSum += nk[c];
-            for (int i = 0; i < d; i++) {
-                delta[c * d + i] = st.s[c * d + i] / nk[c];
-                means[c * d + i] = shift[c * d + i] + delta[c * d + i];
-            }
-        }
-        double[] raw = structure.mStep(st, nk, delta, nSum, k, d);
-        boolean[] bad = new boolean[k];
-        String[] why = new String[k];
-        for (int c = 0; c < k; c++) {
-            if (!(st.n[c] > 1e-12 * st.weight)) {
-                bad[c] = true;
-                why[c] = "lost all its weight (N_k = " + st.n[c] + ")";
-            }
-        }
-        if (structure.shared()) {
-            String w = structure.collapsed(raw, 0, d, reg, scale);
-            if (w != null) {
-                throw new DegenerateComponentException(0, iteration, "(the shared covariance) " + w);
-            }
-        } else {
-            for (int c = 0; c < k; c++) {
-                if (!bad[c]) {
-                    String w = structure.collapsed(raw, c, d, reg, scale);
-                    if (w != null) {
-                        bad[c] = true;
-                        why[c] = w;
-                    }
-                }
-            }
-        }
-        double[] weights = new double[k];
-        int used = 0;
-        for (int c = 0; c < k; c++) {
-            if (bad[c]) {
-                if (!reseed || st.worstCount == 0) {
-                    throw new DegenerateComponentException(c, iteration, why[c]);
-                }
-                // Re-seed at the row the current model explains worst (each re-seed takes the next one).
-                int row = st.worstRow[Math.min(used++, st.worstCount - 1)];
-                for (int i = 0; i < d; i++) {
-                    means[c * d + i] = data.get(row, i);
-                }
-                structure.setDataCovariance(raw, c, d, scale.cov);
-                nk[c] = nSum / k;
-                events.add("iteration " + iteration + ": component " + (c + 1) + " " + why[c] + "; re-seeded at row "
-                        + (row + 1));
-            }
-        }
-        double wSum = 0;
-        for (int c = 0; c < k; c++) {
-            wSum += nk[c];
-        }
-        for (int c = 0; c < k; c++) {
-            weights[c] = nk[c] / wSum;
-        }
-        structure.regularise(raw, d, reg);
-        try {
-            return GaussianParams.of(k, d, type, weights, means, raw);
-        } catch (GaussianParams.NotPositiveDefinite e) {
-            throw new DegenerateComponentException(e.component, iteration,
-                    "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
-        }
+        return mStep.apply(st, shift, iteration);
     }
 
     @Override

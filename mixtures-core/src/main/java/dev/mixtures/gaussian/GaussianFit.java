@@ -63,45 +63,46 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     private GaussianParams initialParams(SplittableRandom rnd, Workers workers, GaussianFamily family) {
         int k = settings.k();
         int d = z.d();
-        CovarianceType covariance = settings.covariance();
         if (settings.init() == GaussianMixture.Init.GIVEN) {
-            double[] w = settings.initialWeights();
-            double[][] initialMeans = settings.initialMeans();
-            double[][][] initialCovariances = settings.initialCovariances();
-            double sum = 0;
-            for (double v : w) {
-                sum += v;
-            }
-            double[] means = new double[k * d];
-            double[] full = new double[k * d * d];
-            for (int c = 0; c < k; c++) {
-                double[] m = initialMeans[c];
-                double[] cv = Matrices.flatten(initialCovariances[c], "covariance");
-                if (st != null) {
-                    st.forward(m);
-                    double[] sd = st.sd();
-                    for (int i = 0; i < d; i++) {
-                        for (int j = 0; j < d; j++) {
-                            cv[i * d + j] /= sd[i] * sd[j];
-                        }
-                    }
-                }
-                w[c] /= sum;
-                System.arraycopy(m, 0, means, c * d, d);
-                System.arraycopy(cv, 0, full, c * d * d, d * d);
-            }
-            return GaussianParams.of(k, d, covariance, w, means, covariance.structure().compact(full, k, d));
+            return given(settings, st, d);
         }
         GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers);
         // Two passes: the means first, then the scatter about them.
         GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
-        double[] means = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
-            }
-        }
+        double[] means = s1.meansAboutZero();
         GaussianStatistics s2 = family.statistics(source, means, workers);
         return family.mStep(s2, means, 0);
+    }
+
+    /** The given start of {@code settings} in the fitted units ({@code st}: the fit's standardiser, or null). */
+    static GaussianParams given(GaussianMixture settings, Standardizer st, int d) {
+        int k = settings.k();
+        CovarianceType covariance = settings.covariance();
+        double[] w = settings.initialWeights();
+        double[][] initialMeans = settings.initialMeans();
+        double[][][] initialCovariances = settings.initialCovariances();
+        double sum = 0;
+        for (double v : w) {
+            sum += v;
+        }
+        double[] means = new double[k * d];
+        double[] full = new double[k * d * d];
+        for (int c = 0; c < k; c++) {
+            double[] m = initialMeans[c];
+            double[] cv = Matrices.flatten(initialCovariances[c], "covariance");
+            if (st != null) {
+                st.forward(m);
+                double[] sd = st.sd();
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        cv[i * d + j] /= sd[i] * sd[j];
+                    }
+                }
+            }
+            w[c] /= sum;
+            System.arraycopy(m, 0, means, c * d, d);
+            System.arraycopy(cv, 0, full, c * d * d, d * d);
+        }
+        return GaussianParams.of(k, d, covariance, w, means, covariance.structure().compact(full, k, d));
     }
 }

@@ -344,6 +344,17 @@ public final class GaussianMixture {
         }
     }
 
+    /**
+     * The E- and M-step over blocks of rows of width {@code d} held anywhere ({@link GaussianSteps}):
+     * for fitting data that are not in one {@link Dataset}, with these settings' k, structure,
+     * regularisation and tolerance. Standardising is the caller's (these settings must not ask for it).
+     */
+    public GaussianSteps steps(int d) {
+        Settings.atLeast("d", d, 1);
+        Settings.checkBlockSteps(standardize);
+        return new GaussianSteps(this, d);
+    }
+
     /** Fits to {@code data} with no progress reports. */
     public GaussianMixtureModel fit(Dataset data) {
         return fit(data, ProgressListener.NONE, () -> false);

@@ -2,7 +2,8 @@ package dev.mixtures.gaussian;
 
 
 /**
- * Parameters of a Gaussian mixture in the space that is fitted, with what the E-step needs
+ * Parameters of a Gaussian mixture in the space that is fitted (the {@link GaussianSteps} of a fit by
+ * blocks work on them), with what the E-step needs
  * precomputed: the precision factors P_k = L_k⁻ᵀ (Σ_k = L_k L_kᵀ) and the constants
  * ln π_k + ln|P_k| − (d/2) ln 2π of each component's log-density (MATH.md §2.3). Immutable.
  *
@@ -10,7 +11,8 @@ package dev.mixtures.gaussian;
  * numbers; {@code prec} holds k·d·d upper triangular factors (full), one d·d factor (tied), or k·d
  * reciprocal standard deviations (diag and spherical, the spherical value repeated d times).
  */
-final class GaussianParams {
+public final class GaussianParams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final double LN_2PI = Math.log(2 * Math.PI);
 
     final int k;
@@ -88,6 +90,39 @@ final class GaussianParams {
             cst[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LN_2PI;
         }
         return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, cst);
+    }
+
+    /** Number of components. */
+    public int k() {
+        return k;
+    }
+
+    /** Number of columns. */
+    public int d() {
+        return d;
+    }
+
+    /** The mixing weights (a copy). */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** The means, k rows of d (a copy). */
+    public double[][] means() {
+        double[][] m = new double[k][];
+        for (int c = 0; c < k; c++) {
+            m[c] = java.util.Arrays.copyOfRange(means, c * d, (c + 1) * d);
+        }
+        return m;
+    }
+
+    /** The covariances as full d×d matrices, whatever the structure (a copy). */
+    public double[][][] covariances() {
+        double[][][] m = new double[k][][];
+        for (int c = 0; c < k; c++) {
+            m[c] = Matrices.unflatten(fullCovariance(c), d);
+        }
+        return m;
     }
 
     /** Offset of component c's precision factor in {@link #prec}. */

@@ -96,7 +96,7 @@ final class GaussianPass {
             }
 
             @Override
-            public int[] chunks(int rows) {
+            public int[][] chunks(int rows) {
                 return data.chunks(EmLoop.CHUNK_ROWS);
             }
 

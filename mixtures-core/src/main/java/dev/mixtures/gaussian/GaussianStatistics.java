@@ -10,7 +10,8 @@ import java.util.Arrays;
  * that the covariance never comes from the cancelling form E[xxᵀ] − μμᵀ (MATH.md §2.3, item 3).
  * Also the weighted log-likelihood Σ w ℓ_n and the rows explained worst (for re-seeding).
  */
-final class GaussianStatistics implements Statistics<GaussianStatistics> {
+public final class GaussianStatistics implements Statistics<GaussianStatistics> {
+    private static final long serialVersionUID = 1L;
     final int k;
     final int d;
     /** Length of one component's S: d(d+1)/2 packed lower triangle, or d for a diagonal. */
@@ -40,6 +41,35 @@ final class GaussianStatistics implements Statistics<GaussianStatistics> {
         this.ss = new double[k * sLen];
         this.worstLog = new double[worst];
         this.worstRow = new int[worst];
+    }
+
+    /** Σ w r per component: the components' sizes in units of row weight (a copy). */
+    public double[] sizes() {
+        return n.clone();
+    }
+
+    /** Σ w ln p(x) over the rows under the parameters the statistics were taken with (fitted units). */
+    public double logLikelihood() {
+        return logLik;
+    }
+
+    /** Σ w over the rows. */
+    public double weight() {
+        return weight;
+    }
+
+    /**
+     * The weighted means s_k/(N_k + ε) of statistics taken about zero (the first of a start's two
+     * passes; the second takes the scatter about them).
+     */
+    double[] meansAboutZero() {
+        double[] means = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                means[c * d + i] = s[c * d + i] / (n[c] + GaussianFamily.N_EPS);
+            }
+        }
+        return means;
     }
 
     @Override

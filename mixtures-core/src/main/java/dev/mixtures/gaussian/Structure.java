@@ -17,7 +17,8 @@ package dev.mixtures.gaussian;
  * {@link #blockDim}, each acting on {@link #replicas} copies of its coordinates (the spherical
  * precision is one scalar acting on all d coordinates).
  */
-abstract sealed class Structure permits TriangularStructure, ScaleStructure {
+abstract sealed class Structure implements java.io.Serializable permits TriangularStructure, ScaleStructure {
+    private static final long serialVersionUID = 1L;
 
     /** Whether the covariances have off-diagonal terms (d×d blocks, triangular precision factors). */
     abstract boolean offDiagonal();

@@ -49,7 +49,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     }
 
     @Override
-    public int[] chunks(int rows) {
+    public int[][] chunks(int rows) {
         return data.chunks(EmLoop.CHUNK_ROWS);
     }
 
@@ -68,12 +68,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     VariationalParams start(GaussianPass.Source source, Workers workers) {
         GaussianStatistics s1 = GaussianPass.fromSource(kern, off, source, new double[k * d], data, workers, scratch,
                 this::newStatistics);
-        double[] means = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                means[c * d + i] = s1.s[c * d + i] / (s1.n[c] + GaussianFamily.N_EPS);
-            }
-        }
+        double[] means = s1.meansAboutZero();
         GaussianStatistics s2 = GaussianPass.fromSource(kern, off, source, means, data, workers, scratch,
                 this::newStatistics);
         return prior.mStep(s2, means);

@@ -3,7 +3,8 @@ package dev.mixtures.gaussian;
 import dev.mixtures.linalg.Special;
 
 /**
- * The variational posterior of the Bayesian mixture in the fitted space (MATH.md §4.2): weight
+ * The variational posterior of the Bayesian mixture in the fitted space (docs/MATH.md §4.2; what the
+ * {@link VariationalSteps} of a fit by blocks work on): weight
  * concentrations (α_k, or the stick parameters a_k, b_k), β_k, ν_k, m_k and the inverse scale
  * W_k⁻¹, with what the E-step and the bound need derived once: E[ln π_k] (10.66 or §4.8),
  * E[ln |Λ_k|] (10.65), ln B(W_k, ν_k) (B.79) and the E-step's Gaussian parameters, whose
@@ -15,7 +16,8 @@ import dev.mixtures.linalg.Special;
  * predictive density of all four. Layout of {@code winv}: k·d·d (full), d·d (tied), k·d (diag),
  * k (spherical: the scalar t_k of a Gamma(ν_k D/2, D t_k/2) common precision, so E[λ_k] = ν_k/t_k).
  */
-final class VariationalParams {
+public final class VariationalParams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final double LN_2 = Math.log(2);
     static final double LN_PI = Math.log(Math.PI);
 
@@ -107,8 +109,13 @@ final class VariationalParams {
         return e;
     }
 
+    /** The posterior means m_k, k rows of d (a copy). */
+    public double[][] means() {
+        return estep.means();
+    }
+
     /** E[π_k]: α_k/α̂ (10.69), or the stick-breaking means renormalised to sum to 1 (as scikit-learn). */
-    double[] expectedWeights() {
+    public double[] expectedWeights() {
         double[] w = new double[k];
         double sum = 0;
         if (conc2 == null) {

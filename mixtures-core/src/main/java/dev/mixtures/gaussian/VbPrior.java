@@ -8,7 +8,8 @@ import dev.mixtures.linalg.Special;
  * layout of {@link VariationalParams#winv} for one component. Also the variational M-step
  * (10.58–10.63, with the ν_k erratum) that turns statistics into a posterior. Immutable.
  */
-final class VbPrior {
+final class VbPrior implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** What to try when a posterior cannot be factored (rounding on nearly collinear columns). */
     static final String ADVICE = "Try standardised columns, a larger covariance prior, or leaving out nearly"
             + " collinear columns";

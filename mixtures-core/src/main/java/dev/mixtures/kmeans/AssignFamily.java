@@ -87,7 +87,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     }
 
     @Override
-    public int[] chunks(int rows) {
+    public int[][] chunks(int rows) {
         return chunking.chunks(EmLoop.CHUNK_ROWS);
     }
 

@@ -5,12 +5,13 @@ import dev.mixtures.linalg.Distances;
 import dev.mixtures.linalg.Kernels;
 
 /**
- * K-means parameters for one iteration: the centres (row-major and in the layout the distance
+ * K-means parameters for one iteration (what the {@link KMeansSteps} of a fit by blocks work on): the centres (row-major and in the layout the distance
  * kernel's nearest-centre search reads, {@link Distances#laneBlocked}) and, for Hamerly's bounds,
  * how far each centre moved in the last M-step
  * and half the distance to its nearest other centre.
  */
-final class Centres {
+public final class Centres implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int k;
     final int d;
     final int kp;
@@ -57,6 +58,15 @@ final class Centres {
             throw new IllegalStateException("centres laid out for " + lanes + " lanes, kernel " + kernel.name() + " reads "
                     + kernel.lanes());
         }
+    }
+
+    /** The centres, k rows of d (a copy). */
+    public double[][] centres() {
+        double[][] m = new double[k][];
+        for (int j = 0; j < k; j++) {
+            m[j] = java.util.Arrays.copyOfRange(c, j * d, (j + 1) * d);
+        }
+        return m;
     }
 
     static Centres initial(double[] c, int k, int d, int lanes, boolean withBounds) {

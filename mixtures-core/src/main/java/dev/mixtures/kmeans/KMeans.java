@@ -294,6 +294,17 @@ public final class KMeans {
     }
 
     /**
+     * Lloyd's E- and M-step over blocks of rows of width {@code d} held anywhere: for fitting data
+     * that are not in one {@link Dataset} (a cluster's partitions, a stream), with this fit's k and
+     * tolerance. Standardising is the caller's (these settings must not ask for it).
+     */
+    public KMeansSteps steps(int d) {
+        Settings.atLeast("d", d, 1);
+        Settings.checkBlockSteps(standardize);
+        return new KMeansSteps(this, d);
+    }
+
+    /**
      * Centres drawn as a fit would start (greedy k-means++ or random rows, by {@code init}) from
      * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from them.
      */

@@ -3,8 +3,9 @@ package dev.mixtures.kmeans;
 import dev.mixtures.em.Statistics;
 import dev.mixtures.linalg.DistanceKernel;
 
-/** K-means sufficient statistics: per cluster the weight and the weighted sum of its rows; the cost J; changed labels. */
-final class KMeansStatistics implements Statistics<KMeansStatistics> {
+/** K-means sufficient statistics of some rows: per cluster the weight and the weighted sum of its rows; the cost J; changed labels. Mergeable and serialisable. */
+public final class KMeansStatistics implements Statistics<KMeansStatistics> {
+    private static final long serialVersionUID = 1L;
     final int k;
     final int d;
     final double[] counts;
@@ -17,6 +18,16 @@ final class KMeansStatistics implements Statistics<KMeansStatistics> {
         this.d = d;
         this.counts = new double[k];
         this.sums = new double[k * d];
+    }
+
+    /** The weight of each cluster's rows (a copy). */
+    public double[] sizes() {
+        return counts.clone();
+    }
+
+    /** The cost J: Σ w ‖x − μ_own‖² over the rows. */
+    public double cost() {
+        return cost;
     }
 
     @Override

@@ -1,0 +1,107 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Gaussian mixture's closed-form M-step (PRML 9.24–9.27, docs/MATH.md §2.2) from statistics
+ * taken about a shift, with the structure's covariances, regularisation, and the detection of
+ * components that collapse or lose their weight: they stop the fit, or are re-seeded at the rows
+ * the model explains worst when there are data to re-seed from. One instance serves one run
+ * (it collects what it re-seeded).
+ */
+final class GaussianMStep {
+    private final int k;
+    private final int d;
+    private final CovarianceType type;
+    private final Structure structure;
+    private final double reg;
+    /** The data (fitted units) to re-seed collapsed components from, or null to stop at a collapse. */
+    private final Dataset reseedFrom;
+    private final GaussianFamily.DataScale scale;
+    final List<String> events = new ArrayList<>();
+
+    GaussianMStep(int k, int d, CovarianceType type, double reg, Dataset reseedFrom, GaussianFamily.DataScale scale) {
+        this.k = k;
+        this.d = d;
+        this.type = type;
+        this.structure = type.structure();
+        this.reg = reg;
+        this.reseedFrom = reseedFrom;
+        this.scale = scale;
+    }
+
+    /** The closed-form M-step from statistics taken about {@code shift}, with collapse handling. */
+    GaussianParams apply(GaussianStatistics st, double[] shift, int iteration) {
+        double[] nk = new double[k];
+        double[] means = new double[k * d];
+        double[] delta = new double[k * d];
+        double nSum = 0;
+        for (int c = 0; c < k; c++) {
+            nk[c] = st.n[c] + GaussianFamily.N_EPS;
+            nSum += nk[c];
+            for (int i = 0; i < d; i++) {
+                delta[c * d + i] = st.s[c * d + i] / nk[c];
+                means[c * d + i] = shift[c * d + i] + delta[c * d + i];
+            }
+        }
+        double[] raw = structure.mStep(st, nk, delta, nSum, k, d);
+        boolean[] bad = new boolean[k];
+        String[] why = new String[k];
+        for (int c = 0; c < k; c++) {
+            if (!(st.n[c] > 1e-12 * st.weight)) {
+                bad[c] = true;
+                why[c] = "lost all its weight (N_k = " + st.n[c] + ")";
+            }
+        }
+        if (structure.shared()) {
+            String w = structure.collapsed(raw, 0, d, reg, scale);
+            if (w != null) {
+                throw new DegenerateComponentException(0, iteration, "(the shared covariance) " + w);
+            }
+        } else {
+            for (int c = 0; c < k; c++) {
+                if (!bad[c]) {
+                    String w = structure.collapsed(raw, c, d, reg, scale);
+                    if (w != null) {
+                        bad[c] = true;
+                        why[c] = w;
+                    }
+                }
+            }
+        }
+        double[] weights = new double[k];
+        int used = 0;
+        for (int c = 0; c < k; c++) {
+            if (bad[c]) {
+                if (reseedFrom == null || st.worstCount == 0) {
+                    throw new DegenerateComponentException(c, iteration, why[c]);
+                }
+                // Re-seed at the row the current model explains worst (each re-seed takes the next one).
+                int row = st.worstRow[Math.min(used++, st.worstCount - 1)];
+                for (int i = 0; i < d; i++) {
+                    means[c * d + i] = reseedFrom.get(row, i);
+                }
+                structure.setDataCovariance(raw, c, d, scale.cov);
+                nk[c] = nSum / k;
+                events.add("iteration " + iteration + ": component " + (c + 1) + " " + why[c] + "; re-seeded at row "
+                        + (row + 1));
+            }
+        }
+        double wSum = 0;
+        for (int c = 0; c < k; c++) {
+            wSum += nk[c];
+        }
+        for (int c = 0; c < k; c++) {
+            weights[c] = nk[c] / wSum;
+        }
+        structure.regularise(raw, d, reg);
+        try {
+            return GaussianParams.of(k, d, type, weights, means, raw);
+        } catch (GaussianParams.NotPositiveDefinite e) {
+            throw new DegenerateComponentException(e.component, iteration,
+                    "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.em.EmFamily;
+
+/**
+ * The Gaussian mixture's E- and M-step over blocks of rows held anywhere ({@link dev.mixtures.em.BlockSteps}):
+ * made by {@link GaussianMixture#steps}, in the units the blocks are given in. A block's
+ * statistics are those a fit takes of the same rows held as a block of its dataset, so iterating
+ * by hand gives a fit's parameters bit for bit. A collapsed component stops with
+ * {@link DegenerateComponentException} (re-seeding needs every row at hand); collapse is judged
+ * against the regularisation alone, as the data's own spread is not known here.
+ */
+public final class GaussianSteps extends MixtureSteps<GaussianParams> {
+    private final GaussianMixture settings;
+    private final GaussianMStep mStep;
+
+    GaussianSteps(GaussianMixture settings, int d) {
+        super(settings.k(), d, settings.covariance());
+        this.settings = settings;
+        this.mStep = new GaussianMStep(k, d, settings.covariance(), settings.regCovar(), null,
+                new GaussianFamily.DataScale(new double[d * d], d));
+    }
+
+    /** The start given in the settings ({@link GaussianMixture.Builder#initialParameters}). */
+    public GaussianParams start() {
+        if (settings.init() != GaussianMixture.Init.GIVEN) {
+            throw new IllegalStateException("init: the settings give no start; use initialParameters, or start()"
+                    + " from responsibilities");
+        }
+        if (settings.initialMeans()[0].length != d) {
+            throw new IllegalArgumentException("init: the given means have " + settings.initialMeans()[0].length
+                    + " coordinates, the blocks " + d);
+        }
+        return GaussianFit.given(settings, null, d);
+    }
+
+    @Override
+    public GaussianParams start(GaussianStatistics aboutMeans, double[][] means) {
+        return mStep.apply(aboutMeans, flat(means), 0);
+    }
+
+    @Override
+    public GaussianStatistics statistics(GaussianParams params, double[] values, double[] weights, int rows) {
+        check(params);
+        return pass(params, null, params.means, values, weights, rows);
+    }
+
+    @Override
+    public GaussianParams parameters(GaussianParams params, GaussianStatistics merged) {
+        check(params);
+        return mStep.apply(merged, params.means, -1);
+    }
+
+    @Override
+    public double objective(GaussianParams params, GaussianParams next, GaussianStatistics merged) {
+        return merged.logLik;
+    }
+
+    @Override
+    public boolean converged(double previous, double current, GaussianStatistics merged) {
+        return EmFamily.settled(previous, current, settings.tol(), merged.weight);
+    }
+
+    private void check(GaussianParams p) {
+        if (p.k != k || p.d != d || p.type != settings.covariance()) {
+            throw new IllegalArgumentException("parameters of " + p.k + " " + p.type.label() + " components in " + p.d
+                    + " dimensions, but these steps are for " + k + " " + settings.covariance().label() + " in " + d);
+        }
+    }
+}
