@@ -136,11 +136,12 @@ final class GaussianPass {
         }
         Pass pass = Pass.of(kern, p);
         Rows rows = Rows.of(z);
-        Outputs out = new Outputs(rowLogLik, resp, labels, 0);
         try (Workers workers = new Workers(threads)) {
             workers.forEachChunk(chunks, (c, w) -> {
                 int from = c * EmLoop.CHUNK_ROWS;
-                run(pass, rows, from, Math.min(n, from + EmLoop.CHUNK_ROWS), null, out, scratch[w]);
+                // Outputs indexed by row: a chunk's first row writes at its own index.
+                run(pass, rows, from, Math.min(n, from + EmLoop.CHUNK_ROWS), null,
+                        new Outputs(rowLogLik, resp, labels, from), scratch[w]);
             });
         }
     }
