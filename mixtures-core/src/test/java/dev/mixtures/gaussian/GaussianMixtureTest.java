@@ -126,7 +126,6 @@ class GaussianMixtureTest {
         }
         Dataset weighted = base.withWeights(w);
         Dataset repeated = Dataset.of(rep, total, 3);
-        GaussianMixtureModel start = GaussianMixture.builder().k(3).maxIter(2).build().fit(repeated);
         for (CovarianceType t : CovarianceType.values()) {
             GaussianMixture g = GaussianMixture.builder().covariance(t).build();
             GaussianMixtureModel s0 = GaussianMixture.builder().k(3).covariance(t).maxIter(2).build().fit(repeated);
@@ -141,7 +140,6 @@ class GaussianMixtureTest {
             }
             assertEquals(b.bic(), a.bic(), 1e-8 * Math.abs(b.bic()));
         }
-        assertTrue(start.logLikelihood() < 0 || start.logLikelihood() >= 0);
     }
 
     @Test

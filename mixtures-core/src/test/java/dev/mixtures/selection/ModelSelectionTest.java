@@ -94,10 +94,20 @@ class ModelSelectionTest {
         ModelSelection.Builder b = ModelSelection.builder().k(1, 4).nInit(3).bayesian(false);
         SelectionResult one = b.threads(1).build().select(OldFaithful.load());
         SelectionResult two = b.threads(2).build().select(OldFaithful.load());
+        assertEquals(one.table().size(), two.table().size());
+        int scored = 0;
         for (int i = 0; i < one.table().size(); i++) {
-            assertEquals(one.table().get(i).logLikelihood(), two.table().get(i).logLikelihood(), 0);
-            assertEquals(one.table().get(i).icl(), two.table().get(i).icl(), 0);
+            Candidate a = one.table().get(i);
+            Candidate b2 = two.table().get(i);
+            assertEquals(a.status(), b2.status(), "cell " + i);
+            assertEquals(a.reason(), b2.reason(), "cell " + i);
+            if (a.scored()) {
+                scored++;
+                assertEquals(Double.doubleToLongBits(a.logLikelihood()), Double.doubleToLongBits(b2.logLikelihood()));
+                assertEquals(Double.doubleToLongBits(a.icl()), Double.doubleToLongBits(b2.icl()));
+            }
         }
+        assertTrue(scored >= one.table().size() / 2, "most cells are scored: " + scored);
     }
 
     @Test
