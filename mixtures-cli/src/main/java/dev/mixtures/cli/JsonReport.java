@@ -43,9 +43,9 @@ final class JsonReport {
         for (double v : m.trace().history()) {
             h.add(v);
         }
-        o.set("centers", matrix(om, m.centresInOriginalUnits()));
+        o.set("centres", matrix(om, m.centresInOriginalUnits()));
         if (m.standardizer() != null) {
-            o.set("centersStandardized", matrix(om, m.centres()));
+            o.set("centresStandardized", matrix(om, m.centres()));
         }
         o.set("sizes", vector(om, m.sizes()));
         o.put("seed", m.trace().seed());

@@ -59,15 +59,15 @@ class CliTest {
         Result r = run("fit", "--model", "kmeans", "-k", "2", "--standardize", "--json", "--threads", "1");
         assertEquals(0, r.code, r.err);
         JsonNode j = new ObjectMapper().readTree(r.out);
-        for (String f : List.of("model", "k", "n", "d", "iterations", "converged", "inertia", "history", "centers", "sizes")) {
+        for (String f : List.of("model", "k", "n", "d", "iterations", "converged", "inertia", "history", "centres", "sizes")) {
             assertTrue(j.has(f), "missing " + f + " in " + r.out);
         }
         assertEquals("kmeans", j.get("model").asText());
         assertEquals(272, j.get("n").asInt());
         assertEquals(79.57596, j.get("inertia").asDouble(), 5e-6);
         assertEquals(j.get("iterations").asInt(), j.get("history").size());
-        double eruptionsLow = Math.min(j.get("centers").get(0).get(0).asDouble(), j.get("centers").get(1).get(0).asDouble());
-        assertTrue(eruptionsLow > 1.5 && eruptionsLow < 2.5, "centres in original units: " + j.get("centers"));
+        double eruptionsLow = Math.min(j.get("centres").get(0).get(0).asDouble(), j.get("centres").get(1).get(0).asDouble());
+        assertTrue(eruptionsLow > 1.5 && eruptionsLow < 2.5, "centres in original units: " + j.get("centres"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class CliTest {
         JsonNode j = new ObjectMapper().readTree(r.out);
         assertEquals(3.0, j.get("sizes").get(0).asDouble(), 0.0);
         assertEquals(5.0, j.get("sizes").get(1).asDouble(), 0.0);
-        assertEquals(2.0 / 3, j.get("centers").get(0).get(1).asDouble(), 1e-12);
+        assertEquals(2.0 / 3, j.get("centres").get(0).get(1).asDouble(), 1e-12);
     }
 
     static void bad(String expected, String... args) {

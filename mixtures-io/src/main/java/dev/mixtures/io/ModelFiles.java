@@ -41,7 +41,7 @@ public final class ModelFiles {
     }
 
     /** The model as a JSON tree. */
-    public static ObjectNode toJson(KMeansModel m) {
+    private static ObjectNode tree(KMeansModel m) {
         ObjectNode root = header("kmeans");
         KMeans s = m.settings();
         ObjectNode settings = root.putObject("settings");
@@ -69,7 +69,7 @@ public final class ModelFiles {
     }
 
     /** The Gaussian mixture as a JSON tree; parameters in the fitted space, exactly. */
-    public static ObjectNode toJson(GaussianMixtureModel m) {
+    private static ObjectNode tree(GaussianMixtureModel m) {
         ObjectNode root = header("gmm");
         GaussianMixture s = m.settings();
         ObjectNode settings = root.putObject("settings");
@@ -116,7 +116,7 @@ public final class ModelFiles {
      * space, exactly. A start given as responsibilities or a warm start is recorded as "given" but
      * not stored (it is as large as the data).
      */
-    public static ObjectNode toJson(BayesianGaussianMixtureModel m) {
+    private static ObjectNode tree(BayesianGaussianMixtureModel m) {
         ObjectNode root = header("vb");
         BayesianGaussianMixture s = m.settings();
         ObjectNode settings = root.putObject("settings");
@@ -212,24 +212,28 @@ public final class ModelFiles {
         t.put("seconds", tr.nanos() / 1e9);
     }
 
-    /** Writes the model to {@code file}, whole or not at all. */
-    public static void write(FittedModel m, Path file) {
+    /** The model as the JSON text of a model file (what {@link #write} writes, without the final line end). */
+    public static String toJson(FittedModel m) {
         ObjectNode tree;
-        if (m instanceof KMeansModel) {
-            tree = toJson((KMeansModel) m);
-        } else if (m instanceof GaussianMixtureModel) {
-            tree = toJson((GaussianMixtureModel) m);
-        } else if (m instanceof BayesianGaussianMixtureModel) {
-            tree = toJson((BayesianGaussianMixtureModel) m);
+        if (m instanceof KMeansModel k) {
+            tree = tree(k);
+        } else if (m instanceof GaussianMixtureModel g) {
+            tree = tree(g);
+        } else if (m instanceof BayesianGaussianMixtureModel b) {
+            tree = tree(b);
         } else {
             throw new IllegalArgumentException("no file format for " + m.kind() + " models");
         }
-        String text;
         try {
-            text = JSON.writeValueAsString(tree) + "\n";
+            return JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes the model to {@code file}, whole or not at all. */
+    public static void write(FittedModel m, Path file) {
+        String text = toJson(m) + "\n";
         AtomicFiles.write(file, w -> w.write(text));
     }
 
@@ -249,22 +253,35 @@ public final class ModelFiles {
     /** Reads a model file of any kind. */
     public static FittedModel read(Path file) {
         String name = file.toString();
-        JsonNode root;
+        String text;
         try {
-            root = JSON.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such model file");
-        } catch (JsonProcessingException e) {
-            throw new InputException(name + ": not a valid model file: JSON syntax error at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
-        return fromJson(name, root);
+        return fromJson(text, name);
+    }
+
+    /**
+     * Rebuilds a model from the JSON text of a model file; {@code name} (a file name, say) is used in messages.
+     *
+     * @throws InputException naming {@code name} and what is wrong
+     */
+    public static FittedModel fromJson(String json, String name) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InputException(name + ": not a valid model file: JSON syntax error at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+        return fromTree(name, root);
     }
 
     /** Rebuilds a model from its JSON tree; {@code name} is used in messages. */
-    public static FittedModel fromJson(String name, JsonNode root) {
+    private static FittedModel fromTree(String name, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InputException(name + ": not a valid model file: the top level is not a JSON object");
         }
