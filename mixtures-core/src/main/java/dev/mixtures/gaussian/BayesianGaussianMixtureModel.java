@@ -182,7 +182,19 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         return bound;
     }
 
+    @Override
+    public String objectiveName() {
+        return "lower bound";
+    }
+
+    /** The lower bound ({@link #lowerBound}). */
+    @Override
+    public double objective() {
+        return lowerBound();
+    }
+
     /** The bound after every iteration, original units. */
+    @Override
     public FitTrace trace() {
         return trace;
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
  * independent one-dimensional blocks (Gamma) per component.
  */
 final class DiagStructure extends ScaleStructure {
+    private static final long serialVersionUID = 1L;
+
 
     @Override
     double variance(double[] cov, int c, int i, int d) {

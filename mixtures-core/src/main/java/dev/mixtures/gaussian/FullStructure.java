@@ -2,6 +2,8 @@ package dev.mixtures.gaussian;
 
 /** Each component has its own full covariance matrix (scikit-learn's "full", mclust's VVV). */
 final class FullStructure extends TriangularStructure {
+    private static final long serialVersionUID = 1L;
+
 
     @Override
     long parameters(int k, int d) {

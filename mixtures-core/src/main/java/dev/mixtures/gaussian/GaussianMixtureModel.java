@@ -231,7 +231,19 @@ public final class GaussianMixtureModel implements MixtureDensity {
         return -2 * score(data) * data.totalWeight() + 2 * parameterCount();
     }
 
+    @Override
+    public String objectiveName() {
+        return "ln L";
+    }
+
+    /** The log-likelihood ({@link #logLikelihood}). */
+    @Override
+    public double objective() {
+        return logLikelihood();
+    }
+
     /** The fit trace: ln L (original units) of the parameters each iteration started from. */
+    @Override
     public FitTrace trace() {
         return trace;
     }

@@ -7,7 +7,7 @@ import dev.mixtures.data.Dataset;
  * A fitted mixture with a density: the maximum-likelihood {@link GaussianMixtureModel} and the
  * Bayesian {@link BayesianGaussianMixtureModel}. Lets tools (predict, score, sample) serve both.
  */
-public interface MixtureDensity extends FittedModel {
+public sealed interface MixtureDensity extends FittedModel permits GaussianMixtureModel, BayesianGaussianMixtureModel {
     /** The covariance structure. */
     CovarianceType covarianceType();
 

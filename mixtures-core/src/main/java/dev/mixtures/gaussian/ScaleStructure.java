@@ -7,6 +7,8 @@ package dev.mixtures.gaussian;
  * one-dimensional (Gamma).
  */
 abstract sealed class ScaleStructure extends Structure permits DiagStructure, SphericalStructure {
+    private static final long serialVersionUID = 1L;
+
 
     /** Component c's variance in coordinate i, from covariances in this layout. */
     abstract double variance(double[] cov, int c, int i, int d);

@@ -9,6 +9,8 @@ import java.util.Locale;
  * (docs/MATH.md §4.2).
  */
 final class SphericalStructure extends ScaleStructure {
+    private static final long serialVersionUID = 1L;
+
 
     @Override
     double variance(double[] cov, int c, int i, int d) {

@@ -4,8 +4,6 @@ import dev.mixtures.data.Dataset;
 import dev.mixtures.em.Workers;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansModel;
-import dev.mixtures.linalg.DistanceKernel;
-import dev.mixtures.linalg.Kernels;
 import java.util.SplittableRandom;
 
 /** Where the Gaussian and the Bayesian mixture's first responsibilities come from (every start method but given parameters). */
@@ -19,9 +17,6 @@ final class Starts {
      * The Bayesian mixture starts the same way.
      */
     static GaussianPass.Source source(GaussianMixture.Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
-        // A grid of small fits in a fresh JVM is bound by the JIT: the start's K-means takes the
-        // plain Java kernel on small data (the same bits).
-        DistanceKernel startKernel = Kernels.forSize(z.n(), k, z.d());
         if (init == GaussianMixture.Init.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
@@ -39,15 +34,16 @@ final class Starts {
         } else {
             int[] labels;
             if (init == GaussianMixture.Init.KMEANS) {
-                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads())
-                        .kernel(startKernel).build()
+                // K-means picks its kernel by the size of the problem (Kernels.forSize): a grid of small
+                // fits in a fresh JVM, bound by the JIT, takes the plain Java kernel (the same bits).
+                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads()).build()
                         .fit(z);
-                labels = km.predict(z, startKernel);
+                labels = km.predict(z);
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
-                        init == GaussianMixture.Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd, workers,
-                        startKernel);
-                labels = KMeans.nearest(z, seeds, k, startKernel);
+                        init == GaussianMixture.Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd,
+                        workers);
+                labels = KMeans.nearest(z, seeds, k);
             }
             return (row, r, stride, at) -> {
                 for (int c = 0; c < k; c++) {

@@ -6,6 +6,8 @@ package dev.mixtures.gaussian;
  * ν = ν0 + Σ N_k.
  */
 final class TiedStructure extends TriangularStructure {
+    private static final long serialVersionUID = 1L;
+
 
     @Override
     boolean shared() {

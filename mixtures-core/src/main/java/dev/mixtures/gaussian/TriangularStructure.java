@@ -10,6 +10,8 @@ import java.util.Locale;
  * precision is one Wishart block of dimension d.
  */
 abstract sealed class TriangularStructure extends Structure permits FullStructure, TiedStructure {
+    private static final long serialVersionUID = 1L;
+
 
     /** Number of d×d blocks stored for k components. */
     final int blockCount(int k) {

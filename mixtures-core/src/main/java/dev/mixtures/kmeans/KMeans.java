@@ -229,7 +229,7 @@ public final class KMeans {
         }
 
         /** Distance kernel, for tests and benchmarks; the fastest available by default. */
-        public Builder kernel(DistanceKernel v) {
+        Builder kernel(DistanceKernel v) {
             kernel = v;
             return this;
         }
@@ -313,7 +313,7 @@ public final class KMeans {
     }
 
     /** As {@link #seedCentres(Dataset, int, Init, SplittableRandom, Workers)}, with a given distance kernel. */
-    public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers,
+    static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers,
             DistanceKernel kern) {
         if (init == Init.RANDOM) {
             return Seeding.randomRows(data, k, rnd);
@@ -330,7 +330,7 @@ public final class KMeans {
     }
 
     /** As {@link #nearest(Dataset, double[], int)}, with a given distance kernel (the labels do not depend on it). */
-    public static int[] nearest(Dataset data, double[] centres, int k, DistanceKernel kernel) {
+    static int[] nearest(Dataset data, double[] centres, int k, DistanceKernel kernel) {
         int d = data.d();
         double[][] rows = new double[k][];
         for (int c = 0; c < k; c++) {

@@ -131,7 +131,19 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
         return inertia;
     }
 
+    @Override
+    public String objectiveName() {
+        return "cost J";
+    }
+
+    /** The cost J ({@link #inertia}). */
+    @Override
+    public double objective() {
+        return inertia();
+    }
+
     /** How the fit went. */
+    @Override
     public FitTrace trace() {
         return trace;
     }
@@ -169,7 +181,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
     }
 
     /** {@link #predict(Dataset)} with a given distance kernel (every kernel gives the same labels). */
-    public int[] predict(Dataset data, DistanceKernel kernel) {
+    int[] predict(Dataset data, DistanceKernel kernel) {
         Dataset z = toFitted(data);
         int[] labels = new int[z.n()];
         nearest(z, labels, new double[z.n()], kernel);

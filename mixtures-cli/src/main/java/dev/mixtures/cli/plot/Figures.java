@@ -415,10 +415,8 @@ public final class Figures {
                 }
             }
         }
-        double[] h = m instanceof KMeansModel ? ((KMeansModel) m).trace().history()
-                : m instanceof GaussianMixtureModel ? ((GaussianMixtureModel) m).trace().history()
-                : ((BayesianGaussianMixtureModel) m).trace().history();
-        String name = m instanceof KMeansModel ? "cost J" : m instanceof GaussianMixtureModel ? "ln L" : "lower bound";
+        double[] h = m.trace().history();
+        String name = m.objectiveName();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : h) {
