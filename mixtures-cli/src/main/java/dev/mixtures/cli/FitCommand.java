@@ -8,6 +8,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
@@ -310,7 +311,7 @@ class FitCommand implements Callable<Integer> {
             b.reseedCollapsed(onCollapse.equals("reseed"));
         }
         String in = init != null ? init : "kmeans";
-        GaussianMixture.Init method = initMethod(in);
+        StartMethod method = initMethod(in);
         if (method != null) {
             b.init(method);
         } else {
@@ -318,7 +319,7 @@ class FitCommand implements Callable<Integer> {
         }
         GaussianMixture gm = b.build();
         GaussianMixtureModel m;
-        try (Progress p = new Progress(spec.commandLine().getErr(), gm.init() == GaussianMixture.Init.GIVEN ? 1 : gm.nInit(),
+        try (Progress p = new Progress(spec.commandLine().getErr(), gm.init() == StartMethod.GIVEN ? 1 : gm.nInit(),
                 Progress.terminal())) {
             m = gm.fit(ds, p, () -> false);
         }
@@ -389,7 +390,7 @@ class FitCommand implements Callable<Integer> {
             b.covariancePrior(readNumbers(covariancePrior, "--covariance-prior", "data"));
         }
         String in = init != null ? init : "kmeans";
-        GaussianMixture.Init method = initMethod(in);
+        StartMethod method = initMethod(in);
         if (method != null) {
             b.init(method);
         } else {
@@ -409,7 +410,7 @@ class FitCommand implements Callable<Integer> {
         }
         BayesianGaussianMixture vb = b.build();
         BayesianGaussianMixtureModel m;
-        try (Progress p = new Progress(spec.commandLine().getErr(), vb.init() == GaussianMixture.Init.GIVEN ? 1 : vb.nInit(),
+        try (Progress p = new Progress(spec.commandLine().getErr(), vb.init() == StartMethod.GIVEN ? 1 : vb.nInit(),
                 Progress.terminal())) {
             m = vb.fit(ds, p, () -> false);
         }
@@ -419,8 +420,8 @@ class FitCommand implements Callable<Integer> {
     }
 
     /** A start method by name, or an error naming the methods. */
-    static GaussianMixture.Init initMethodOrFail(String in) {
-        GaussianMixture.Init m = initMethod(in);
+    static StartMethod initMethodOrFail(String in) {
+        StartMethod m = initMethod(in);
         if (m == null) {
             throw new InputException("--init: unknown start method '" + in
                     + "' (kmeans, k-means++, random, random-from-data)");
@@ -429,10 +430,10 @@ class FitCommand implements Callable<Integer> {
     }
 
     /** A start method by name (k-means++ also as kmeans++), or null for a file. */
-    private static GaussianMixture.Init initMethod(String in) {
-        for (GaussianMixture.Init i : GaussianMixture.Init.values()) {
-            if (i != GaussianMixture.Init.GIVEN && (i.label().equalsIgnoreCase(in)
-                    || (i == GaussianMixture.Init.KMEANS_PLUS_PLUS && in.equalsIgnoreCase("kmeans++")))) {
+    private static StartMethod initMethod(String in) {
+        for (StartMethod i : StartMethod.values()) {
+            if (i != StartMethod.GIVEN && (i.label().equalsIgnoreCase(in)
+                    || (i == StartMethod.KMEANS_PLUS_PLUS && in.equalsIgnoreCase("kmeans++")))) {
                 return i;
             }
         }

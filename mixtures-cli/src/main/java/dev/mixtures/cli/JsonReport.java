@@ -7,6 +7,7 @@ import dev.mixtures.em.FitTrace;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
@@ -229,7 +230,7 @@ final class JsonReport {
     }
 
     /** The fields every mixture's report ends with: the trace and the settings of the fit. */
-    private static void mixtureTail(ObjectNode o, FitTrace t, GaussianMixture.Init init, double regCovar, double tol,
+    private static void mixtureTail(ObjectNode o, FitTrace t, StartMethod init, double regCovar, double tol,
             int nInit, java.util.List<String> notes) {
         ArrayNode h = o.putArray("history");
         for (double v : t.history()) {
@@ -242,7 +243,7 @@ final class JsonReport {
         o.put("tol", tol);
         o.put("seed", t.seed());
         o.put("restart", t.restart());
-        o.put("restarts", init == GaussianMixture.Init.GIVEN ? 1 : nInit);
+        o.put("restarts", init == StartMethod.GIVEN ? 1 : nInit);
         ArrayNode a = o.putArray("notes");
         notes.forEach(a::add);
         o.put("seconds", t.nanos() / 1e9);

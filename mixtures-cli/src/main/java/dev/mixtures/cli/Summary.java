@@ -4,6 +4,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
@@ -92,7 +93,7 @@ final class Summary {
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
             s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
         }
-        int starts = st.init() == GaussianMixture.Init.GIVEN ? 1 : st.nInit();
+        int starts = st.init() == StartMethod.GIVEN ? 1 : st.nInit();
         s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %s kernel, %d thread%s%s%n",
                 st.init().label(), starts, starts == 1 ? "" : "s", st.seed(), compact(st.regCovar()), compact(st.tol()), m.kernelName(), st.threads(), st.threads() == 1 ? "" : "s",
                 st.standardize() ? ", standardized (population SD)" : ""));
@@ -137,7 +138,7 @@ final class Summary {
                 dp ? "Dirichlet-process (stick-breaking)" : "Dirichlet", dp ? "γ0" : "α0", compact(m.priorConcentration()),
                 compact(m.priorBeta()), compact(m.priorDegreesOfFreedom()),
                 st.meanPrior() == null ? "the data mean" : "given", st.covariancePrior() == null ? "the data covariance" : "given"));
-        int starts = st.init() == GaussianMixture.Init.GIVEN ? 1 : st.nInit();
+        int starts = st.init() == StartMethod.GIVEN ? 1 : st.nInit();
         s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %d thread%s%s%n",
                 st.init().label(), starts, starts == 1 ? "" : "s", st.seed(), compact(st.regCovar()), compact(st.tol()),
                 st.threads(), st.threads() == 1 ? "" : "s", st.standardize() ? ", standardized (population SD)" : ""));

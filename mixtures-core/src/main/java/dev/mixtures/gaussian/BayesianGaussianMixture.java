@@ -28,46 +28,11 @@ import java.util.function.BooleanSupplier;
  * formulas on structures that are not Wishart (MATH.md §5).
  */
 public final class BayesianGaussianMixture {
-    private final int k;
-    private final CovarianceType covariance;
-    private final WeightPrior weightPrior;
-    private final double concentration;
-    private final double beta0;
-    private final double nu0;
-    private final double[] meanPrior;
-    private final double[][] covariancePrior;
-    private final double regCovar;
-    private final GaussianMixture.Init init;
-    private final double[][] initialResponsibilities;
-    private final BayesianGaussianMixtureModel warm;
-    private final int nInit;
-    private final int maxIter;
-    private final double tol;
-    private final long seed;
-    private final int threads;
-    private final boolean standardize;
-    private final GaussianKernel kernel;
+    /** The settings, a frozen copy of the builder that made them. */
+    private final Builder s;
 
     private BayesianGaussianMixture(Builder b) {
-        k = b.k;
-        covariance = b.covariance;
-        weightPrior = b.weightPrior;
-        concentration = b.concentration;
-        beta0 = b.beta0;
-        nu0 = b.nu0;
-        meanPrior = b.meanPrior;
-        covariancePrior = b.covariancePrior;
-        regCovar = b.regCovar;
-        init = b.init;
-        initialResponsibilities = b.initialResponsibilities;
-        warm = b.warm;
-        nInit = b.nInit;
-        maxIter = b.maxIter;
-        tol = b.tol;
-        seed = b.seed;
-        threads = b.threads;
-        standardize = b.standardize;
-        kernel = b.kernel;
+        this.s = b.copy();
     }
 
     /** A builder with the defaults. */
@@ -77,31 +42,11 @@ public final class BayesianGaussianMixture {
 
     /** A builder holding these settings, the start included. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.k = k;
-        b.covariance = covariance;
-        b.weightPrior = weightPrior;
-        b.concentration = concentration;
-        b.beta0 = beta0;
-        b.nu0 = nu0;
-        b.meanPrior = meanPrior;
-        b.covariancePrior = covariancePrior;
-        b.regCovar = regCovar;
-        b.init = init;
-        b.initialResponsibilities = initialResponsibilities;
-        b.warm = warm;
-        b.nInit = nInit;
-        b.maxIter = maxIter;
-        b.tol = tol;
-        b.seed = seed;
-        b.threads = threads;
-        b.standardize = standardize;
-        b.kernel = kernel;
-        return b;
+        return s.copy();
     }
 
     /** Builds {@link BayesianGaussianMixture} settings; every value is checked in {@link #build}. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private int k = 10;
         private CovarianceType covariance = CovarianceType.FULL;
         private WeightPrior weightPrior = WeightPrior.DIRICHLET;
@@ -111,7 +56,7 @@ public final class BayesianGaussianMixture {
         private double[] meanPrior;
         private double[][] covariancePrior;
         private double regCovar = 0;
-        private GaussianMixture.Init init = GaussianMixture.Init.KMEANS;
+        private StartMethod init = StartMethod.KMEANS;
         private double[][] initialResponsibilities;
         private BayesianGaussianMixtureModel warm;
         private int nInit = 1;
@@ -123,6 +68,15 @@ public final class BayesianGaussianMixture {
         private GaussianKernel kernel;
 
         private Builder() {
+        }
+
+        /** A copy; the arrays are shared, as neither side ever changes them (setters copy what they are given). */
+        private Builder copy() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /** The largest number of components (K); those the data do not need switch off. 10 by default. */
@@ -191,7 +145,7 @@ public final class BayesianGaussianMixture {
         }
 
         /** How the starting responsibilities are made: k-means (default), k-means++, random, random rows. */
-        public Builder init(GaussianMixture.Init v) {
+        public Builder init(StartMethod v) {
             init = v;
             return this;
         }
@@ -199,7 +153,7 @@ public final class BayesianGaussianMixture {
         /** Starting responsibilities, n rows of k, each non-negative and summing to 1. */
         public Builder initialResponsibilities(double[][] r) {
             initialResponsibilities = r == null ? null : Matrices.copy2(r);
-            init = GaussianMixture.Init.GIVEN;
+            init = StartMethod.GIVEN;
             warm = null;
             return this;
         }
@@ -209,7 +163,7 @@ public final class BayesianGaussianMixture {
             warm = model;
             k = model.k();
             covariance = model.covarianceType();
-            init = GaussianMixture.Init.GIVEN;
+            init = StartMethod.GIVEN;
             initialResponsibilities = null;
             return this;
         }
@@ -287,7 +241,7 @@ public final class BayesianGaussianMixture {
                 Matrices.checkSpd(Matrices.flatten(covariancePrior, "covariance-prior"), d,
                         "covariance-prior:");
             }
-            if (init == GaussianMixture.Init.GIVEN && warm == null) {
+            if (init == StartMethod.GIVEN && warm == null) {
                 if (initialResponsibilities == null) {
                     throw new IllegalArgumentException("init: given starts need responsibilities or a model to warm-start from");
                 }
@@ -329,13 +283,13 @@ public final class BayesianGaussianMixture {
      *         k above the number of distinct rows, a prior of the wrong dimension, ν0 ≤ d − 1)
      */
     public BayesianGaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
-        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == GaussianMixture.Init.GIVEN ? 1 : nInit,
-                maxIter, 0, true, standardize);
+        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == StartMethod.GIVEN ? 1 : s.nInit,
+                s.maxIter, 0, true, s.standardize);
         FitTemplate.Outcome<VariationalParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
-                (z, st) -> new Fitting(z, st, warm != null ? warm.startOn(data) : null), listener, cancel);
+                (z, st) -> new Fitting(z, st, s.warm != null ? s.warm.startOn(data) : null), listener, cancel);
         List<String> notes = new ArrayList<>(r.notes());
         if (!r.trace().converged()) {
-            notes.add("the bound did not settle within " + maxIter + " iterations");
+            notes.add("the bound did not settle within " + s.maxIter + " iterations");
         }
         return new BayesianGaussianMixtureModel(this, r.params(), r.standardizer(), data.columnNames(), data.n(),
                 r.statistics().weight, r.objective(), r.trace(), notes);
@@ -343,52 +297,52 @@ public final class BayesianGaussianMixture {
 
     private void checkData(Dataset data) {
         int d = data.d();
-        GaussianMixture.checkSpread(data);
-        Settings.checkRows(data, k);
+        GaussianFit.checkSpread(data);
+        Settings.checkRows(data, s.k);
         checkPriors(d);
-        if (init == GaussianMixture.Init.GIVEN && warm == null && initialResponsibilities.length != data.n()) {
-            throw new IllegalArgumentException("init: responsibilities for " + initialResponsibilities.length
+        if (s.init == StartMethod.GIVEN && s.warm == null && s.initialResponsibilities.length != data.n()) {
+            throw new IllegalArgumentException("init: responsibilities for " + s.initialResponsibilities.length
                     + " rows given, the data have " + data.n());
         }
-        if (warm != null && warm.d() != d) {
-            throw new IllegalArgumentException("init: the model to warm-start from has " + warm.d()
+        if (s.warm != null && s.warm.d() != d) {
+            throw new IllegalArgumentException("init: the model to warm-start from has " + s.warm.d()
                     + " columns, the data have " + d);
         }
     }
 
     /** Fails unless the priors fit data of d columns. */
     private void checkPriors(int d) {
-        if (!Double.isNaN(nu0) && covariance.hasOffDiagonal() && !(nu0 > d - 1)) {
-            throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + covariance.label()
-                    + " covariances (a Wishart needs it), got " + nu0);
+        if (!Double.isNaN(s.nu0) && s.covariance.hasOffDiagonal() && !(s.nu0 > d - 1)) {
+            throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + s.covariance.label()
+                    + " covariances (a Wishart needs it), got " + s.nu0);
         }
-        if (meanPrior != null && meanPrior.length != d) {
-            throw new IllegalArgumentException("mean-prior has " + meanPrior.length + " coordinates but the data have "
+        if (s.meanPrior != null && s.meanPrior.length != d) {
+            throw new IllegalArgumentException("mean-prior has " + s.meanPrior.length + " coordinates but the data have "
                     + d + " columns");
         }
-        if (covariancePrior != null && covariancePrior.length != d) {
-            throw new IllegalArgumentException("covariance-prior is " + covariancePrior.length + "×"
-                    + covariancePrior.length + " but the data have " + d + " columns");
+        if (s.covariancePrior != null && s.covariancePrior.length != d) {
+            throw new IllegalArgumentException("covariance-prior is " + s.covariancePrior.length + "×"
+                    + s.covariancePrior.length + " but the data have " + d + " columns");
         }
     }
 
     /**
      * The variational E- and M-step over blocks of rows held anywhere ({@link VariationalSteps}),
      * with these settings' priors: those not given are taken from the data's {@code mean} and
-     * {@code covariance} (divisor W − 1, as numpy.cov; as {@link dev.mixtures.data.Moments} computes
+     * {@code dataCovariance} (divisor W − 1, as numpy.cov; as {@link dev.mixtures.data.Moments} computes
      * them). Standardising is the caller's (these settings must not ask for it).
      */
-    public VariationalSteps steps(double[] mean, double[][] covariance) {
-        Settings.checkBlockSteps(standardize);
+    public VariationalSteps steps(double[] mean, double[][] dataCovariance) {
+        Settings.checkBlockSteps(s.standardize);
         int d = mean.length;
         Settings.atLeast("d", d, 1);
         checkPriors(d);
-        double[] cov = Matrices.flatten(covariance, "covariance");
+        double[] cov = Matrices.flatten(dataCovariance, "covariance");
         if (cov.length != d * d) {
-            throw new IllegalArgumentException("the data's covariance is " + covariance.length + "×" + covariance.length
+            throw new IllegalArgumentException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
                     + " but its mean has " + d + " coordinates");
         }
-        return new VariationalSteps(prior(mean.clone(), () -> cov, d, null), tol);
+        return new VariationalSteps(prior(mean.clone(), () -> cov, d, null), s.tol);
     }
 
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
@@ -400,8 +354,8 @@ public final class BayesianGaussianMixture {
     /** The priors from the data's mean and (computed only if needed) covariance, both in the fitted space. */
     private VbPrior prior(double[] mean, java.util.function.Supplier<double[]> dataCovariance, int d, Standardizer st) {
         double[] m0;
-        if (meanPrior != null) {
-            m0 = meanPrior.clone();
+        if (s.meanPrior != null) {
+            m0 = s.meanPrior.clone();
             if (st != null) {
                 st.forward(m0);
             }
@@ -409,8 +363,8 @@ public final class BayesianGaussianMixture {
             m0 = mean;
         }
         double[] full;
-        if (covariancePrior != null) {
-            full = Matrices.flatten(covariancePrior, "covariance-prior");
+        if (s.covariancePrior != null) {
+            full = Matrices.flatten(s.covariancePrior, "covariance-prior");
             if (st != null) {
                 double[] sd = st.sd();
                 for (int i = 0; i < d; i++) {
@@ -423,10 +377,10 @@ public final class BayesianGaussianMixture {
             // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
             full = dataCovariance.get();
         }
-        double[] w0inv = covariance.structure().priorScale(full, d);
-        double conc = Double.isNaN(concentration) ? 1.0 / k : concentration;
-        double nu = Double.isNaN(nu0) ? d : nu0;
-        return new VbPrior(k, d, covariance, weightPrior, conc, beta0, nu, m0, w0inv, regCovar);
+        double[] w0inv = s.covariance.structure().priorScale(full, d);
+        double conc = Double.isNaN(s.concentration) ? 1.0 / s.k : s.concentration;
+        double nu = Double.isNaN(s.nu0) ? d : s.nu0;
+        return new VbPrior(s.k, d, s.covariance, s.weightPrior, conc, s.beta0, nu, m0, w0inv, s.regCovar);
     }
 
     /**
@@ -447,12 +401,12 @@ public final class BayesianGaussianMixture {
             this.st = st;
             this.prior = prior(z, st);
             this.given = given;
-            this.kern = kernel != null ? kernel : GaussianKernels.forSize(z.n(), k, z.d());
+            this.kern = s.kernel != null ? s.kernel : GaussianKernels.forSize(z.n(), s.k, z.d());
         }
 
         @Override
         public VariationalFamily family(Workers workers) {
-            return new VariationalFamily(z, prior, tol, kern, workers.threads());
+            return new VariationalFamily(z, prior, s.tol, kern, workers.threads());
         }
 
         @Override
@@ -461,15 +415,15 @@ public final class BayesianGaussianMixture {
             GaussianPass.Source source;
             if (given != null) {
                 source = given;
-            } else if (init == GaussianMixture.Init.GIVEN) {
-                double[][] r0 = initialResponsibilities;
+            } else if (s.init == StartMethod.GIVEN) {
+                double[][] r0 = s.initialResponsibilities;
                 source = (row, r, stride, at) -> {
-                    for (int c = 0; c < k; c++) {
+                    for (int c = 0; c < s.k; c++) {
                         r[at + c * stride] = r0[row][c];
                     }
                 };
             } else {
-                source = Starts.source(init, k, z, rnd, workers);
+                source = Starts.source(s.init, s.k, z, rnd, workers);
             }
             return new FitTemplate.Begin<>(family, family.start(source, workers));
         }
@@ -482,81 +436,81 @@ public final class BayesianGaussianMixture {
 
     /** The largest number of components. */
     public int k() {
-        return k;
+        return s.k;
     }
 
     /** Covariance structure. */
     public CovarianceType covariance() {
-        return covariance;
+        return s.covariance;
     }
 
     /** The weight prior. */
     public WeightPrior weightPrior() {
-        return weightPrior;
+        return s.weightPrior;
     }
 
     /** The concentration as set, or NaN for the default 1/K. */
     public double concentration() {
-        return concentration;
+        return s.concentration;
     }
 
     /** β0. */
     public double beta0() {
-        return beta0;
+        return s.beta0;
     }
 
     /** ν0 as set, or NaN for the default d. */
     public double nu0() {
-        return nu0;
+        return s.nu0;
     }
 
     /** m0 as set (original units), or null for the data mean. */
     public double[] meanPrior() {
-        return meanPrior == null ? null : meanPrior.clone();
+        return s.meanPrior == null ? null : s.meanPrior.clone();
     }
 
     /** W0⁻¹ as set (original units), or null for the data covariance. */
     public double[][] covariancePrior() {
-        return covariancePrior == null ? null : Matrices.copy2(covariancePrior);
+        return s.covariancePrior == null ? null : Matrices.copy2(s.covariancePrior);
     }
 
     /** reg-covar. */
     public double regCovar() {
-        return regCovar;
+        return s.regCovar;
     }
 
     /** Start method. */
-    public GaussianMixture.Init init() {
-        return init;
+    public StartMethod init() {
+        return s.init;
     }
 
     /** Number of starts. */
     public int nInit() {
-        return nInit;
+        return s.nInit;
     }
 
     /** Iteration limit. */
     public int maxIter() {
-        return maxIter;
+        return s.maxIter;
     }
 
     /** Tolerance on the bound per unit of weight. */
     public double tol() {
-        return tol;
+        return s.tol;
     }
 
     /** Seed. */
     public long seed() {
-        return seed;
+        return s.seed;
     }
 
     /** Threads. */
     public int threads() {
-        return threads;
+        return s.threads;
     }
 
     /** Whether the columns are standardised for fitting. */
     public boolean standardize() {
-        return standardize;
+        return s.standardize;
     }
 }

@@ -6,7 +6,9 @@ import dev.mixtures.em.EmFamily;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.Workers;
+import dev.mixtures.em.ProgressListener;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -22,12 +24,69 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     private final GaussianFamily.DataScale scale;
     final GaussianKernel kernel;
 
-    GaussianFit(GaussianMixture settings, Dataset z, Standardizer st, GaussianKernel kernel) {
+    GaussianFit(GaussianMixture settings, Dataset z, Standardizer st) {
         this.settings = settings;
         this.z = z;
         this.st = st;
         this.scale = GaussianFamily.DataScale.of(z);
-        this.kernel = kernel != null ? kernel : GaussianKernels.forSize(z.n(), settings.k(), z.d());
+        this.kernel = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
+    }
+
+    /** The model of a fit's outcome on {@code data} (original units). */
+    GaussianMixtureModel model(FitTemplate.Outcome<GaussianParams, GaussianStatistics> r, Dataset data) {
+        GaussianStatistics s = r.statistics();
+        return new GaussianMixtureModel(settings, r.params(), r.standardizer(), data.columnNames(), data.n(), s.weight,
+                r.objective(), s.n.clone(), r.trace(), r.notes(), kernel.name());
+    }
+
+    /**
+     * Continues EM from {@code m}'s parameters on {@code data} under {@code settings} (m's own, with
+     * another tolerance, say), for at most maxIter more iterations; the trace goes on from m's. Used
+     * to finish a fit stopped early on purpose (model selection screens at a loose tolerance, then
+     * finishes the winner).
+     */
+    static GaussianMixtureModel refine(GaussianMixture settings, GaussianMixtureModel m, Dataset data) {
+        long start = System.nanoTime();
+        Standardizer st = m.standardizer();
+        Dataset z = st == null ? data : st.transform(data);
+        GaussianFit spec = new GaussianFit(settings, z, st);
+        double shift = st == null ? 0 : st.logScale() * m.trainingWeight();
+        double[] history = m.trace().history();
+        for (int i = 0; i < history.length; i++) {
+            history[i] += shift;
+        }
+        FitTemplate.Run<GaussianParams, GaussianStatistics> from = new FitTemplate.Run<>(m.trace().restart(),
+                new FitTemplate.End<>(m.fittedParams(), null, Double.NaN), history, false, List.of(), null);
+        FitTemplate.Run<GaussianParams, GaussianStatistics> r = FitTemplate.resume(spec, from, settings.threads(),
+                settings.maxIter(), ProgressListener.NONE, () -> false);
+        List<String> notes = new ArrayList<>(m.notes());
+        notes.addAll(r.events());
+        return spec.model(FitTemplate.outcome(spec, st, r, settings.seed(), m.trace().nanos() + System.nanoTime() - start,
+                notes), data);
+    }
+
+    /** Fails on a constant column (among rows of positive weight): no Gaussian can be fitted to it. */
+    static void checkSpread(Dataset data) {
+        int d = data.d();
+        for (int j = 0; j < d; j++) {
+            double first = Double.NaN;
+            boolean constant = true;
+            for (int r = 0; r < data.n() && constant; r++) {
+                if (data.weight(r) > 0) {
+                    double v = data.get(r, j);
+                    if (Double.isNaN(first)) {
+                        first = v;
+                    } else if (v != first) {
+                        constant = false;
+                    }
+                }
+            }
+            if (constant) {
+                throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
+                        + ") is constant (every row is " + first
+                        + "): a Gaussian mixture needs spread in every column; leave it out");
+            }
+        }
     }
 
     @Override
@@ -63,7 +122,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     private GaussianParams initialParams(SplittableRandom rnd, Workers workers, GaussianFamily family) {
         int k = settings.k();
         int d = z.d();
-        if (settings.init() == GaussianMixture.Init.GIVEN) {
+        if (settings.init() == StartMethod.GIVEN) {
             return given(settings, st, d);
         }
         GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers);

@@ -1,13 +1,9 @@
 package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
-import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.ProgressListener;
 import dev.mixtures.em.Settings;
-import dev.mixtures.linalg.Cholesky;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,76 +25,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class GaussianMixture {
 
-    /** How the first parameters are found. */
-    public enum Init {
-        /** One K-means run (k-means++ seeding, Lloyd/Hamerly to convergence); its clusters give the first M-step. */
-        KMEANS("kmeans"),
-        /** Greedy k-means++ seeds; each row goes to its nearest seed, then the first M-step. */
-        KMEANS_PLUS_PLUS("k-means++"),
-        /** Random responsibilities for every row (uniform, normalised), then the first M-step. */
-        RANDOM("random"),
-        /** k rows drawn at random as seeds; each row goes to its nearest seed, then the first M-step. */
-        RANDOM_FROM_DATA("random-from-data"),
-        /** Weights, means and covariances given in {@link Builder#initialParameters}, or a warm start. */
-        GIVEN("given");
-
-        private final String label;
-
-        Init(String label) {
-            this.label = label;
-        }
-
-        /** The name used on the command line and in model files. */
-        public String label() {
-            return label;
-        }
-
-        /** Parses a label such as "kmeans" or "random-from-data". */
-        public static Init parse(String s) {
-            for (Init i : values()) {
-                if (i.label.equalsIgnoreCase(s) || i.name().equalsIgnoreCase(s)) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("init: unknown value '" + s
-                    + "' (kmeans, k-means++, random, random-from-data, or a file of parameters)");
-        }
-    }
-
-    private final int k;
-    private final CovarianceType covariance;
-    private final double regCovar;
-    private final Init init;
-    private final double[] initialWeights;
-    private final double[][] initialMeans;
-    private final double[][][] initialCovariances;
-    private final int nInit;
-    private final int maxIter;
-    private final int shortRuns;
-    private final double tol;
-    private final long seed;
-    private final int threads;
-    private final boolean standardize;
-    private final boolean reseedCollapsed;
-    private final GaussianKernel kernel;
+    /** The settings, a frozen copy of the builder that made them. */
+    private final Builder s;
 
     private GaussianMixture(Builder b) {
-        this.k = b.k;
-        this.covariance = b.covariance;
-        this.regCovar = b.regCovar;
-        this.init = b.init;
-        this.initialWeights = b.initialWeights;
-        this.initialMeans = b.initialMeans;
-        this.initialCovariances = b.initialCovariances;
-        this.nInit = b.nInit;
-        this.maxIter = b.maxIter;
-        this.shortRuns = b.shortRuns;
-        this.tol = b.tol;
-        this.seed = b.seed;
-        this.threads = b.threads;
-        this.standardize = b.standardize;
-        this.reseedCollapsed = b.reseedCollapsed;
-        this.kernel = b.kernel;
+        this.s = b.copy();
     }
 
     /** A builder with the defaults. */
@@ -108,32 +39,15 @@ public final class GaussianMixture {
 
     /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.k = k;
-        b.covariance = covariance;
-        b.regCovar = regCovar;
-        b.init = init;
-        b.initialWeights = initialWeights;
-        b.initialMeans = initialMeans;
-        b.initialCovariances = initialCovariances;
-        b.nInit = nInit;
-        b.maxIter = maxIter;
-        b.shortRuns = shortRuns;
-        b.tol = tol;
-        b.seed = seed;
-        b.threads = threads;
-        b.standardize = standardize;
-        b.reseedCollapsed = reseedCollapsed;
-        b.kernel = kernel;
-        return b;
+        return s.copy();
     }
 
     /** Fluent, validating builder of {@link GaussianMixture} settings. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private int k = 2;
         private CovarianceType covariance = CovarianceType.FULL;
         private double regCovar = 1e-6;
-        private Init init = Init.KMEANS;
+        private StartMethod init = StartMethod.KMEANS;
         private double[] initialWeights;
         private double[][] initialMeans;
         private double[][][] initialCovariances;
@@ -148,6 +62,15 @@ public final class GaussianMixture {
         private GaussianKernel kernel;
 
         private Builder() {
+        }
+
+        /** A copy; the arrays are shared, as neither side ever changes them (setters copy what they are given). */
+        private Builder copy() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /** Number of components, at least 1. */
@@ -168,8 +91,8 @@ public final class GaussianMixture {
             return this;
         }
 
-        /** How to start; {@link Init#GIVEN} needs {@link #initialParameters}. */
-        public Builder init(Init v) {
+        /** How to start; {@link StartMethod#GIVEN} needs {@link #initialParameters}. */
+        public Builder init(StartMethod v) {
             init = v;
             return this;
         }
@@ -183,28 +106,13 @@ public final class GaussianMixture {
             initialWeights = weights == null ? null : weights.clone();
             initialMeans = means == null ? null : Matrices.copy2(means);
             initialCovariances = covariances == null ? null : Matrices.copy3(covariances);
-            init = Init.GIVEN;
+            init = StartMethod.GIVEN;
             return this;
         }
 
         /** As {@link #initialParameters}, with precision matrices (inverse covariances) instead. */
         public Builder initialPrecisions(double[] weights, double[][] means, double[][][] precisions) {
-            double[][][] cov = null;
-            if (precisions != null) {
-                cov = new double[precisions.length][][];
-                for (int c = 0; c < precisions.length; c++) {
-                    int d = precisions[c].length;
-                    double[] flat = Matrices.flatten(precisions[c], "precision of component " + (c + 1));
-                    Matrices.checkSymmetric(flat, d, "init: precision of component " + (c + 1) + " is");
-                    double[] inv = Cholesky.inverseSpd(flat, d);
-                    if (inv == null) {
-                        throw new IllegalArgumentException("init: the precision of component " + (c + 1)
-                                + " is not positive definite");
-                    }
-                    cov[c] = Matrices.unflatten(inv, d);
-                }
-            }
-            return initialParameters(weights, means, cov);
+            return initialParameters(weights, means, precisions == null ? null : GivenStart.covariances(precisions));
         }
 
         /** Starts from a fitted (or loaded) model's parameters: k, dimension and structure must match. */
@@ -285,62 +193,10 @@ public final class GaussianMixture {
             }
             Settings.finiteNonNegative("reg-covar", regCovar);
             Settings.atLeast("short runs", shortRuns, 0);
-            if (init == Init.GIVEN) {
-                checkGiven();
+            if (init == StartMethod.GIVEN) {
+                GivenStart.check(k, covariance, initialWeights, initialMeans, initialCovariances);
             }
             return new GaussianMixture(this);
-        }
-
-        private void checkGiven() {
-            if (initialWeights == null || initialMeans == null || initialCovariances == null) {
-                throw new IllegalArgumentException("init: given parameters need weights, means and covariances");
-            }
-            if (initialWeights.length != k || initialMeans.length != k || initialCovariances.length != k) {
-                throw new IllegalArgumentException("init: " + initialWeights.length + " weights, " + initialMeans.length
-                        + " means and " + initialCovariances.length + " covariances given, but k = " + k);
-            }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                if (!(initialWeights[c] > 0) || !Double.isFinite(initialWeights[c])) {
-                    throw new IllegalArgumentException("init: weight " + (c + 1) + " is " + initialWeights[c]
-                            + "; weights must be positive");
-                }
-                sum += initialWeights[c];
-            }
-            if (Math.abs(sum - 1) > 1e-6) {
-                throw new IllegalArgumentException("init: the weights sum to " + sum + ", not 1");
-            }
-            int d = initialMeans[0].length;
-            if (d == 0) {
-                throw new IllegalArgumentException("init: the means have no coordinates");
-            }
-            for (int c = 0; c < k; c++) {
-                if (initialMeans[c].length != d) {
-                    throw new IllegalArgumentException("init: mean " + (c + 1) + " has " + initialMeans[c].length
-                            + " coordinates, mean 1 has " + d);
-                }
-                for (int i = 0; i < d; i++) {
-                    if (!Double.isFinite(initialMeans[c][i])) {
-                        throw new IllegalArgumentException("init: mean " + (c + 1) + ", coordinate " + (i + 1) + " is "
-                                + initialMeans[c][i]);
-                    }
-                }
-                String what = "init: covariance of component " + (c + 1);
-                if (initialCovariances[c].length != d) {
-                    throw new IllegalArgumentException(what + " has " + initialCovariances[c].length + " rows, not " + d);
-                }
-                double[] m = Matrices.flatten(initialCovariances[c], what);
-                Matrices.checkSpd(m, d, what + " is");
-                double[] first = c == 0 ? m : Matrices.flatten(initialCovariances[0], what);
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < d; j++) {
-                        if (!covariance.structure().holds(m, first, d, i, j)) {
-                            throw new IllegalArgumentException(what + " does not have the " + covariance.label()
-                                    + " structure (entry " + (i + 1) + "," + (j + 1) + " = " + m[i * d + j] + ")");
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -351,7 +207,7 @@ public final class GaussianMixture {
      */
     public GaussianSteps steps(int d) {
         Settings.atLeast("d", d, 1);
-        Settings.checkBlockSteps(standardize);
+        Settings.checkBlockSteps(s.standardize);
         return new GaussianSteps(this, d);
     }
 
@@ -370,151 +226,99 @@ public final class GaussianMixture {
      */
     public GaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
         GaussianFit[] spec = new GaussianFit[1];
-        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == Init.GIVEN ? 1 : nInit, maxIter,
-                shortRuns, true, standardize);
+        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == StartMethod.GIVEN ? 1 : s.nInit, s.maxIter,
+                s.shortRuns, true, s.standardize);
         FitTemplate.Outcome<GaussianParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
-                (z, st) -> spec[0] = new GaussianFit(this, z, st, kernel), listener, cancel);
-        return model(r, data, spec[0]);
+                (z, st) -> spec[0] = new GaussianFit(this, z, st), listener, cancel);
+        return spec[0].model(r, data);
     }
 
-    private GaussianMixtureModel model(FitTemplate.Outcome<GaussianParams, GaussianStatistics> r, Dataset data,
-            GaussianFit spec) {
-        GaussianStatistics s = r.statistics();
-        return new GaussianMixtureModel(this, r.params(), r.standardizer(), data.columnNames(), data.n(), s.weight,
-                r.objective(), s.n.clone(), r.trace(), r.notes(), spec.kernel.name());
-    }
-
-    /**
-     * Continues EM from {@code m}'s parameters on {@code data} under these settings (m's own,
-     * with another tolerance, say), for at most maxIter more iterations; the trace goes on from
-     * m's. Used to finish a fit that was stopped early on purpose (model selection screens at a
-     * loose tolerance, then finishes the winner).
-     */
-    GaussianMixtureModel continueFrom(GaussianMixtureModel m, Dataset data) {
-        long start = System.nanoTime();
-        Standardizer st = m.standardizer();
-        Dataset z = st == null ? data : st.transform(data);
-        GaussianFit spec = new GaussianFit(this, z, st, kernel);
-        double shift = st == null ? 0 : st.logScale() * m.trainingWeight();
-        double[] history = m.trace().history();
-        for (int i = 0; i < history.length; i++) {
-            history[i] += shift;
-        }
-        FitTemplate.Run<GaussianParams, GaussianStatistics> from = new FitTemplate.Run<>(m.trace().restart(),
-                new FitTemplate.End<>(m.fittedParams(), null, Double.NaN), history, false, List.of(), null);
-        FitTemplate.Run<GaussianParams, GaussianStatistics> r = FitTemplate.resume(spec, from, threads, maxIter,
-                ProgressListener.NONE, () -> false);
-        List<String> notes = new ArrayList<>(m.notes());
-        notes.addAll(r.events());
-        return model(FitTemplate.outcome(spec, st, r, seed, m.trace().nanos() + System.nanoTime() - start, notes), data,
-                spec);
+    /** The kernel set for tests and benchmarks, or null for the one the problem's size calls for. */
+    GaussianKernel kernel() {
+        return s.kernel;
     }
 
     private void checkData(Dataset data) {
-        if (init == Init.GIVEN && initialMeans[0].length != data.d()) {
-            throw new IllegalArgumentException("init: the given means have " + initialMeans[0].length
+        if (s.init == StartMethod.GIVEN && s.initialMeans[0].length != data.d()) {
+            throw new IllegalArgumentException("init: the given means have " + s.initialMeans[0].length
                     + " coordinates but the data have " + data.d() + " columns");
         }
-        checkSpread(data);
-        Settings.checkRows(data, k);
-    }
-
-    /** Fails on a constant column (among rows of positive weight): no Gaussian can be fitted to it. */
-    static void checkSpread(Dataset data) {
-        int d = data.d();
-        for (int j = 0; j < d; j++) {
-            double first = Double.NaN;
-            boolean constant = true;
-            for (int r = 0; r < data.n() && constant; r++) {
-                if (data.weight(r) > 0) {
-                    double v = data.get(r, j);
-                    if (Double.isNaN(first)) {
-                        first = v;
-                    } else if (v != first) {
-                        constant = false;
-                    }
-                }
-            }
-            if (constant) {
-                throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
-                        + ") is constant (every row is " + first
-                        + "): a Gaussian mixture needs spread in every column; leave it out");
-            }
-        }
+        GaussianFit.checkSpread(data);
+        Settings.checkRows(data, s.k);
     }
 
     /** Number of components. */
     public int k() {
-        return k;
+        return s.k;
     }
 
     /** Covariance structure. */
     public CovarianceType covariance() {
-        return covariance;
+        return s.covariance;
     }
 
     /** Regularisation added to variances. */
     public double regCovar() {
-        return regCovar;
+        return s.regCovar;
     }
 
     /** How the fit starts. */
-    public Init init() {
-        return init;
+    public StartMethod init() {
+        return s.init;
     }
 
     /** The given starting weights (a copy), or null. */
     public double[] initialWeights() {
-        return initialWeights == null ? null : initialWeights.clone();
+        return s.initialWeights == null ? null : s.initialWeights.clone();
     }
 
     /** The given starting means in original units (a copy), or null. */
     public double[][] initialMeans() {
-        return initialMeans == null ? null : Matrices.copy2(initialMeans);
+        return s.initialMeans == null ? null : Matrices.copy2(s.initialMeans);
     }
 
     /** The given starting covariances in original units (a copy), or null. */
     public double[][][] initialCovariances() {
-        return initialCovariances == null ? null : Matrices.copy3(initialCovariances);
+        return s.initialCovariances == null ? null : Matrices.copy3(s.initialCovariances);
     }
 
     /** Number of starts. */
     public int nInit() {
-        return nInit;
+        return s.nInit;
     }
 
     /** Iterations of each start before the best one alone continues; 0 when every start runs to the end. */
     public int shortRuns() {
-        return shortRuns;
+        return s.shortRuns;
     }
 
     /** Iteration limit. */
     public int maxIter() {
-        return maxIter;
+        return s.maxIter;
     }
 
     /** Tolerance on the change of the log-likelihood per unit of weight. */
     public double tol() {
-        return tol;
+        return s.tol;
     }
 
     /** Seed. */
     public long seed() {
-        return seed;
+        return s.seed;
     }
 
     /** Worker threads. */
     public int threads() {
-        return threads;
+        return s.threads;
     }
 
     /** Whether columns are standardised before fitting. */
     public boolean standardize() {
-        return standardize;
+        return s.standardize;
     }
 
     /** Whether collapsed components are re-seeded instead of stopping the fit. */
     public boolean reseedCollapsed() {
-        return reseedCollapsed;
+        return s.reseedCollapsed;
     }
 }

@@ -97,7 +97,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
      * trace goes on from this one's.
      */
     public GaussianMixtureModel refine(Dataset data, double tol) {
-        return settings.toBuilder().tol(tol).build().continueFrom(this, data);
+        return GaussianFit.refine(settings.toBuilder().tol(tol).build(), this, data);
     }
 
     /** Number of components. */

@@ -23,7 +23,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     /** The start given in the settings ({@link GaussianMixture.Builder#initialParameters}). */
     public GaussianParams start() {
-        if (settings.init() != GaussianMixture.Init.GIVEN) {
+        if (settings.init() != StartMethod.GIVEN) {
             throw new IllegalStateException("init: the settings give no start; use initialParameters, or start()"
                     + " from responsibilities");
         }

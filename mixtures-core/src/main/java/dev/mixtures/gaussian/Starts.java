@@ -16,8 +16,8 @@ final class Starts {
      * random ones per row, or the hard labels of K-means, of k-means++ seeds or of random rows.
      * The Bayesian mixture starts the same way.
      */
-    static GaussianPass.Source source(GaussianMixture.Init init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
-        if (init == GaussianMixture.Init.RANDOM) {
+    static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
+        if (init == StartMethod.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
                 SplittableRandom g = new SplittableRandom(base + row * 0x9E3779B97F4A7C15L);
@@ -33,7 +33,7 @@ final class Starts {
             };
         } else {
             int[] labels;
-            if (init == GaussianMixture.Init.KMEANS) {
+            if (init == StartMethod.KMEANS) {
                 // K-means picks its kernel by the size of the problem (Kernels.forSize): a grid of small
                 // fits in a fresh JVM, bound by the JIT, takes the plain Java kernel (the same bits).
                 KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads()).build()
@@ -41,7 +41,7 @@ final class Starts {
                 labels = km.predict(z);
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
-                        init == GaussianMixture.Init.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd,
+                        init == StartMethod.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd,
                         workers);
                 labels = KMeans.nearest(z, seeds, k);
             }

@@ -90,32 +90,11 @@ public final class KMeans {
         }
     }
 
-    private final int k;
-    private final Init init;
-    private final double[][] initialCentres;
-    private final int nInit;
-    private final int maxIter;
-    private final double tol;
-    private final long seed;
-    private final int threads;
-    private final Algorithm algorithm;
-    private final int batchSize;
-    private final boolean standardize;
-    private final DistanceKernel kernel;
+    /** The settings, a frozen copy of the builder that made them. */
+    private final Builder s;
 
     private KMeans(Builder b) {
-        this.k = b.k;
-        this.init = b.init;
-        this.initialCentres = b.initialCentres;
-        this.nInit = b.nInit;
-        this.maxIter = b.maxIter;
-        this.tol = b.tol;
-        this.seed = b.seed;
-        this.threads = b.threads;
-        this.algorithm = b.algorithm;
-        this.batchSize = b.batchSize;
-        this.standardize = b.standardize;
-        this.kernel = b.kernel;
+        this.s = b.copy();
     }
 
     /** A builder with the defaults. */
@@ -125,24 +104,11 @@ public final class KMeans {
 
     /** A builder holding these settings, to change some of them. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.k = k;
-        b.init = init;
-        b.initialCentres = initialCentres;
-        b.nInit = nInit;
-        b.maxIter = maxIter;
-        b.tol = tol;
-        b.seed = seed;
-        b.threads = threads;
-        b.algorithm = algorithm;
-        b.batchSize = batchSize;
-        b.standardize = standardize;
-        b.kernel = kernel;
-        return b;
+        return s.copy();
     }
 
     /** Fluent, validating builder of {@link KMeans} settings. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private int k = 2;
         private Init init = Init.KMEANS_PLUS_PLUS;
         private double[][] initialCentres;
@@ -157,6 +123,15 @@ public final class KMeans {
         private DistanceKernel kernel;
 
         private Builder() {
+        }
+
+        /** A copy; the arrays are shared, as neither side ever changes them (setters copy what they are given). */
+        private Builder copy() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /** Number of clusters, at least 1. */
@@ -284,12 +259,12 @@ public final class KMeans {
      */
     public KMeansModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
         KMeansFit[] spec = new KMeansFit[1];
-        FitTemplate.Options o = new FitTemplate.Options(seed, threads, init == Init.GIVEN ? 1 : nInit, maxIter, 0,
-                false, standardize);
+        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == Init.GIVEN ? 1 : s.nInit, s.maxIter, 0,
+                false, s.standardize);
         FitTemplate.Outcome<Centres, KMeansStatistics> r = FitTemplate.fit(data, o, this::checkData,
                 (z, st) -> spec[0] = new KMeansFit(this, z, st), listener, cancel);
         KMeansStatistics last = r.statistics();
-        return new KMeansModel(this, r.params().c, k, data.d(), last.counts.clone(), r.objective(), r.trace(),
+        return new KMeansModel(this, r.params().c, s.k, data.d(), last.counts.clone(), r.objective(), r.trace(),
                 r.standardizer(), data.columnNames(), data.n(), spec[0].algorithm.label(), spec[0].kernel.name());
     }
 
@@ -300,7 +275,7 @@ public final class KMeans {
      */
     public KMeansSteps steps(int d) {
         Settings.atLeast("d", d, 1);
-        Settings.checkBlockSteps(standardize);
+        Settings.checkBlockSteps(s.standardize);
         return new KMeansSteps(this, d);
     }
 
@@ -342,77 +317,77 @@ public final class KMeans {
     }
 
     private void checkData(Dataset data) {
-        if (init == Init.GIVEN && initialCentres[0].length != data.d()) {
-            throw new IllegalArgumentException("init: the given centres have " + initialCentres[0].length
+        if (s.init == Init.GIVEN && s.initialCentres[0].length != data.d()) {
+            throw new IllegalArgumentException("init: the given centres have " + s.initialCentres[0].length
                     + " coordinates but the data have " + data.d() + " columns");
         }
-        if (init == Init.GIVEN) {
-            for (double[] c : initialCentres) {
+        if (s.init == Init.GIVEN) {
+            for (double[] c : s.initialCentres) {
                 if (c.length != data.d()) {
                     throw new IllegalArgumentException("init: the given centres do not all have " + data.d() + " coordinates");
                 }
             }
         }
-        Settings.checkRows(data, k);
+        Settings.checkRows(data, s.k);
     }
 
     /** Number of clusters. */
     public int k() {
-        return k;
+        return s.k;
     }
 
     /** Seeding method. */
     public Init init() {
-        return init;
+        return s.init;
     }
 
     /** The given starting centres (a copy), or null. */
     public double[][] initialCentres() {
-        return initialCentres == null ? null : deepCopy(initialCentres);
+        return s.initialCentres == null ? null : deepCopy(s.initialCentres);
     }
 
     /** Number of restarts. */
     public int nInit() {
-        return nInit;
+        return s.nInit;
     }
 
     /** Iteration limit. */
     public int maxIter() {
-        return maxIter;
+        return s.maxIter;
     }
 
     /** Relative tolerance on J. */
     public double tol() {
-        return tol;
+        return s.tol;
     }
 
     /** Seed. */
     public long seed() {
-        return seed;
+        return s.seed;
     }
 
     /** Worker threads. */
     public int threads() {
-        return threads;
+        return s.threads;
     }
 
     /** Algorithm asked for. */
     public Algorithm algorithm() {
-        return algorithm;
+        return s.algorithm;
     }
 
     /** Mini-batch size. */
     public int batchSize() {
-        return batchSize;
+        return s.batchSize;
     }
 
     /** The distance kernel set for tests and benchmarks, or null for the fastest available. */
     DistanceKernel kernel() {
-        return kernel;
+        return s.kernel;
     }
 
     /** Whether columns are standardised before fitting. */
     public boolean standardize() {
-        return standardize;
+        return s.standardize;
     }
 }

@@ -9,6 +9,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.DegenerateComponentException;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.linalg.Cholesky;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class ModelSelection {
     private final boolean standardize;
     private final double spread;
     private final boolean bayesian;
-    private final GaussianMixture.Init init;
+    private final StartMethod init;
     private final int shortRuns;
 
     private ModelSelection(Builder b) {
@@ -99,7 +100,7 @@ public final class ModelSelection {
         private boolean standardize;
         private double spread = 1e-3;
         private boolean bayesian = true;
-        private GaussianMixture.Init init = GaussianMixture.Init.KMEANS;
+        private StartMethod init = StartMethod.KMEANS;
         private int shortRuns = SHORT_RUNS;
 
         private Builder() {
@@ -112,7 +113,7 @@ public final class ModelSelection {
         }
 
         /** How every cell's starts are made (not given parameters); k-means by default. */
-        public Builder init(GaussianMixture.Init v) {
+        public Builder init(StartMethod v) {
             init = v;
             return this;
         }
@@ -208,7 +209,7 @@ public final class ModelSelection {
             if (structures == null || structures.isEmpty()) {
                 throw new IllegalArgumentException("covariance: no structure to try");
             }
-            if (init == null || init == GaussianMixture.Init.GIVEN) {
+            if (init == null || init == StartMethod.GIVEN) {
                 throw new IllegalArgumentException("init: a selection needs a start method, not given parameters");
             }
             if (criterion == null) {
@@ -416,7 +417,7 @@ public final class ModelSelection {
     }
 
     /** Start method of every cell. */
-    public GaussianMixture.Init init() {
+    public StartMethod init() {
         return init;
     }
 

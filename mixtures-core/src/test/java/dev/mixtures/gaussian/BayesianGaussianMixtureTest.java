@@ -28,8 +28,8 @@ class BayesianGaussianMixtureTest {
         Dataset data = Blobs.generate(600, 3, 4, 1.0, 11);
         for (CovarianceType t : CovarianceType.values()) {
             for (WeightPrior wp : WeightPrior.values()) {
-                for (GaussianMixture.Init init : new GaussianMixture.Init[] {GaussianMixture.Init.KMEANS,
-                        GaussianMixture.Init.RANDOM}) {
+                for (StartMethod init : new StartMethod[] {StartMethod.KMEANS,
+                        StartMethod.RANDOM}) {
                     BayesianGaussianMixtureModel m = BayesianGaussianMixture.builder().k(6).covariance(t).weightPrior(wp)
                             .init(init).seed(5).maxIter(300).build().fit(data);
                     double[] h = m.trace().history();
@@ -62,7 +62,7 @@ class BayesianGaussianMixtureTest {
                 try (Workers workers = new Workers(1)) {
                     VariationalFamily fam = new VariationalFamily(z, prior, 0, GaussianKernels.best(), 1);
                     VariationalParams p = fam.start(
-                            Starts.source(GaussianMixture.Init.RANDOM, 5, z, new SplittableRandom(3), workers),
+                            Starts.source(StartMethod.RANDOM, 5, z, new SplittableRandom(3), workers),
                             workers);
                     for (int it = 1; it <= 25; it++) {
                         GaussianStatistics st = EmLoop.eStep(fam, p, z.n(), workers, new ArrayList<>(), fam.newStatistics());
@@ -197,7 +197,7 @@ class BayesianGaussianMixtureTest {
             for (WeightPrior wp : WeightPrior.values()) {
                 // Random responsibilities differ between the two layouts; a k-means start depends on the rows only.
                 BayesianGaussianMixture s = BayesianGaussianMixture.builder().k(4).covariance(t).weightPrior(wp)
-                        .init(GaussianMixture.Init.RANDOM_FROM_DATA).maxIter(40).tol(0).build();
+                        .init(StartMethod.RANDOM_FROM_DATA).maxIter(40).tol(0).build();
                 double[][] start = hardStart(base, 4);
                 double[][] startRep = new double[total][];
                 int q = 0;

@@ -47,7 +47,7 @@ class GaussianMixtureTest {
     void logLikelihoodNeverDecreasesForAllStructures() {
         Dataset data = Blobs.generate(5000, 4, 6, 3, 3);
         for (CovarianceType t : CovarianceType.values()) {
-            for (GaussianMixture.Init init : new GaussianMixture.Init[] {GaussianMixture.Init.KMEANS, GaussianMixture.Init.RANDOM}) {
+            for (StartMethod init : new StartMethod[] {StartMethod.KMEANS, StartMethod.RANDOM}) {
                 GaussianMixtureModel m = GaussianMixture.builder().k(6).covariance(t).init(init).seed(5).build().fit(data);
                 double[] h = m.trace().history();
                 assertTrue(h.length > 2, t + " " + init);
@@ -303,8 +303,8 @@ class GaussianMixtureTest {
     @Test
     void everyInitialisationWorks() {
         Dataset data = Blobs.generate(2000, 2, 3, 6, 5);
-        for (GaussianMixture.Init init : new GaussianMixture.Init[] {GaussianMixture.Init.KMEANS,
-            GaussianMixture.Init.KMEANS_PLUS_PLUS, GaussianMixture.Init.RANDOM, GaussianMixture.Init.RANDOM_FROM_DATA}) {
+        for (StartMethod init : new StartMethod[] {StartMethod.KMEANS,
+            StartMethod.KMEANS_PLUS_PLUS, StartMethod.RANDOM, StartMethod.RANDOM_FROM_DATA}) {
             GaussianMixtureModel m = GaussianMixture.builder().k(3).init(init).nInit(4).seed(2).build().fit(data);
             assertTrue(Double.isFinite(m.logLikelihood()), init.label());
             assertTrue(m.converged(), init.label());
@@ -373,7 +373,7 @@ class GaussianMixtureTest {
         Dataset data = Dataset.of(rows);
         boolean sawDrop = false;
         for (long seed = 1; seed <= 30 && !sawDrop; seed++) {
-            GaussianMixture g = GaussianMixture.builder().k(3).init(GaussianMixture.Init.RANDOM_FROM_DATA).nInit(3).seed(seed)
+            GaussianMixture g = GaussianMixture.builder().k(3).init(StartMethod.RANDOM_FROM_DATA).nInit(3).seed(seed)
                     .build();
             try {
                 GaussianMixtureModel m = g.fit(data);
@@ -433,7 +433,7 @@ class GaussianMixtureTest {
     @Test
     void shortRunsContinueTheBestStart() {
         Dataset data = OldFaithful.load();
-        GaussianMixture.Builder b = GaussianMixture.builder().k(2).nInit(8).shortRuns(5).init(GaussianMixture.Init.RANDOM);
+        GaussianMixture.Builder b = GaussianMixture.builder().k(2).nInit(8).shortRuns(5).init(StartMethod.RANDOM);
         GaussianMixtureModel m = b.threads(1).build().fit(data);
         assertEquals(-1130.2639601847, m.logLikelihood(), 1e-6);
         double[] h = m.trace().history();
@@ -444,7 +444,7 @@ class GaussianMixtureTest {
         GaussianMixtureModel three = b.threads(3).build().fit(data);
         assertArrayEquals(h, three.trace().history(), 0);
         // Short runs as long as the limit are no short runs at all.
-        GaussianMixture.Builder plain = GaussianMixture.builder().k(2).nInit(4).maxIter(50).init(GaussianMixture.Init.RANDOM);
+        GaussianMixture.Builder plain = GaussianMixture.builder().k(2).nInit(4).maxIter(50).init(StartMethod.RANDOM);
         assertArrayEquals(plain.build().fit(data).trace().history(), plain.shortRuns(50).build().fit(data).trace().history(),
                 0);
     }
@@ -460,6 +460,6 @@ class GaussianMixtureTest {
         assertArrayEquals(full.trace().history(), refined.trace().history(), 0);
         assertEquals(full.logLikelihood(), refined.logLikelihood(), 0);
         assertEquals(1e-8, refined.settings().tol(), 0);
-        assertEquals(GaussianMixture.Init.KMEANS, refined.settings().init());
+        assertEquals(StartMethod.KMEANS, refined.settings().init());
     }
 }

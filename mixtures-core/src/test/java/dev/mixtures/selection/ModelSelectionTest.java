@@ -10,6 +10,7 @@ import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.OldFaithful;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class ModelSelectionTest {
         }
         Dataset data = Dataset.of(x);
         ModelSelection.Builder b = ModelSelection.builder().k(2, 3).structures(List.of(CovarianceType.FULL)).nInit(40)
-                .shortRuns(0).init(GaussianMixture.Init.RANDOM_FROM_DATA).bayesian(false);
+                .shortRuns(0).init(StartMethod.RANDOM_FROM_DATA).bayesian(false);
         SelectionResult unguarded = b.spuriousSpread(0).build().select(data);
         Candidate trap = unguarded.best();
         assertEquals(3, trap.k(), "without the rule, the spurious K = 3 wins");

@@ -14,6 +14,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
@@ -77,7 +78,7 @@ public final class ModelFiles {
         settings.put("covariance", s.covariance().label());
         settings.put("regCovar", s.regCovar());
         settings.put("init", s.init().label());
-        if (s.init() == GaussianMixture.Init.GIVEN) {
+        if (s.init() == StartMethod.GIVEN) {
             ObjectNode g = settings.putObject("initialParameters");
             g.set("weights", vector(s.initialWeights()));
             g.set("means", matrix(s.initialMeans()));
@@ -334,7 +335,7 @@ public final class ModelFiles {
             JsonNode s = r.object(root, "settings");
             GaussianMixture.Builder b = GaussianMixture.builder().k(r.integer(s, "k"))
                     .covariance(CovarianceType.parse(r.text(s, "covariance"))).regCovar(r.number(s, "regCovar"))
-                    .init(GaussianMixture.Init.parse(r.text(s, "init"))).nInit(r.integer(s, "nInit"))
+                    .init(StartMethod.parse(r.text(s, "init"))).nInit(r.integer(s, "nInit"))
                     .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))
                     .standardize(r.bool(s, "standardize")).reseedCollapsed(r.bool(s, "reseedCollapsed"))
                     .shortRuns(s.has("shortRuns") ? r.integer(s, "shortRuns") : 0);
@@ -385,8 +386,8 @@ public final class ModelFiles {
                     .weightPrior(WeightPrior.parse(r.text(s, "weightPrior"))).beta0(r.number(s, "beta0"))
                     .regCovar(r.number(s, "regCovar")).nInit(r.integer(s, "nInit")).maxIter(r.integer(s, "maxIter"))
                     .tol(r.number(s, "tol")).seed(r.longValue(s, "seed")).standardize(r.bool(s, "standardize"));
-            GaussianMixture.Init init = GaussianMixture.Init.parse(r.text(s, "init"));
-            if (init != GaussianMixture.Init.GIVEN) {
+            StartMethod init = StartMethod.parse(r.text(s, "init"));
+            if (init != StartMethod.GIVEN) {
                 b.init(init);
             }
             if (r.nullable(s, "concentration")) {

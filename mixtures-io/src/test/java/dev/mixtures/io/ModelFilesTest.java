@@ -11,6 +11,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
@@ -67,7 +68,7 @@ class ModelFilesTest {
         Path f = dir.resolve("warm.json");
         ModelFiles.write(warm, f);
         GaussianMixtureModel back = ModelFiles.read(f, GaussianMixtureModel.class);
-        assertEquals(GaussianMixture.Init.GIVEN, back.settings().init());
+        assertEquals(StartMethod.GIVEN, back.settings().init());
         assertArrayEquals(first.weights(), back.settings().initialWeights(), 0.0);
         InputException e = assertThrows(InputException.class, () -> ModelFiles.read(f, KMeansModel.class));
         assertTrue(e.getMessage().contains("holds a gmm model"), e.getMessage());
