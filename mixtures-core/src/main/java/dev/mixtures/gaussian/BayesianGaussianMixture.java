@@ -286,7 +286,7 @@ public final class BayesianGaussianMixture {
         FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == StartMethod.GIVEN ? 1 : s.nInit,
                 s.maxIter, 0, true, s.standardize);
         FitTemplate.Outcome<VariationalParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
-                (z, st) -> new Fitting(z, st, s.warm != null ? s.warm.startOn(data) : null), listener, cancel);
+                (z, st) -> new VariationalFit(this, z, st, s.warm != null ? s.warm.startOn(data) : null), listener, cancel);
         List<String> notes = new ArrayList<>(r.notes());
         if (!r.trace().converged()) {
             notes.add("the bound did not settle within " + s.maxIter + " iterations");
@@ -342,96 +342,23 @@ public final class BayesianGaussianMixture {
             throw new IllegalArgumentException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
                     + " but its mean has " + d + " coordinates");
         }
-        return new VariationalSteps(prior(mean.clone(), () -> cov, d, null), s.tol);
+        return new VariationalSteps(VbPrior.of(this, mean.clone(), () -> cov, d, null), s.tol);
     }
 
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
     VbPrior prior(Dataset z, Standardizer st) {
         double[] mean = Moments.mean(z);
-        return prior(mean, () -> Moments.covariance(z, mean, 1), z.d(), st);
+        return VbPrior.of(this, mean, () -> Moments.covariance(z, mean, 1), z.d(), st);
     }
 
-    /** The priors from the data's mean and (computed only if needed) covariance, both in the fitted space. */
-    private VbPrior prior(double[] mean, java.util.function.Supplier<double[]> dataCovariance, int d, Standardizer st) {
-        double[] m0;
-        if (s.meanPrior != null) {
-            m0 = s.meanPrior.clone();
-            if (st != null) {
-                st.forward(m0);
-            }
-        } else {
-            m0 = mean;
-        }
-        double[] full;
-        if (s.covariancePrior != null) {
-            full = Matrices.flatten(s.covariancePrior, "covariance-prior");
-            if (st != null) {
-                double[] sd = st.sd();
-                for (int i = 0; i < d; i++) {
-                    for (int j = 0; j < d; j++) {
-                        full[i * d + j] /= sd[i] * sd[j];
-                    }
-                }
-            }
-        } else {
-            // As numpy.cov (divisor W − 1), with weights counting as repeated rows.
-            full = dataCovariance.get();
-        }
-        double[] w0inv = s.covariance.structure().priorScale(full, d);
-        double conc = Double.isNaN(s.concentration) ? 1.0 / s.k : s.concentration;
-        double nu = Double.isNaN(s.nu0) ? d : s.nu0;
-        return new VbPrior(s.k, d, s.covariance, s.weightPrior, conc, s.beta0, nu, m0, w0inv, s.regCovar);
+    /** The kernel set for tests and benchmarks, or null for the one the problem's size calls for. */
+    GaussianKernel kernel() {
+        return s.kernel;
     }
 
-    /**
-     * What the Bayesian mixture gives the shared {@link FitTemplate}: its family
-     * ({@link VariationalFamily}), a start from responsibilities (given, a model's, or made by a
-     * start method), and the log-Jacobian of standardising. The run's objective is the bound after
-     * its last M-step; no extra pass is needed.
-     */
-    private final class Fitting implements FitTemplate.Spec<VariationalParams, GaussianStatistics> {
-        private final Dataset z;
-        private final Standardizer st;
-        private final VbPrior prior;
-        private final GaussianPass.Source given;
-        private final GaussianKernel kern;
-
-        Fitting(Dataset z, Standardizer st, GaussianPass.Source given) {
-            this.z = z;
-            this.st = st;
-            this.prior = prior(z, st);
-            this.given = given;
-            this.kern = s.kernel != null ? s.kernel : GaussianKernels.forSize(z.n(), s.k, z.d());
-        }
-
-        @Override
-        public VariationalFamily family(Workers workers) {
-            return new VariationalFamily(z, prior, s.tol, kern, workers.threads());
-        }
-
-        @Override
-        public FitTemplate.Begin<VariationalParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
-            VariationalFamily family = family(workers);
-            GaussianPass.Source source;
-            if (given != null) {
-                source = given;
-            } else if (s.init == StartMethod.GIVEN) {
-                double[][] r0 = s.initialResponsibilities;
-                source = (row, r, stride, at) -> {
-                    for (int c = 0; c < s.k; c++) {
-                        r[at + c * stride] = r0[row][c];
-                    }
-                };
-            } else {
-                source = Starts.source(s.init, s.k, z, rnd, workers);
-            }
-            return new FitTemplate.Begin<>(family, family.start(source, workers));
-        }
-
-        @Override
-        public double unitsShift(GaussianStatistics s) {
-            return st.logScale() * s.weight;
-        }
+    /** The given starting responsibilities (not a copy: for the fit only), or null. */
+    double[][] givenResponsibilities() {
+        return s.initialResponsibilities;
     }
 
     /** The largest number of components. */

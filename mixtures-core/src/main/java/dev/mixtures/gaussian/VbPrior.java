@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.data.Standardizer;
 import dev.mixtures.linalg.Special;
 
 /**
@@ -42,6 +43,48 @@ final class VbPrior implements java.io.Serializable {
         this.regCovar = regCovar;
         this.structure = type.structure();
         this.lnDetW0inv = structure.priorLogDet(w0inv, d);
+    }
+
+    /**
+     * The priors of {@code settings} in the fitted space: m0 and W0⁻¹ as given (carried through the
+     * standardiser {@code st}, when not null), else the data's {@code mean} and covariance
+     * ({@code dataCovariance}, divisor W − 1 as numpy.cov, computed only when needed); α0 = 1/K and
+     * ν0 = d unless given.
+     */
+    static VbPrior of(BayesianGaussianMixture settings, double[] mean, java.util.function.Supplier<double[]> dataCovariance,
+            int d, Standardizer st) {
+        double[] m0;
+        double[] given = settings.meanPrior();
+        if (given != null) {
+            m0 = given;
+            if (st != null) {
+                st.forward(m0);
+            }
+        } else {
+            m0 = mean;
+        }
+        double[] full;
+        double[][] covariancePrior = settings.covariancePrior();
+        if (covariancePrior != null) {
+            full = Matrices.flatten(covariancePrior, "covariance-prior");
+            if (st != null) {
+                double[] sd = st.sd();
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        full[i * d + j] /= sd[i] * sd[j];
+                    }
+                }
+            }
+        } else {
+            full = dataCovariance.get();
+        }
+        CovarianceType type = settings.covariance();
+        double[] w0inv = type.structure().priorScale(full, d);
+        int k = settings.k();
+        double conc = Double.isNaN(settings.concentration()) ? 1.0 / k : settings.concentration();
+        double nu = Double.isNaN(settings.nu0()) ? d : settings.nu0();
+        return new VbPrior(k, d, type, settings.weightPrior(), conc, settings.beta0(), nu, m0, w0inv,
+                settings.regCovar());
     }
 
     /** The prior's degrees of freedom of one block: ν0, or ν0·D for the spherical Gamma. */

@@ -1,0 +1,61 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.data.Dataset;
+import dev.mixtures.data.Standardizer;
+import dev.mixtures.em.FitTemplate;
+import dev.mixtures.em.Workers;
+import java.util.SplittableRandom;
+
+/**
+ * What the Bayesian mixture gives the shared {@link FitTemplate}: its family
+ * ({@link VariationalFamily}), a start from responsibilities (given, a model's, or made by a
+ * start method), and the log-Jacobian of standardising. The run's objective is the bound after
+ * its last M-step; no extra pass is needed.
+ */
+final class VariationalFit implements FitTemplate.Spec<VariationalParams, GaussianStatistics> {
+    private final BayesianGaussianMixture settings;
+    private final Dataset z;
+    private final Standardizer st;
+    private final VbPrior prior;
+    private final GaussianPass.Source given;
+    private final GaussianKernel kern;
+
+    VariationalFit(BayesianGaussianMixture settings, Dataset z, Standardizer st, GaussianPass.Source given) {
+        this.settings = settings;
+        this.z = z;
+        this.st = st;
+        this.prior = settings.prior(z, st);
+        this.given = given;
+        this.kern = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
+    }
+
+    @Override
+    public VariationalFamily family(Workers workers) {
+        return new VariationalFamily(z, prior, settings.tol(), kern, workers.threads());
+    }
+
+    @Override
+    public FitTemplate.Begin<VariationalParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
+        VariationalFamily family = family(workers);
+        GaussianPass.Source source;
+        if (given != null) {
+            source = given;
+        } else if (settings.init() == StartMethod.GIVEN) {
+            double[][] r0 = settings.givenResponsibilities();
+            int k = settings.k();
+            source = (row, r, stride, at) -> {
+                for (int c = 0; c < k; c++) {
+                    r[at + c * stride] = r0[row][c];
+                }
+            };
+        } else {
+            source = Starts.source(settings.init(), settings.k(), z, rnd, workers);
+        }
+        return new FitTemplate.Begin<>(family, family.start(source, workers));
+    }
+
+    @Override
+    public double unitsShift(GaussianStatistics s) {
+        return st.logScale() * s.weight;
+    }
+}
