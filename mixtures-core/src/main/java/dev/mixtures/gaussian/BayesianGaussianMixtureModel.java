@@ -4,6 +4,7 @@ import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.Training;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
 import dev.mixtures.linalg.Special;
@@ -46,17 +47,42 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
     }
 
     /**
+     * The prior as a model file keeps it, in the fitted space: the weight prior's concentration (α0
+     * or γ0), β0, ν0, m0 and W0⁻¹ as a d×d matrix.
+     */
+    public record Prior(double concentration, double beta0, double nu0, double[] meanPrior, double[][] covariancePrior) {
+    }
+
+    /**
+     * The posterior as a model file keeps it, in the fitted space: the concentrations α_k (or a_k
+     * of the sticks), the sticks' b_k for the Dirichlet process (else null), β_k, ν_k, m_k and W_k⁻¹
+     * as d×d per component (diagonal for diag, a multiple of the identity for spherical, all equal for tied).
+     */
+    public record Posterior(double[] concentrations, double[] stickConcentrations, double[] beta, double[] nu,
+            double[][] means, double[][][] scaleInverses) {
+    }
+
+    /**
      * Rebuilds a model from saved parts (model files), all in the fitted space (standardised units
-     * when {@code standardizer} is not null): the prior (concentration, β0, ν0, m0, W0⁻¹ as d×d) and
-     * the posterior (concentrations a_k and, for the Dirichlet process, b_k; β_k; ν_k; m_k; W_k⁻¹ as
-     * d×d per component, diagonal for diag, a multiple of the identity for spherical, all equal for tied).
+     * when the training record has a standardiser).
      *
      * @throws IllegalArgumentException when the parts are inconsistent or not positive definite
      */
-    public static BayesianGaussianMixtureModel restore(BayesianGaussianMixture settings, double concentration,
-            double beta0, double nu0, double[] m0, double[][] w0inv, double[] conc1, double[] conc2, double[] beta,
-            double[] nu, double[][] means, double[][][] winv, Standardizer standardizer, List<String> columns, int n,
-            double weight, double lowerBound, FitTrace trace, List<String> notes) {
+    public static BayesianGaussianMixtureModel restore(BayesianGaussianMixture settings, Prior saved,
+            Posterior posterior, Training training, double lowerBound) {
+        double concentration = saved.concentration();
+        double beta0 = saved.beta0();
+        double nu0 = saved.nu0();
+        double[] m0 = saved.meanPrior();
+        double[][] w0inv = saved.covariancePrior();
+        double[] conc1 = posterior.concentrations();
+        double[] conc2 = posterior.stickConcentrations();
+        double[] beta = posterior.beta();
+        double[] nu = posterior.nu();
+        double[][] means = posterior.means();
+        double[][][] winv = posterior.scaleInverses();
+        Standardizer standardizer = training.standardizer();
+        List<String> columns = training.columns();
         int k = beta.length;
         int d = m0.length;
         CovarianceType t = settings.covariance();
@@ -108,7 +134,8 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         } catch (DegenerateComponentException e) {
             throw new IllegalArgumentException("component " + (e.component() + 1) + ": " + e.what(), e);
         }
-        return new BayesianGaussianMixtureModel(settings, p, standardizer, columns, n, weight, lowerBound, trace, notes);
+        return new BayesianGaussianMixtureModel(settings, p, standardizer, columns, training.n(), training.weight(),
+                lowerBound, training.trace(), training.notes());
     }
 
     private static double[] concat(double[]... parts) {

@@ -3,6 +3,7 @@ package dev.mixtures.gaussian;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.Training;
 import dev.mixtures.linalg.Cholesky;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -50,14 +51,16 @@ public final class GaussianMixtureModel implements MixtureDensity {
 
     /**
      * Rebuilds a model from saved parts (used by model files): weights, means and covariances in
-     * the fitted space (standardised units when {@code standardizer} is not null).
+     * the fitted space (standardised units when the training record has a standardiser), the sizes,
+     * ln L, and what the fit recorded.
      *
      * @throws IllegalArgumentException when the parts are inconsistent or a covariance is not
      *         symmetric positive definite of the given structure
      */
     public static GaussianMixtureModel restore(GaussianMixture settings, double[] weights, double[][] means,
-            double[][][] covariances, Standardizer standardizer, List<String> columns, int n, double weight,
-            double logLikelihood, double[] sizes, FitTrace trace, List<String> notes) {
+            double[][][] covariances, double[] sizes, double logLikelihood, Training training) {
+        Standardizer standardizer = training.standardizer();
+        List<String> columns = training.columns();
         // The builder's checks of given parameters are the checks a restored model needs.
         GaussianMixture checked;
         try {
@@ -82,8 +85,8 @@ public final class GaussianMixtureModel implements MixtureDensity {
         }
         CovarianceType t = checked.covariance();
         GaussianParams p = GaussianParams.of(k, d, t, w, m, t.structure().compact(full, k, d));
-        return new GaussianMixtureModel(settings, p, standardizer, columns, n, weight, logLikelihood, sizes.clone(),
-                trace, notes, GaussianKernels.best().name());
+        return new GaussianMixtureModel(settings, p, standardizer, columns, training.n(), training.weight(),
+                logLikelihood, sizes.clone(), training.trace(), training.notes(), GaussianKernels.best().name());
     }
 
     /** The parameters in the fitted space (for a continued fit). */

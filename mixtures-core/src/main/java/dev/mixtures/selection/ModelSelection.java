@@ -243,17 +243,24 @@ public final class ModelSelection {
         }
         // The Bayesian mixture is one more task beside the cells, so that it runs while they do.
         CovarianceType vbType = structures.contains(CovarianceType.FULL) ? CovarianceType.FULL : structures.get(0);
-        List<Object> done = Restarts.run(threads, cells.size() + (bayesian ? 1 : 0), (i, workers) -> {
+        List<Task> done = Restarts.run(threads, cells.size() + (bayesian ? 1 : 0), (i, workers) -> {
             if (i == cells.size()) {
                 return bayesian(data, vbType, workers.threads());
             }
             int k = cells.get(i)[0];
             CovarianceType t = structures.get(cells.get(i)[1]);
-            return fitCell(data, k, t, workers.threads(), dataPivots);
+            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots));
         });
         List<Candidate> table = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            table.add((Candidate) done.get(i));
+        BayesianGaussianMixtureModel vb = null;
+        String vbFailure = null;
+        for (Task task : done) {
+            if (task instanceof Cell c) {
+                table.add(c.candidate());
+            } else if (task instanceof Bayesian b) {
+                vb = b.model();
+                vbFailure = b.failure();
+            }
         }
         Candidate best = null;
         for (Candidate c : table) {
@@ -266,28 +273,30 @@ public final class ModelSelection {
             table.set(table.indexOf(best), polished);
             best = polished;
         }
-        BayesianGaussianMixtureModel vb = null;
-        String vbFailure = null;
-        if (bayesian) {
-            Object v = done.get(cells.size());
-            if (v instanceof BayesianGaussianMixtureModel) {
-                vb = (BayesianGaussianMixtureModel) v;
-            } else {
-                vbFailure = (String) v;
-            }
-        }
         return new SelectionResult(table, criterion, best, vb, vbFailure, System.nanoTime() - start);
     }
 
+    /** What one task of the grid gives: a cell of the table, or the Bayesian mixture's answer. */
+    private sealed interface Task permits Cell, Bayesian {
+    }
+
+    /** A cell of the table: scored, spurious or failed, with its reason ({@link Candidate#status}). */
+    private record Cell(Candidate candidate) implements Task {
+    }
+
+    /** The Bayesian mixture beside the table: its model, or why it could not be fitted. */
+    private record Bayesian(BayesianGaussianMixtureModel model, String failure) implements Task {
+    }
+
     /** The Bayesian mixture with K = kMax and default priors, or why it could not be fitted. */
-    private Object bayesian(Dataset data, CovarianceType type, int vbThreads) {
+    private Bayesian bayesian(Dataset data, CovarianceType type, int vbThreads) {
         try {
-            return BayesianGaussianMixture.builder().k(Math.min(kMax, Math.max(1, data.distinctRows(kMax))))
+            return new Bayesian(BayesianGaussianMixture.builder().k(Math.min(kMax, Math.max(1, data.distinctRows(kMax))))
                     .covariance(type).standardize(standardize).seed(seed).nInit(1)
                     .maxIter(Math.min(maxIter, BAYESIAN_MAX_ITER)).tol(tol)
-                    .threads(vbThreads).build().fit(data);
+                    .threads(vbThreads).build().fit(data), null);
         } catch (IllegalArgumentException | DegenerateComponentException e) {
-            return e.getMessage();
+            return new Bayesian(null, e.getMessage());
         }
     }
 

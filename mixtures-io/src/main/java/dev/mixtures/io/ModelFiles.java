@@ -10,6 +10,7 @@ import dev.mixtures.FittedModel;
 import dev.mixtures.Version;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTrace;
+import dev.mixtures.em.Training;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
@@ -371,8 +372,9 @@ public final class ModelFiles {
             if (nn != null && nn.isArray()) {
                 nn.forEach(x -> notes.add(x.asText()));
             }
-            return GaussianMixtureModel.restore(settings, weights, means, cov, st, names, rows, r.number(p, "trainingWeight"),
-                    r.number(p, "logLikelihood"), r.vector(p, "sizes"), trace(root, r), notes);
+            return GaussianMixtureModel.restore(settings, weights, means, cov, r.vector(p, "sizes"),
+                    r.number(p, "logLikelihood"),
+                    new Training(st, names, rows, r.number(p, "trainingWeight"), trace(root, r), notes));
         } catch (IllegalArgumentException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
@@ -426,12 +428,14 @@ public final class ModelFiles {
             if (nn != null && nn.isArray()) {
                 nn.forEach(x -> notes.add(x.asText()));
             }
-            return BayesianGaussianMixtureModel.restore(settings, rpr.number(prior, "concentration"),
-                    rpr.number(prior, "beta0"), rpr.number(prior, "nu0"), rpr.vector(prior, "meanPrior"),
-                    rpr.matrix(prior, "covariancePrior"), rpo.vector(post, "concentration"), stick,
-                    rpo.vector(post, "beta"), rpo.vector(post, "nu"), means, winv, st, names, rows,
-                    r.number(p, "trainingWeight"),
-                    r.number(p, "lowerBound"), trace(root, r), notes);
+            BayesianGaussianMixtureModel.Prior pr = new BayesianGaussianMixtureModel.Prior(
+                    rpr.number(prior, "concentration"), rpr.number(prior, "beta0"), rpr.number(prior, "nu0"),
+                    rpr.vector(prior, "meanPrior"), rpr.matrix(prior, "covariancePrior"));
+            BayesianGaussianMixtureModel.Posterior po = new BayesianGaussianMixtureModel.Posterior(
+                    rpo.vector(post, "concentration"), stick, rpo.vector(post, "beta"), rpo.vector(post, "nu"), means,
+                    winv);
+            Training training = new Training(st, names, rows, r.number(p, "trainingWeight"), trace(root, r), notes);
+            return BayesianGaussianMixtureModel.restore(settings, pr, po, training, r.number(p, "lowerBound"));
         } catch (IllegalArgumentException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
