@@ -6,10 +6,8 @@ import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.ProgressListener;
 import dev.mixtures.em.Settings;
-import dev.mixtures.em.Workers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -6,7 +6,6 @@ import dev.mixtures.em.EmFamily;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.Cholesky;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
