@@ -13,8 +13,6 @@ import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.io.AtomicFiles;
-import dev.mixtures.io.CsvDatasetReader;
-import dev.mixtures.io.CsvOptions;
 import dev.mixtures.io.InputException;
 import dev.mixtures.io.ModelFiles;
 import dev.mixtures.kmeans.KMeans;
@@ -273,7 +271,7 @@ class FitCommand implements Callable<Integer> {
         } else if ("random".equalsIgnoreCase(in)) {
             b.init(KMeans.Init.RANDOM);
         } else {
-            b.initialCentres(readCentres(Path.of(in), ds));
+            b.initialCentres(StartFile.readCentres(Path.of(in), ds));
         }
         KMeans km = b.build();
         KMeansModel m;
@@ -294,7 +292,7 @@ class FitCommand implements Callable<Integer> {
 
     private int fitGmm(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        if (k == null && (init == null || initMethod(init) != null)) {
+        if (k == null && (init == null || StartFile.initMethod(init) != null)) {
             return selectGmm(loaded);
         }
         GaussianMixture.Builder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
@@ -311,7 +309,7 @@ class FitCommand implements Callable<Integer> {
             b.reseedCollapsed(onCollapse.equals("reseed"));
         }
         String in = init != null ? init : "kmeans";
-        StartMethod method = initMethod(in);
+        StartMethod method = StartFile.initMethod(in);
         if (method != null) {
             b.init(method);
         } else {
@@ -379,7 +377,7 @@ class FitCommand implements Callable<Integer> {
             b.nu0(nu0);
         }
         if (meanPrior != null && !meanPrior.equals("mean")) {
-            double[][] rows = readNumbers(meanPrior, "--mean-prior", "mean");
+            double[][] rows = StartFile.readNumbers(meanPrior, "--mean-prior", "mean");
             if (rows.length != 1) {
                 throw new InputException("--mean-prior: " + meanPrior + " has " + rows.length + " rows; it needs one row of "
                         + ds.d() + " numbers");
@@ -387,10 +385,10 @@ class FitCommand implements Callable<Integer> {
             b.meanPrior(rows[0]);
         }
         if (covariancePrior != null && !covariancePrior.equals("data")) {
-            b.covariancePrior(readNumbers(covariancePrior, "--covariance-prior", "data"));
+            b.covariancePrior(StartFile.readNumbers(covariancePrior, "--covariance-prior", "data"));
         }
         String in = init != null ? init : "kmeans";
-        StartMethod method = initMethod(in);
+        StartMethod method = StartFile.initMethod(in);
         if (method != null) {
             b.init(method);
         } else {
@@ -417,27 +415,6 @@ class FitCommand implements Callable<Integer> {
         writeOutputs(m, ds);
         report(m, loaded, JsonReport.vb(m, loaded), Summary.vb(m, loaded, savedModel(), labels, proba));
         return 0;
-    }
-
-    /** A start method by name, or an error naming the methods. */
-    static StartMethod initMethodOrFail(String in) {
-        StartMethod m = initMethod(in);
-        if (m == null) {
-            throw new InputException("--init: unknown start method '" + in
-                    + "' (kmeans, k-means++, random, random-from-data)");
-        }
-        return m;
-    }
-
-    /** A start method by name (k-means++ also as kmeans++), or null for a file. */
-    private static StartMethod initMethod(String in) {
-        for (StartMethod i : StartMethod.values()) {
-            if (i != StartMethod.GIVEN && (i.label().equalsIgnoreCase(in)
-                    || (i == StartMethod.KMEANS_PLUS_PLUS && in.equalsIgnoreCase("kmeans++")))) {
-                return i;
-            }
-        }
-        return null;
     }
 
     /** The model, labels and responsibilities, each to its file when asked, whole or not at all. */
@@ -520,26 +497,4 @@ class FitCommand implements Callable<Integer> {
         }
         o.flush();
     }
-
-    /** A CSV file of numbers (no header needed), for a prior given by file; {@code keyword} is the default's name. */
-    private static double[][] readNumbers(String file, String option, String keyword) {
-        Path f = Path.of(file);
-        if (!Files.exists(f)) {
-            throw new InputException(option + ": '" + file + "' is neither " + keyword + " nor an existing CSV file");
-        }
-        return CsvDatasetReader.read(f, CsvOptions.defaults()).dataset().toRows();
-    }
-
-    private static double[][] readCentres(Path file, Dataset ds) {
-        if (!Files.exists(file)) {
-            throw new InputException("--init: '" + file + "' is neither k-means++, random, nor an existing file of centres");
-        }
-        Dataset c = CsvDatasetReader.read(file, CsvOptions.defaults()).dataset();
-        if (c.d() != ds.d()) {
-            throw new InputException("--init: " + file + " has " + c.d() + " numeric column(s), the data have " + ds.d());
-        }
-        return c.toRows();
-    }
-
-
 }

@@ -159,7 +159,7 @@ final class SelectCommand implements Callable<Integer> {
                 b.nInit(nInit);
             }
             if (init != null) {
-                b.init(FitCommand.initMethodOrFail(init));
+                b.init(StartFile.initMethodOrFail(init));
             }
             if (threads != null) {
                 b.threads(threads);

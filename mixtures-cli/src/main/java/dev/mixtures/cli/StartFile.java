@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.io.CsvOptions;
+import dev.mixtures.io.CsvDatasetReader;
+import dev.mixtures.data.Dataset;
+import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.io.InputException;
 import dev.mixtures.io.ModelFiles;
@@ -12,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Gaussian mixture's {@code --init FILE}: either a saved gmm model (a warm start) or a JSON
- * object {@code {"weights": [...], "means": [[...]], "covariances": [[[...]]]}} (or
- * {@code "precisions"} instead of covariances), in the data's original units.
+ * What the fit options name: start methods by name, and files. The Gaussian mixture's
+ * {@code --init FILE} is either a saved gmm model (a warm start) or a JSON object
+ * {@code {"weights": [...], "means": [[...]], "covariances": [[[...]]]}} (or {@code "precisions"}
+ * instead of covariances), in the data's original units; K-means' is a CSV of centres; the
+ * Bayesian mixture's priors may be CSV files of numbers.
  */
 final class StartFile {
     private StartFile() {
@@ -108,5 +114,47 @@ final class StartFile {
             out[i] = vector(v.get(i), file, field + "[" + i + "]");
         }
         return out;
+    }
+
+    /** A start method by name, or an error naming the methods. */
+    static StartMethod initMethodOrFail(String in) {
+        StartMethod m = initMethod(in);
+        if (m == null) {
+            throw new InputException("--init: unknown start method '" + in
+                    + "' (kmeans, k-means++, random, random-from-data)");
+        }
+        return m;
+    }
+
+    /** A start method by name (k-means++ also as kmeans++), or null for a file. */
+    static StartMethod initMethod(String in) {
+        for (StartMethod i : StartMethod.values()) {
+            if (i != StartMethod.GIVEN && (i.label().equalsIgnoreCase(in)
+                    || (i == StartMethod.KMEANS_PLUS_PLUS && in.equalsIgnoreCase("kmeans++")))) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** A CSV file of numbers (no header needed), for a prior given by file; {@code keyword} is the default's name. */
+    static double[][] readNumbers(String file, String option, String keyword) {
+        Path f = Path.of(file);
+        if (!Files.exists(f)) {
+            throw new InputException(option + ": '" + file + "' is neither " + keyword + " nor an existing CSV file");
+        }
+        return CsvDatasetReader.read(f, CsvOptions.defaults()).dataset().toRows();
+    }
+
+    /** K-means' --init FILE: k rows of centres with as many columns as the data. */
+    static double[][] readCentres(Path file, Dataset ds) {
+        if (!Files.exists(file)) {
+            throw new InputException("--init: '" + file + "' is neither k-means++, random, nor an existing file of centres");
+        }
+        Dataset c = CsvDatasetReader.read(file, CsvOptions.defaults()).dataset();
+        if (c.d() != ds.d()) {
+            throw new InputException("--init: " + file + " has " + c.d() + " numeric column(s), the data have " + ds.d());
+        }
+        return c.toRows();
     }
 }

@@ -8,7 +8,6 @@ import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.io.InputException;
 import dev.mixtures.kmeans.KMeansModel;
-import dev.mixtures.selection.Candidate;
 import dev.mixtures.selection.SelectionResult;
 import java.awt.Color;
 import java.util.Locale;
@@ -74,7 +73,7 @@ public final class Figures {
                 if (selection == null) {
                     throw new InputException("--kind selection: the selection figure comes from mixtures select --plot");
                 }
-                selection(c, selection);
+                SelectionFigure.draw(c, selection);
                 return;
             default:
         }
@@ -450,67 +449,5 @@ public final class Figures {
         }
         BayesianGaussianMixture s = ((BayesianGaussianMixtureModel) m).settings();
         return s.toBuilder().maxIter(iterations).tol(0).build().fit(data);
-    }
-
-    static void selection(Canvas c, SelectionResult r) {
-        java.util.List<dev.mixtures.gaussian.CovarianceType> types = new java.util.ArrayList<>();
-        int kMin = Integer.MAX_VALUE;
-        int kMax = Integer.MIN_VALUE;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Candidate cd : r.table()) {
-            if (!types.contains(cd.covariance())) {
-                types.add(cd.covariance());
-            }
-            kMin = Math.min(kMin, cd.k());
-            kMax = Math.max(kMax, cd.k());
-            if (cd.scored()) {
-                lo = Math.min(lo, cd.score(r.criterion()));
-                hi = Math.max(hi, cd.score(r.criterion()));
-            }
-        }
-        if (lo > hi) {
-            lo = 0;
-            hi = 1;
-        }
-        double pad = 0.05 * (hi - lo > 0 ? hi - lo : 1);
-        Panel p = new Panel(c, 90, 36, c.width() - 260, c.height() - 90, kMin - 0.3, kMax + 0.3, lo - pad, hi + pad);
-        String crit = r.criterion().name();
-        p.integerX = true;
-        p.axes("number of components K", crit + " (lower is better)", crit + " against K, one line per structure");
-        for (int t = 0; t < types.size(); t++) {
-            double[] xs = new double[kMax - kMin + 1];
-            double[] ys = new double[xs.length];
-            int n = 0;
-            c.begin("criterion " + types.get(t).label());
-            for (Candidate cd : r.table()) {
-                if (cd.covariance() != types.get(t)) {
-                    continue;
-                }
-                if (cd.scored()) {
-                    xs[n] = p.px(cd.k());
-                    ys[n] = p.py(cd.score(r.criterion()));
-                    c.point(xs[n], ys[n], 3.5, colour(t));
-                    n++;
-                } else if (n > 0) {
-                    c.polyline(xs, ys, n, colour(t), 2, false);
-                    n = 0;
-                }
-            }
-            if (n > 0) {
-                c.polyline(xs, ys, n, colour(t), 2, false);
-            }
-            c.end();
-            double ly = 50 + t * 20;
-            c.rect(c.width() - 160, ly - 9, 14, 10, colour(t));
-            c.text(c.width() - 140, ly, types.get(t).label() + " (" + types.get(t).mclustName() + ")", 12, -1, Panel.INK,
-                    false, false);
-        }
-        if (r.best() != null) {
-            Candidate b = r.best();
-            c.point(p.px(b.k()), p.py(b.score(r.criterion())), 7, new Color(0, 0, 0, 60));
-            c.text(c.width() - 160, 50 + types.size() * 20 + 10, "best: " + b.covariance().label() + ", K = " + b.k(), 12, -1,
-                    Panel.INK, false, true);
-        }
     }
 }
