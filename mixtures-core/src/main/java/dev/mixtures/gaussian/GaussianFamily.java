@@ -24,7 +24,6 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     private final int k;
     private final int d;
     private final CovarianceType type;
-    private final double reg;
     private final double tol;
     private final boolean reseed;
     private final GaussianKernel kern;
@@ -38,7 +37,6 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         this.k = k;
         this.d = data.d();
         this.type = type;
-        this.reg = reg;
         this.tol = tol;
         this.reseed = reseed;
         this.kern = kern;
