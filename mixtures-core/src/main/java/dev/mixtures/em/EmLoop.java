@@ -18,23 +18,15 @@ public final class EmLoop {
     private EmLoop() {
     }
 
-    /** What a run of the loop ended with. */
-    public static final class Result<P, S> {
-        /** The final parameters (after the last M-step). */
-        public final P params;
-        /** The merged statistics of the last E-step. */
-        public final S lastStatistics;
-        /** The objective per iteration. */
-        public final double[] history;
-        /** Whether the convergence test was met. */
-        public final boolean converged;
-
-        Result(P params, S lastStatistics, double[] history, boolean converged) {
-            this.params = params;
-            this.lastStatistics = lastStatistics;
-            this.history = history;
-            this.converged = converged;
-        }
+    /**
+     * What a run of the loop ended with.
+     *
+     * @param params         the final parameters (after the last M-step)
+     * @param lastStatistics the merged statistics of the last E-step
+     * @param history        the objective per iteration
+     * @param converged      whether the convergence test was met
+     */
+    public record Result<P, S>(P params, S lastStatistics, double[] history, boolean converged) {
     }
 
     /**

@@ -68,7 +68,7 @@ public final class FitTemplate {
 
         /** The end of a run from the loop's result: by default its last parameters, statistics and objective. */
         default End<P, S> end(EmFamily<P, S> family, EmLoop.Result<P, S> result, Workers workers) {
-            return new End<>(result.params, result.lastStatistics, result.history[result.history.length - 1]);
+            return new End<>(result.params(), result.lastStatistics(), result.history()[result.history().length - 1]);
         }
 
         /**
@@ -207,8 +207,8 @@ public final class FitTemplate {
             EmFamily<P, S> family = b.family();
             EmLoop.Result<P, S> r = EmLoop.run(family, b.params(), limit, workers, listener, restart, cancel);
             End<P, S> end = spec.end(family, r, workers);
-            double[] history = before == null ? r.history : concat(before, r.history);
-            return new Run<>(restart, end, history, r.converged, List.copyOf(family.events()), null);
+            double[] history = before == null ? r.history() : concat(before, r.history());
+            return new Run<>(restart, end, history, r.converged(), List.copyOf(family.events()), null);
         } catch (RuntimeException e) {
             if (!spec.dropsStart(e)) {
                 throw e;

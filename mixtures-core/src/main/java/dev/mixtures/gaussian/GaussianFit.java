@@ -105,8 +105,8 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     public FitTemplate.End<GaussianParams, GaussianStatistics> end(EmFamily<GaussianParams, GaussianStatistics> family,
             EmLoop.Result<GaussianParams, GaussianStatistics> r, Workers workers) {
         // One more E-step: the log-likelihood and sizes of the final parameters, as the model will report them.
-        GaussianStatistics last = EmLoop.eStep(family, r.params, z.n(), workers, new ArrayList<>(), family.newStatistics());
-        return new FitTemplate.End<>(r.params, last, last.logLik);
+        GaussianStatistics last = EmLoop.eStep(family, r.params(), z.n(), workers, new ArrayList<>(), family.newStatistics());
+        return new FitTemplate.End<>(r.params(), last, last.logLik);
     }
 
     @Override

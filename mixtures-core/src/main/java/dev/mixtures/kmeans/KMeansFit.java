@@ -84,15 +84,15 @@ final class KMeansFit implements FitTemplate.Spec<Centres, KMeansStatistics> {
     @Override
     public FitTemplate.End<Centres, KMeansStatistics> end(EmFamily<Centres, KMeansStatistics> family,
             EmLoop.Result<Centres, KMeansStatistics> r, Workers workers) {
-        Centres end = r.params;
+        Centres end = r.params();
         EmFamily<Centres, KMeansStatistics> assign = family;
         if (algorithm == KMeans.Algorithm.MINIBATCH) {
-            end = Centres.initial(r.params.c, settings.k(), z.d(), kernel.lanes(), false);
+            end = Centres.initial(r.params().c, settings.k(), z.d(), kernel.lanes(), false);
             assign = family(workers);
-        } else if (r.lastStatistics.changed == 0 && noEmptyCluster(r.lastStatistics)) {
+        } else if (r.lastStatistics().changed == 0 && noEmptyCluster(r.lastStatistics())) {
             // No label changed and none was re-seeded: the last M-step gave the same centres, bit
             // for bit, so the last E-step's sizes and J are already those of the final centres.
-            return new FitTemplate.End<>(end, r.lastStatistics, r.lastStatistics.cost);
+            return new FitTemplate.End<>(end, r.lastStatistics(), r.lastStatistics().cost);
         }
         // A last E-step with the final centres: the labels, sizes and J that predict() will reproduce.
         KMeansStatistics last = EmLoop.eStep(assign, end, z.n(), workers, new ArrayList<>(), assign.newStatistics());
