@@ -1,5 +1,8 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.kmeans.KMeansBuilder;
+import dev.mixtures.gaussian.BayesianGaussianMixtureBuilder;
+import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.FittedModel;
@@ -258,7 +261,7 @@ class FitCommand implements Callable<Integer> {
 
     private int fitKMeans(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        KMeans.Builder b = KMeans.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
+        KMeansBuilder b = KMeans.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .nInit(nInit != null ? nInit : 10).maxIter(maxIter != null ? maxIter : 300).tol(tol != null ? tol : 1e-6)
                 .algorithm(KMeans.Algorithm.parse(algorithm != null ? algorithm : "auto"))
                 .batchSize(batchSize != null ? batchSize : 1024);
@@ -295,7 +298,7 @@ class FitCommand implements Callable<Integer> {
         if (k == null && (init == null || StartFile.initMethod(init) != null)) {
             return selectGmm(loaded);
         }
-        GaussianMixture.Builder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
+        GaussianMixtureBuilder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
                 .regCovar(regCovar != null ? regCovar : 1e-6).nInit(nInit != null ? nInit : 1)
                 .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8);
@@ -359,7 +362,7 @@ class FitCommand implements Callable<Integer> {
 
     private int fitVb(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
-        BayesianGaussianMixture.Builder b = BayesianGaussianMixture.builder().k(k != null ? k : 10)
+        BayesianGaussianMixtureBuilder b = BayesianGaussianMixture.builder().k(k != null ? k : 10)
                 .standardize(standardize).seed(seed).covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
                 .weightPrior(WeightPrior.parse(weightPrior != null ? weightPrior : "dirichlet"))
                 .regCovar(regCovar != null ? regCovar : 0).nInit(nInit != null ? nInit : 1)

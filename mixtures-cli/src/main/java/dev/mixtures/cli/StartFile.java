@@ -1,9 +1,9 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.io.CsvOptions;
 import dev.mixtures.io.CsvDatasetReader;
 import dev.mixtures.data.Dataset;
@@ -26,7 +26,7 @@ final class StartFile {
     private StartFile() {
     }
 
-    static void apply(Path file, int d, GaussianMixture.Builder b, boolean kGiven, int k, boolean covarianceGiven,
+    static void apply(Path file, int d, GaussianMixtureBuilder b, boolean kGiven, int k, boolean covarianceGiven,
             String covariance) {
         if (!Files.isRegularFile(file)) {
             throw new InputException("--init: '" + file + "' is neither kmeans, k-means++, random, random-from-data,"

@@ -21,7 +21,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
                 new GaussianFamily.DataScale(new double[d * d], d));
     }
 
-    /** The start given in the settings ({@link GaussianMixture.Builder#initialParameters}). */
+    /** The start given in the settings ({@link GaussianMixtureBuilder#initialParameters}). */
     public GaussianParams start() {
         if (settings.init() != StartMethod.GIVEN) {
             throw new IllegalStateException("init: the settings give no start; use initialParameters, or start()"

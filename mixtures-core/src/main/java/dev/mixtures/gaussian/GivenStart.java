@@ -4,8 +4,8 @@ import dev.mixtures.linalg.Cholesky;
 
 /**
  * Checks of a start given as parameters (weights, means and covariances in the data's units) and
- * the conversion of given precisions: what {@link GaussianMixture.Builder#initialParameters} and
- * {@link GaussianMixture.Builder#initialPrecisions} validate, and what a restored model must satisfy.
+ * the conversion of given precisions: what {@link GaussianMixtureBuilder#initialParameters} and
+ * {@link GaussianMixtureBuilder#initialPrecisions} validate, and what a restored model must satisfy.
  */
 final class GivenStart {
     private GivenStart() {

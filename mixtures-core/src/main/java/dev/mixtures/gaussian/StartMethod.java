@@ -13,7 +13,7 @@ public enum StartMethod {
     RANDOM("random"),
     /** k rows drawn at random as seeds; each row goes to its nearest seed, then the first M-step. */
     RANDOM_FROM_DATA("random-from-data"),
-    /** Weights, means and covariances given in {@link GaussianMixture.Builder#initialParameters}, or a warm start. */
+    /** Weights, means and covariances given in {@link GaussianMixtureBuilder#initialParameters}, or a warm start. */
     GIVEN("given");
 
     private final String label;

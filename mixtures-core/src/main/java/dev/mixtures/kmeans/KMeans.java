@@ -35,7 +35,7 @@ public final class KMeans {
         KMEANS_PLUS_PLUS("k-means++"),
         /** k distinct rows drawn with probability proportional to weight. */
         RANDOM("random"),
-        /** Centres given in {@link Builder#initialCentres}. */
+        /** Centres given in {@link KMeansBuilder#initialCentres}. */
         GIVEN("given");
 
         private final String label;
@@ -91,152 +91,23 @@ public final class KMeans {
     }
 
     /** The settings, a frozen copy of the builder that made them. */
-    private final Builder s;
+    private final KMeansBuilder s;
 
-    private KMeans(Builder b) {
+    KMeans(KMeansBuilder b) {
         this.s = b.copy();
     }
 
     /** A builder with the defaults. */
-    public static Builder builder() {
-        return new Builder();
+    public static KMeansBuilder builder() {
+        return new KMeansBuilder();
     }
 
     /** A builder holding these settings, to change some of them. */
-    public Builder toBuilder() {
+    public KMeansBuilder toBuilder() {
         return s.copy();
     }
 
-    /** Fluent, validating builder of {@link KMeans} settings. */
-    public static final class Builder implements Cloneable {
-        private int k = 2;
-        private Init init = Init.KMEANS_PLUS_PLUS;
-        private double[][] initialCentres;
-        private int nInit = 10;
-        private int maxIter = 300;
-        private double tol = 1e-6;
-        private long seed = 1;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private Algorithm algorithm = Algorithm.AUTO;
-        private int batchSize = 1024;
-        private boolean standardize;
-        private DistanceKernel kernel;
-
-        private Builder() {
-        }
-
-        /** A copy; the arrays are shared, as neither side ever changes them (setters copy what they are given). */
-        private Builder copy() {
-            try {
-                return (Builder) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        /** Number of clusters, at least 1. */
-        public Builder k(int v) {
-            k = v;
-            return this;
-        }
-
-        /** Seeding method; {@link Init#GIVEN} needs {@link #initialCentres}. */
-        public Builder init(Init v) {
-            init = v;
-            return this;
-        }
-
-        /** Starting centres (k rows of d values, in the data's original units); sets init to GIVEN. */
-        public Builder initialCentres(double[][] v) {
-            initialCentres = v == null ? null : deepCopy(v);
-            if (v != null) {
-                init = Init.GIVEN;
-            }
-            return this;
-        }
-
-        /** Number of restarts, at least 1; the one with the lowest J is kept. Ignored for given centres. */
-        public Builder nInit(int v) {
-            nInit = v;
-            return this;
-        }
-
-        /** Iteration limit per restart, at least 1 (for mini-batch: passes over the data). */
-        public Builder maxIter(int v) {
-            maxIter = v;
-            return this;
-        }
-
-        /** Stop when J changes by at most tol·J between iterations; 0 runs until no label changes. */
-        public Builder tol(double v) {
-            tol = v;
-            return this;
-        }
-
-        /** Seed of all randomness. */
-        public Builder seed(long v) {
-            seed = v;
-            return this;
-        }
-
-        /** Worker threads, at least 1. Results do not depend on it. */
-        public Builder threads(int v) {
-            threads = v;
-            return this;
-        }
-
-        /** Algorithm; {@link Algorithm#AUTO} by default. */
-        public Builder algorithm(Algorithm v) {
-            algorithm = v;
-            return this;
-        }
-
-        /** Rows per mini-batch (mini-batch only), at least 1. */
-        public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
-        }
-
-        /** Fit on standardised columns (zero mean, unit population SD); the model maps new data itself. */
-        public Builder standardize(boolean v) {
-            standardize = v;
-            return this;
-        }
-
-        /** Distance kernel, for tests and benchmarks; the fastest available by default. */
-        Builder kernel(DistanceKernel v) {
-            kernel = v;
-            return this;
-        }
-
-        /** Validates and builds; a bad value fails here, naming the setting. */
-        public KMeans build() {
-            Settings.checkFit(k, nInit, maxIter, tol, threads);
-            Settings.atLeast("batch-size", batchSize, 1);
-            if (init == null || algorithm == null) {
-                throw new IllegalArgumentException("init and algorithm must be set");
-            }
-            if (init == Init.GIVEN) {
-                if (initialCentres == null) {
-                    throw new IllegalArgumentException("init: given centres were asked for but none were set");
-                }
-                if (initialCentres.length != k) {
-                    throw new IllegalArgumentException("init: " + initialCentres.length + " centres given, but k = " + k);
-                }
-                for (int c = 0; c < initialCentres.length; c++) {
-                    for (int j = 0; j < initialCentres[c].length; j++) {
-                        if (!Double.isFinite(initialCentres[c][j])) {
-                            throw new IllegalArgumentException("init: centre " + (c + 1) + ", coordinate " + (j + 1)
-                                    + " is " + initialCentres[c][j]);
-                        }
-                    }
-                }
-            }
-            return new KMeans(this);
-        }
-    }
-
-    private static double[][] deepCopy(double[][] a) {
+    static double[][] deepCopy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();

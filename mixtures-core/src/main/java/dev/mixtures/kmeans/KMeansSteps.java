@@ -30,7 +30,7 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
         this.kernel = settings.kernel() != null ? settings.kernel() : Kernels.best();
     }
 
-    /** The centres given in the settings ({@link KMeans.Builder#initialCentres}). */
+    /** The centres given in the settings ({@link KMeansBuilder#initialCentres}). */
     public Centres start() {
         double[][] c = settings.initialCentres();
         if (c == null) {

@@ -234,7 +234,7 @@ class BayesianGaussianMixtureTest {
     void sameBitsOnAnyThreadCountAndKernel() {
         Dataset data = Blobs.generate(20_000, 5, 6, 1.0, 3);
         for (CovarianceType t : CovarianceType.values()) {
-            BayesianGaussianMixture.Builder b = BayesianGaussianMixture.builder().k(8).covariance(t)
+            BayesianGaussianMixtureBuilder b = BayesianGaussianMixture.builder().k(8).covariance(t)
                     .weightPrior(WeightPrior.DIRICHLET_PROCESS).nInit(2).maxIter(30);
             BayesianGaussianMixtureModel one = b.threads(1).kernel("scalar").build().fit(data);
             String[] kernels = GaussianKernels.vectorAnyWidth() == null ? new String[] {"scalar"}

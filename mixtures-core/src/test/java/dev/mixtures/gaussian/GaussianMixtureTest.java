@@ -65,7 +65,7 @@ class GaussianMixtureTest {
     void sameBitsOnAnyNumberOfThreads() {
         Dataset data = Blobs.generate(20_000, 3, 5, 3, 9);
         for (CovarianceType t : CovarianceType.values()) {
-            GaussianMixture.Builder b = GaussianMixture.builder().k(5).covariance(t).nInit(3).seed(3).maxIter(30);
+            GaussianMixtureBuilder b = GaussianMixture.builder().k(5).covariance(t).nInit(3).seed(3).maxIter(30);
             GaussianMixtureModel one = b.threads(1).build().fit(data);
             GaussianMixtureModel three = b.threads(3).build().fit(data);
             assertArrayEquals(one.trace().history(), three.trace().history(), 0.0, t.label());
@@ -88,7 +88,7 @@ class GaussianMixtureTest {
         }
         Dataset data = Blobs.generate(9_000, 5, 4, 3, 4).withWeights(randomWeights(9_000, 8));
         for (CovarianceType t : CovarianceType.values()) {
-            GaussianMixture.Builder b = GaussianMixture.builder().k(4).covariance(t).seed(8).maxIter(25);
+            GaussianMixtureBuilder b = GaussianMixture.builder().k(4).covariance(t).seed(8).maxIter(25);
             GaussianMixtureModel s = b.kernel("scalar").build().fit(data);
             GaussianMixtureModel v = b.kernel("vector").build().fit(data);
             assertArrayEquals(s.trace().history(), v.trace().history(), 0.0, t.label());
@@ -434,7 +434,7 @@ class GaussianMixtureTest {
     @Test
     void shortRunsContinueTheBestStart() {
         Dataset data = OldFaithful.load();
-        GaussianMixture.Builder b = GaussianMixture.builder().k(2).nInit(8).shortRuns(5).init(StartMethod.RANDOM);
+        GaussianMixtureBuilder b = GaussianMixture.builder().k(2).nInit(8).shortRuns(5).init(StartMethod.RANDOM);
         GaussianMixtureModel m = b.threads(1).build().fit(data);
         assertEquals(-1130.2639601847, m.logLikelihood(), 1e-6);
         double[] h = m.trace().history();
@@ -445,7 +445,7 @@ class GaussianMixtureTest {
         GaussianMixtureModel three = b.threads(3).build().fit(data);
         assertArrayEquals(h, three.trace().history(), 0);
         // Short runs as long as the limit are no short runs at all.
-        GaussianMixture.Builder plain = GaussianMixture.builder().k(2).nInit(4).maxIter(50).init(StartMethod.RANDOM);
+        GaussianMixtureBuilder plain = GaussianMixture.builder().k(2).nInit(4).maxIter(50).init(StartMethod.RANDOM);
         assertArrayEquals(plain.build().fit(data).trace().history(), plain.shortRuns(50).build().fit(data).trace().history(),
                 0);
     }
@@ -453,7 +453,7 @@ class GaussianMixtureTest {
     @Test
     void refiningAFitStoppedEarlyEndsWhereTheFullFitEnds() {
         Dataset data = OldFaithful.load();
-        GaussianMixture.Builder b = GaussianMixture.builder().k(2).standardize(true);
+        GaussianMixtureBuilder b = GaussianMixture.builder().k(2).standardize(true);
         GaussianMixtureModel rough = b.tol(1e-3).build().fit(data);
         GaussianMixtureModel full = b.tol(1e-8).build().fit(data);
         GaussianMixtureModel refined = rough.refine(data, 1e-8);

@@ -62,7 +62,7 @@ class KMeansTest {
         }
         for (Dataset data : new Dataset[] {blobs, Dataset.of(grid, 2000, 2)}) {
             for (long seed = 1; seed <= 3; seed++) {
-                KMeans.Builder b = KMeans.builder().k(9).nInit(1).tol(0).seed(seed).init(KMeans.Init.RANDOM);
+                KMeansBuilder b = KMeans.builder().k(9).nInit(1).tol(0).seed(seed).init(KMeans.Init.RANDOM);
                 KMeansModel lloyd = b.algorithm(KMeans.Algorithm.LLOYD).build().fit(data);
                 KMeansModel ham = b.algorithm(KMeans.Algorithm.HAMERLY).build().fit(data);
                 assertEquals("hamerly", ham.algorithm());
@@ -104,7 +104,7 @@ class KMeansTest {
         Dataset data = Blobs.generate(3 * EmLoop.CHUNK_ROWS + 123, 6, 7, 5, 4);
         for (KMeans.Algorithm alg : new KMeans.Algorithm[] {KMeans.Algorithm.LLOYD, KMeans.Algorithm.HAMERLY,
                 KMeans.Algorithm.MINIBATCH}) {
-            KMeans.Builder b = KMeans.builder().k(7).nInit(3).seed(99).algorithm(alg);
+            KMeansBuilder b = KMeans.builder().k(7).nInit(3).seed(99).algorithm(alg);
             KMeansModel one = b.threads(1).build().fit(data);
             KMeansModel three = b.threads(3).build().fit(data);
             assertEquals(one.inertia(), three.inertia(), 0.0, alg.toString());
@@ -125,7 +125,7 @@ class KMeansTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(v != null, "no Vector API module in this run");
         Dataset data = Blobs.generate(6000, 9, 5, 3, 8);
-        KMeans.Builder b = KMeans.builder().k(11).nInit(2).seed(5);
+        KMeansBuilder b = KMeans.builder().k(11).nInit(2).seed(5);
         KMeansModel scalar = b.kernel(ScalarDistanceKernel.INSTANCE).build().fit(data);
         KMeansModel best = b.kernel(v).build().fit(data);
         assertEquals(scalar.inertia(), best.inertia(), 0.0);
@@ -225,7 +225,7 @@ class KMeansTest {
     @Test
     void seedsReproduceAndDiffer() {
         Dataset data = Blobs.generate(2000, 3, 20, 2, 6);
-        KMeans.Builder b = KMeans.builder().k(20).nInit(1);
+        KMeansBuilder b = KMeans.builder().k(20).nInit(1);
         assertEquals(b.seed(4).build().fit(data).inertia(), b.seed(4).build().fit(data).inertia(), 0.0);
         assertNotEquals(b.seed(4).build().fit(data).inertia(), b.seed(5).build().fit(data).inertia());
     }

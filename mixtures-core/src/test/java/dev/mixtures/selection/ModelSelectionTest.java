@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.OldFaithful;
 import dev.mixtures.gaussian.CovarianceType;
-import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.StartMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;

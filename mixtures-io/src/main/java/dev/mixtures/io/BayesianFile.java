@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.gaussian.BayesianGaussianMixtureBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,7 +81,7 @@ final class BayesianFile {
     static BayesianGaussianMixtureModel read(String name, JsonNode root, JsonFields.Reader r) {
         try {
             JsonNode s = r.object(root, "settings");
-            BayesianGaussianMixture.Builder b = BayesianGaussianMixture.builder().k(r.integer(s, "k"))
+            BayesianGaussianMixtureBuilder b = BayesianGaussianMixture.builder().k(r.integer(s, "k"))
                     .covariance(CovarianceType.parse(r.text(s, "covariance")))
                     .weightPrior(WeightPrior.parse(r.text(s, "weightPrior"))).beta0(r.number(s, "beta0"))
                     .regCovar(r.number(s, "regCovar")).nInit(r.integer(s, "nInit")).maxIter(r.integer(s, "maxIter"))

@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,7 +64,7 @@ final class GaussianFile {
     static GaussianMixtureModel read(String name, JsonNode root, JsonFields.Reader r) {
         try {
             JsonNode s = r.object(root, "settings");
-            GaussianMixture.Builder b = GaussianMixture.builder().k(r.integer(s, "k"))
+            GaussianMixtureBuilder b = GaussianMixture.builder().k(r.integer(s, "k"))
                     .covariance(CovarianceType.parse(r.text(s, "covariance"))).regCovar(r.number(s, "regCovar"))
                     .init(StartMethod.parse(r.text(s, "init"))).nInit(r.integer(s, "nInit"))
                     .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))

@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.kmeans.KMeansBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.data.Standardizer;
@@ -44,7 +45,7 @@ final class KMeansFile {
     static KMeansModel read(String name, JsonNode root, JsonFields.Reader r) {
         try {
             JsonNode s = r.object(root, "settings");
-            KMeans.Builder b = KMeans.builder().k(r.integer(s, "k")).nInit(r.integer(s, "nInit"))
+            KMeansBuilder b = KMeans.builder().k(r.integer(s, "k")).nInit(r.integer(s, "nInit"))
                     .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))
                     .algorithm(KMeans.Algorithm.parse(r.text(s, "algorithm"))).batchSize(r.integer(s, "batchSize"))
                     .standardize(r.bool(s, "standardize")).init(KMeans.Init.parse(r.text(s, "init")));
