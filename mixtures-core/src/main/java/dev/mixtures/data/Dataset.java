@@ -325,10 +325,9 @@ public final class Dataset {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof RowKey)) {
+            if (!(o instanceof RowKey r)) {
                 return false;
             }
-            RowKey r = (RowKey) o;
             for (int j = 0; j < len; j++) {
                 if (v[off + j] != r.v[r.off + j]) {
                     return false;

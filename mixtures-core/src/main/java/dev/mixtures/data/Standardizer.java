@@ -122,8 +122,7 @@ public final class Standardizer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Standardizer && Arrays.equals(mean, ((Standardizer) o).mean)
-                && Arrays.equals(sd, ((Standardizer) o).sd);
+        return o instanceof Standardizer other && Arrays.equals(mean, other.mean) && Arrays.equals(sd, other.sd);
     }
 
     @Override

@@ -73,11 +73,11 @@ public final class Restarts {
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
+            if (c instanceof RuntimeException r) {
+                throw r;
             }
-            if (c instanceof Error) {
-                throw (Error) c;
+            if (c instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(c);
         } finally {

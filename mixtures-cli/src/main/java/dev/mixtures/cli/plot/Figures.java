@@ -105,11 +105,11 @@ public final class Figures {
     }
 
     private static MixtureDensity density(FittedModel m, Kind kind) {
-        if (!(m instanceof MixtureDensity)) {
-            throw new InputException("--kind " + kind.label() + ": a " + m.kind() + " model has no "
-                    + (kind == Kind.SAMPLES ? "density to sample" : "responsibilities or density") + "; use a gmm or vb model");
+        if (m instanceof MixtureDensity d) {
+            return d;
         }
-        return (MixtureDensity) m;
+        throw new InputException("--kind " + kind.label() + ": a " + m.kind() + " model has no "
+                + (kind == Kind.SAMPLES ? "density to sample" : "responsibilities or density") + "; use a gmm or vb model");
     }
 
     // ---- layout and points ----------------------------------------------------------------
@@ -217,8 +217,8 @@ public final class Figures {
         p.axes(pr.xName, pr.yName, "Hard assignments, k = " + m.k() + (m instanceof KMeansModel ? ", with the prototypes"
                 : ", with 1- and 2-σ ellipses"));
         dots(c, p, cl, i -> colour(labels[i]));
-        if (m instanceof KMeansModel) {
-            double[][] centres = ((KMeansModel) m).centresInOriginalUnits();
+        if (m instanceof KMeansModel km) {
+            double[][] centres = km.centresInOriginalUnits();
             c.begin("prototypes");
             for (int k = 0; k < centres.length; k++) {
                 double[] q = pr.apply(centres[k]);
@@ -241,7 +241,7 @@ public final class Figures {
 
     /** Components drawn: all of a Gaussian mixture, the effective ones of a Bayesian one. */
     private static boolean shown(MixtureDensity m, int k) {
-        return !(m instanceof BayesianGaussianMixtureModel) || ((BayesianGaussianMixtureModel) m).effective()[k];
+        return !(m instanceof BayesianGaussianMixtureModel vb) || vb.effective()[k];
     }
 
     private static void ellipses(Canvas c, Panel p, MixtureDensity m, Projection pr) {
@@ -404,10 +404,10 @@ public final class Figures {
             p.axes(null, null, "after " + at[i] + (at[i] == 1 ? " iteration" : " iterations"));
             int[] labels = f.predict(data);
             dots(c, p, cl, q -> colour(labels[q]));
-            if (f instanceof MixtureDensity) {
-                ellipses(c, p, (MixtureDensity) f, pr);
-            } else {
-                double[][] centres = ((KMeansModel) f).centresInOriginalUnits();
+            if (f instanceof MixtureDensity md) {
+                ellipses(c, p, md, pr);
+            } else if (f instanceof KMeansModel km) {
+                double[][] centres = km.centresInOriginalUnits();
                 for (int k = 0; k < centres.length; k++) {
                     double[] q = pr.apply(centres[k]);
                     cross(c, p.px(q[0]), p.py(q[1]), colour(k));
@@ -440,12 +440,11 @@ public final class Figures {
 
     /** The same fit stopped after {@code iterations} iterations (same settings, seed and start). */
     private static FittedModel refit(FittedModel m, Dataset data, int iterations) {
-        if (m instanceof KMeansModel) {
-            return ((KMeansModel) m).settings().toBuilder().maxIter(iterations).tol(0).build().fit(data);
+        if (m instanceof KMeansModel km) {
+            return km.settings().toBuilder().maxIter(iterations).tol(0).build().fit(data);
         }
-        if (m instanceof GaussianMixtureModel) {
-            return ((GaussianMixtureModel) m).settings().toBuilder().maxIter(iterations).tol(0).shortRuns(0).build()
-                    .fit(data);
+        if (m instanceof GaussianMixtureModel gm) {
+            return gm.settings().toBuilder().maxIter(iterations).tol(0).shortRuns(0).build().fit(data);
         }
         BayesianGaussianMixture s = ((BayesianGaussianMixtureModel) m).settings();
         return s.toBuilder().maxIter(iterations).tol(0).build().fit(data);
