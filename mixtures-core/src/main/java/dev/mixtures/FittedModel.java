@@ -2,7 +2,7 @@ package dev.mixtures;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.FitTrace;
 import java.util.List;
 
 /**

@@ -10,8 +10,8 @@ import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.datasets.Blobs;
 import dev.mixtures.datasets.OldFaithful;
-import dev.mixtures.em.BlockSteps;
-import dev.mixtures.em.Statistics;
+import dev.mixtures.BlockSteps;
+import dev.mixtures.Statistics;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
@@ -38,7 +38,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public seam of statistics by blocks (em.BlockSteps), used only through the public API as a
+ * The public seam of statistics by blocks (dev.mixtures.BlockSteps), used only through the public API as a
  * Spark backend or a stream would: a fit iterated by hand over the blocks of a dataset gives the
  * parameters, objective history and final objective of {@code fit()} on
  * {@link Dataset#concat} of the same blocks, bit for bit, for every model and structure; and

@@ -3,7 +3,7 @@ package dev.mixtures.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.FitTrace;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.GaussianMixture;

@@ -1,6 +1,6 @@
 package dev.mixtures.cli;
 
-import dev.mixtures.em.ProgressListener;
+import dev.mixtures.ProgressListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,6 @@
 package dev.mixtures.em;
 
+import dev.mixtures.Statistics;
 /**
  * An E-step over row chunks that fills mergeable statistics: what {@link EmLoop#eStep} needs. A
  * model family ({@link EmFamily}) is one; a single pass that is not part of an EM iteration (the

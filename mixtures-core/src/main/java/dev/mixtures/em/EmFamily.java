@@ -1,5 +1,6 @@
 package dev.mixtures.em;
 
+import dev.mixtures.Statistics;
 /**
  * What a model family supplies to the shared {@link EmLoop}: an E-step over a range of rows that
  * fills mergeable statistics, an M-step from the merged statistics, the objective recorded in the

@@ -1,5 +1,8 @@
 package dev.mixtures.em;
 
+import dev.mixtures.ProgressListener;
+import dev.mixtures.BlockSteps;
+import dev.mixtures.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

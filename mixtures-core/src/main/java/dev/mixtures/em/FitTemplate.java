@@ -1,5 +1,8 @@
 package dev.mixtures.em;
 
+import dev.mixtures.ProgressListener;
+import dev.mixtures.FitTrace;
+import dev.mixtures.Statistics;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import java.util.ArrayList;

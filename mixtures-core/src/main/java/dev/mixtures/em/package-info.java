@@ -1,9 +1,8 @@
 /**
- * The EM engine every model runs on: the one fit ({@link dev.mixtures.em.FitTemplate}), the one loop
- * ({@link dev.mixtures.em.EmLoop}), what a model supplies ({@link dev.mixtures.em.EmFamily}), mergeable
- * {@link dev.mixtures.em.Statistics}, the public seam of statistics by blocks
- * ({@link dev.mixtures.em.BlockSteps}), restarts, worker threads, validation of settings, the fit
- * trace and progress listener. Imports {@code data} only: models depend on the engine, never the
- * other way.
+ * The EM engine every model runs on, internal to the library (not exported by the module): the one
+ * fit ({@link dev.mixtures.em.FitTemplate}), the one loop ({@link dev.mixtures.em.EmLoop}), what a
+ * model supplies ({@link dev.mixtures.em.EmFamily}, {@link dev.mixtures.em.EStep}), restarts, worker
+ * threads and the validation of settings. Imports {@code data} and the library's vocabulary in
+ * {@code dev.mixtures}: models depend on the engine, never the other way.
  */
 package dev.mixtures.em;

@@ -4,7 +4,7 @@ import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.FitTemplate;
-import dev.mixtures.em.ProgressListener;
+import dev.mixtures.ProgressListener;
 import dev.mixtures.em.Settings;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.mixtures.gaussian;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
-import dev.mixtures.em.FitTrace;
-import dev.mixtures.em.Training;
+import dev.mixtures.FitTrace;
+import dev.mixtures.Training;
 import dev.mixtures.em.Workers;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.mixtures.em.EmFamily;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTemplate;
 import dev.mixtures.em.Workers;
-import dev.mixtures.em.ProgressListener;
+import dev.mixtures.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

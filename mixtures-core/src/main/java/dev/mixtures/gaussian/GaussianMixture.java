@@ -2,7 +2,7 @@ package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.FitTemplate;
-import dev.mixtures.em.ProgressListener;
+import dev.mixtures.ProgressListener;
 import dev.mixtures.em.Settings;
 import java.util.function.BooleanSupplier;
 

@@ -2,8 +2,8 @@ package dev.mixtures.gaussian;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.FitTrace;
-import dev.mixtures.em.Training;
+import dev.mixtures.FitTrace;
+import dev.mixtures.Training;
 import dev.mixtures.linalg.Cholesky;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.em.Statistics;
+import dev.mixtures.Statistics;
 import java.util.Arrays;
 
 /**

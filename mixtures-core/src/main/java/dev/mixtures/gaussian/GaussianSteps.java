@@ -3,7 +3,7 @@ package dev.mixtures.gaussian;
 import dev.mixtures.em.EmFamily;
 
 /**
- * The Gaussian mixture's E- and M-step over blocks of rows held anywhere ({@link dev.mixtures.em.BlockSteps}):
+ * The Gaussian mixture's E- and M-step over blocks of rows held anywhere ({@link dev.mixtures.BlockSteps}):
  * made by {@link GaussianMixture#steps}, in the units the blocks are given in. A block's
  * statistics are those a fit takes of the same rows held as a block of its dataset, so iterating
  * by hand gives a fit's parameters bit for bit. A collapsed component stops with

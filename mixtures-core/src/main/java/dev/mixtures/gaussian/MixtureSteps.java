@@ -1,6 +1,6 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.em.BlockSteps;
+import dev.mixtures.BlockSteps;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Settings;
 

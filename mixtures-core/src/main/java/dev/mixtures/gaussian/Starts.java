@@ -42,7 +42,7 @@ final class Starts {
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
                         init == StartMethod.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd,
-                        workers);
+                        workers.threads());
                 labels = KMeans.nearest(z, seeds, k);
             }
             return (row, r, stride, at) -> {

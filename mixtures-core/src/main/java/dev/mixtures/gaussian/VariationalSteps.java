@@ -4,7 +4,7 @@ import dev.mixtures.em.EmFamily;
 
 /**
  * The Bayesian mixture's variational E- and M-step over blocks of rows held anywhere
- * ({@link dev.mixtures.em.BlockSteps}): made by {@link BayesianGaussianMixture#steps} with the
+ * ({@link dev.mixtures.BlockSteps}): made by {@link BayesianGaussianMixture#steps} with the
  * priors in the units the blocks are given in. The objective is the lower bound after the M-step
  * (docs/MATH.md §4.3), as a fit records it; iterating by hand over the blocks of a dataset gives
  * a fit's posterior and bound bit for bit.

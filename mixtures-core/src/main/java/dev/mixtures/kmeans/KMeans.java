@@ -3,8 +3,8 @@ package dev.mixtures.kmeans;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTemplate;
-import dev.mixtures.em.FitTrace;
-import dev.mixtures.em.ProgressListener;
+import dev.mixtures.FitTrace;
+import dev.mixtures.ProgressListener;
 import dev.mixtures.em.Settings;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
@@ -152,13 +152,17 @@ public final class KMeans {
 
     /**
      * Centres drawn as a fit would start (greedy k-means++ or random rows, by {@code init}) from
-     * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from them.
+     * {@code rnd}, without any iteration: k rows of d, row-major. The Gaussian mixture starts from
+     * them. The centres do not depend on {@code threads}.
      */
-    public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers) {
-        return seedCentres(data, k, init, rnd, workers, Kernels.forSize(data.n(), k, data.d()));
+    public static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, int threads) {
+        Settings.atLeast("threads", threads, 1);
+        try (Workers workers = new Workers(threads)) {
+            return seedCentres(data, k, init, rnd, workers, Kernels.forSize(data.n(), k, data.d()));
+        }
     }
 
-    /** As {@link #seedCentres(Dataset, int, Init, SplittableRandom, Workers)}, with a given distance kernel. */
+    /** As {@link #seedCentres(Dataset, int, Init, SplittableRandom, int)}, on given workers and kernel. */
     static double[] seedCentres(Dataset data, int k, Init init, SplittableRandom rnd, Workers workers,
             DistanceKernel kern) {
         if (init == Init.RANDOM) {

@@ -2,7 +2,7 @@ package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.FitTrace;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Distances;
 import dev.mixtures.linalg.Kernels;

@@ -1,6 +1,6 @@
 package dev.mixtures.kmeans;
 
-import dev.mixtures.em.Statistics;
+import dev.mixtures.Statistics;
 import dev.mixtures.linalg.DistanceKernel;
 
 /** K-means sufficient statistics of some rows: per cluster the weight and the weighted sum of its rows; the cost J; changed labels. Mergeable and serialisable. */

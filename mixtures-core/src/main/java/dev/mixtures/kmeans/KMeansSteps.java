@@ -1,7 +1,7 @@
 package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
-import dev.mixtures.em.BlockSteps;
+import dev.mixtures.BlockSteps;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;

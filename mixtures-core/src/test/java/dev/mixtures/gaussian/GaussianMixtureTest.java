@@ -244,7 +244,7 @@ class GaussianMixtureTest {
             // maxIter 1 moves the parameters; score with the given ones through a restored model instead.
             GaussianMixtureModel fixed = GaussianMixtureModel.restore(one.settings(), new double[] {1.0},
                     new double[][] {m.means()[c]}, new double[][][] {m.covariances()[c]}, new double[] {data.n()}, 0,
-                    new dev.mixtures.em.Training(null, data.columnNames(), data.n(), data.n(), one.trace(),
+                    new dev.mixtures.Training(null, data.columnNames(), data.n(), data.n(), one.trace(),
                             java.util.List.of()));
             double[] lnN = fixed.scoreSamples(data);
             for (int i = 0; i < data.n(); i++) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.Training;
+import dev.mixtures.Training;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.Training;
+import dev.mixtures.Training;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;

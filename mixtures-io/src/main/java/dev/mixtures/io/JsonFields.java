@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtures.FittedModel;
 import dev.mixtures.Version;
 import dev.mixtures.data.Standardizer;
-import dev.mixtures.em.FitTrace;
+import dev.mixtures.FitTrace;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.mixtures.em;
+package dev.mixtures;
 
 /**
  * Expected sufficient statistics of one chunk of rows, plus that chunk's share of the objective;

@@ -1,4 +1,4 @@
-package dev.mixtures.em;
+package dev.mixtures;
 
 /**
  * A model's E-step over any block of rows and its M-step, as functions: the seam through which

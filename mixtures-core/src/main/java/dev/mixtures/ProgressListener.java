@@ -1,4 +1,4 @@
-package dev.mixtures.em;
+package dev.mixtures;
 
 /**
  * Receives progress from fits, so that an application or the CLI can show it: the library itself

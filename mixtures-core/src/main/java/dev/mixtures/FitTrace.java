@@ -1,4 +1,4 @@
-package dev.mixtures.em;
+package dev.mixtures;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.mixtures.em;
+package dev.mixtures;
 
 import dev.mixtures.data.Standardizer;
 import java.util.List;
