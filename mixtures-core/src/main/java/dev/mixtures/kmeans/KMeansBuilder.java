@@ -119,18 +119,23 @@ public final class KMeansBuilder implements Cloneable {
             if (initialCentres == null) {
                 throw new IllegalArgumentException("init: given centres were asked for but none were set");
             }
-            if (initialCentres.length != k) {
-                throw new IllegalArgumentException("init: " + initialCentres.length + " centres given, but k = " + k);
-            }
-            for (int c = 0; c < initialCentres.length; c++) {
-                for (int j = 0; j < initialCentres[c].length; j++) {
-                    if (!Double.isFinite(initialCentres[c][j])) {
-                        throw new IllegalArgumentException("init: centre " + (c + 1) + ", coordinate " + (j + 1)
-                                + " is " + initialCentres[c][j]);
-                    }
+            checkCentres(initialCentres, k, "init: ");
+        }
+        return new KMeans(this);
+    }
+
+    /** Fails, the message starting with {@code prefix}, unless there are k centres, every coordinate finite. */
+    static void checkCentres(double[][] centres, int k, String prefix) {
+        if (centres.length != k) {
+            throw new IllegalArgumentException(prefix + centres.length + " centres given, but k = " + k);
+        }
+        for (int c = 0; c < centres.length; c++) {
+            for (int j = 0; j < centres[c].length; j++) {
+                if (!Double.isFinite(centres[c][j])) {
+                    throw new IllegalArgumentException(prefix + "centre " + (c + 1) + ", coordinate " + (j + 1)
+                            + " is " + centres[c][j]);
                 }
             }
         }
-        return new KMeans(this);
     }
 }

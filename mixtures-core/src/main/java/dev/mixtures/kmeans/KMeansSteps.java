@@ -41,20 +41,12 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
 
     /** Centres to start from: k rows of d (drawn by the caller, say with k-means++ on a sample). */
     public Centres start(double[][] centres) {
-        if (centres.length != k) {
-            throw new IllegalArgumentException(centres.length + " centres for k = " + k);
-        }
+        KMeansBuilder.checkCentres(centres, k, "");
         double[] flat = new double[k * d];
         for (int j = 0; j < k; j++) {
             if (centres[j].length != d) {
                 throw new IllegalArgumentException("centre " + (j + 1) + " has " + centres[j].length
                         + " coordinates, not " + d);
-            }
-            for (int t = 0; t < d; t++) {
-                if (!Double.isFinite(centres[j][t])) {
-                    throw new IllegalArgumentException("centre " + (j + 1) + ", coordinate " + (t + 1) + " is "
-                            + centres[j][t]);
-                }
             }
             System.arraycopy(centres[j], 0, flat, j * d, d);
         }
