@@ -85,7 +85,9 @@ class FitCommand implements Callable<Integer> {
             description = "Number of clusters or components (default: 2); for vb the largest number (default: 10).")
     Integer k;
 
-    @Option(names = "--covariance", paramLabel = "C", description = "gmm, vb: full (default), diag, spherical or tied (mclust VVV, VVI, VII, EEE).")
+    @Option(names = "--covariance", paramLabel = "C", description = "gmm: one of mclust's fourteen models EII, VII, EEI, VEI, EVI, VVI, EEE, VEE, EVE, VVE, EEV, VEV, "
+            + "EVV, VVV (full = VVV, the default with -k; diag = VVI, spherical = VII, tied = EEE); without -k also a "
+            + "comma-separated list or all (the default). vb: full, diag, spherical or tied.")
     String covariance;
 
     @Option(names = "--reg-covar", paramLabel = "R",
@@ -118,7 +120,7 @@ class FitCommand implements Callable<Integer> {
     boolean standardize;
 
     @Option(names = "--init", paramLabel = "METHOD|FILE",
-            description = "gmm: kmeans (default), k-means++, random, random-from-data, or a JSON file of weights, means and "
+            description = "gmm: kmeans (default), k-means++, random, random-from-data, hc (mclust's hierarchical start), or a JSON file of weights, means and "
                     + "covariances (or precisions), or a saved gmm model (warm start). "
                     + "vb: the same methods, or a saved vb model (starts from its responsibilities). "
                     + "kmeans: k-means++ (default), random, or a CSV file of k starting centres in original units.")
@@ -337,8 +339,9 @@ class FitCommand implements Callable<Integer> {
         }
         ModelSelection.Builder b = SelectCommand.GridOptions.base(seed, standardize, regCovar, maxIter, criterion, nInit,
                 init, threads).k(1, Math.min(9, ds.n())).finalTol(tol != null ? tol : 1e-8);
-        if (covariance != null) {
-            b.structures(java.util.List.of(CovarianceType.parse(covariance)));
+        java.util.List<CovarianceType> structures = SelectCommand.GridOptions.structures(covariance);
+        if (structures != null) {
+            b.structures(structures);
         }
         ModelSelection sel = b.build();
         SelectionResult r;
@@ -397,7 +400,7 @@ class FitCommand implements Callable<Integer> {
         } else {
             Path f = Path.of(in);
             if (!Files.exists(f)) {
-                throw new InputException("--init: '" + in + "' is neither a start method (kmeans, k-means++, random,"
+                throw new InputException("--init: '" + in + "' is neither a start method (kmeans, k-means++, random, hc,"
                         + " random-from-data) nor an existing model file");
             }
             BayesianGaussianMixtureModel start = ModelFiles.read(f, BayesianGaussianMixtureModel.class);

@@ -89,7 +89,8 @@ final class SelectCommand implements Callable<Integer> {
         @Option(names = {"-k", "--k"}, paramLabel = "MIN..MAX", description = "The range of K (default: 1..9); one number for one K.")
         String k;
 
-        @Option(names = "--covariance", paramLabel = "LIST", description = "all (default) or a comma-separated list of full, diag, spherical, tied.")
+        @Option(names = "--covariance", paramLabel = "LIST", description = "all (default: mclust's fourteen models) or a comma-separated list of their names: EII, VII, EEI, VEI, "
+                + "EVI, VVI, EEE, VEE, EVE, VVE, EEV, VEV, EVV, VVV (spherical = VII, diag = VVI, tied = EEE, full = VVV).")
         String covariance;
 
         @Option(names = "--criterion", paramLabel = "C", description = "bic (default), aic or icl; lower is better.")
@@ -99,7 +100,8 @@ final class SelectCommand implements Callable<Integer> {
                 + ModelSelection.SHORT_RUNS + " iterations, then the best continues.")
         Integer nInit;
 
-        @Option(names = "--init", paramLabel = "METHOD", description = "Start method of every cell: kmeans (default), k-means++, random, random-from-data.")
+        @Option(names = "--init", paramLabel = "METHOD", description = "Start method of every cell's emEM starts, beside mclust's hierarchical start (hc), which every cell "
+                + "also runs: kmeans (default), k-means++, random, random-from-data, hc (hc alone).")
         String init;
 
         @Option(names = "--reg-covar", paramLabel = "R", description = "Added to every variance (default: 1e-6).")
@@ -131,19 +133,27 @@ final class SelectCommand implements Callable<Integer> {
                 int[] range = parseRange(k);
                 b.k(range[0], range[1]);
             }
-            String cv = covariance;
-            if (cv != null && !cv.trim().equalsIgnoreCase("all")) {
-                List<CovarianceType> list = new ArrayList<>();
-                for (String s : cv.split(",")) {
-                    CovarianceType t = CovarianceType.parse(s);
-                    if (list.contains(t)) {
-                        throw new InputException("--covariance: " + t.label() + " is named twice");
-                    }
-                    list.add(t);
-                }
+            List<CovarianceType> list = structures(covariance);
+            if (list != null) {
                 b.structures(list);
             }
             return b;
+        }
+
+        /** The structures of --covariance: null for all (or none given), else the named ones in order, each once. */
+        static List<CovarianceType> structures(String cv) {
+            if (cv == null || cv.strip().equalsIgnoreCase("all")) {
+                return null;
+            }
+            List<CovarianceType> list = new ArrayList<>();
+            for (String s : cv.split(",", -1)) {
+                CovarianceType t = CovarianceType.parse(s);
+                if (list.contains(t)) {
+                    throw new InputException("--covariance: " + t.mclustName() + " is named twice");
+                }
+                list.add(t);
+            }
+            return list;
         }
 
         /**

@@ -29,7 +29,7 @@ final class StartFile {
     static void apply(Path file, int d, GaussianMixtureBuilder b, boolean kGiven, int k, boolean covarianceGiven,
             String covariance) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException("--init: '" + file + "' is neither kmeans, k-means++, random, random-from-data,"
+            throw new InputException("--init: '" + file + "' is neither kmeans, k-means++, random, random-from-data, hc,"
                     + " nor an existing JSON file of parameters or saved model");
         }
         JsonNode root;
@@ -121,7 +121,7 @@ final class StartFile {
         StartMethod m = initMethod(in);
         if (m == null) {
             throw new InputException("--init: unknown start method '" + in
-                    + "' (kmeans, k-means++, random, random-from-data)");
+                    + "' (kmeans, k-means++, random, random-from-data, hc)");
         }
         return m;
     }

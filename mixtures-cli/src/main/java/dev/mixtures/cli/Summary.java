@@ -237,34 +237,39 @@ final class Summary {
         Criterion crit = r.criterion();
         String name = crit.name();
         s.append(String.format(Locale.ROOT, "Gaussian mixtures ranked by %s (lower is better; mclust reports %s with the other"
-                + " sign), K = %d..%d × %d structure%s, %d start%s each, on %s: %d rows × %d columns%s%n", name,
+                + " sign), K = %d..%d × %d model%s, %s%d start%s each, on %s: %d rows × %d columns%s%n", name,
                 crit == Criterion.AIC ? "no AIC, and BIC" : name, sel.kMin(), sel.kMax(), sel.structures().size(),
-                sel.structures().size() == 1 ? "" : "s", sel.nInit(), sel.nInit() == 1 ? "" : "s", loaded.source,
+                sel.structures().size() == 1 ? "" : "s", sel.hierarchical() ? "hc + " : "", sel.nInit(),
+                sel.nInit() == 1 ? "" : "s", loaded.source,
                 loaded.data.n(), loaded.data.d(), sel.standardize() ? ", standardized" : ""));
         s.append('\n');
         List<Candidate> ranked = r.ranked();
-        int w = 16;
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%4s", "K"));
-        for (CovarianceType t : sel.structures()) {
-            head.append(String.format(Locale.ROOT, " %" + w + "s", t.label() + " (" + t.mclustName() + ")"));
-        }
-        s.append(head).append('\n');
+        // mclust's names as columns, in blocks of seven so that a line stays under 100 characters.
+        int w = 12;
         int perRow = sel.structures().size();
         List<Candidate> table = r.table();
-        for (int row = 0; row < table.size() / perRow; row++) {
-            s.append(String.format(Locale.ROOT, "%4d", table.get(row * perRow).k()));
-            for (int c = 0; c < perRow; c++) {
-                Candidate x = table.get(row * perRow + c);
-                String cell;
-                if (x.scored()) {
-                    int rank = ranked.indexOf(x);
-                    cell = String.format(Locale.ROOT, "%.3f", x.score(crit)) + (rank < 3 ? " [" + (rank + 1) + "]" : "    ");
-                } else {
-                    cell = x.status().label() + "    ";
-                }
-                s.append(String.format(Locale.ROOT, " %" + w + "s", cell));
+        for (int from = 0; from < perRow; from += 7) {
+            int to = Math.min(perRow, from + 7);
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%4s", "K"));
+            for (CovarianceType t : sel.structures().subList(from, to)) {
+                head.append(String.format(Locale.ROOT, " %" + w + "s", t.mclustName() + "    "));
             }
-            s.append('\n');
+            s.append(from > 0 ? "\n" : "").append(head).append('\n');
+            for (int row = 0; row < table.size() / perRow; row++) {
+                s.append(String.format(Locale.ROOT, "%4d", table.get(row * perRow).k()));
+                for (int c = from; c < to; c++) {
+                    Candidate x = table.get(row * perRow + c);
+                    String cell;
+                    if (x.scored()) {
+                        int rank = ranked.indexOf(x);
+                        cell = String.format(Locale.ROOT, "%.3f", x.score(crit)) + (rank < 3 ? " [" + (rank + 1) + "]" : "    ");
+                    } else {
+                        cell = x.status().label() + "    ";
+                    }
+                    s.append(String.format(Locale.ROOT, " %" + w + "s", cell));
+                }
+                s.append('\n');
+            }
         }
         s.append('\n');
         Candidate best = r.best();
@@ -298,7 +303,7 @@ final class Summary {
                     s.append("\nWithout a score:\n");
                     any = true;
                 }
-                s.append(String.format(Locale.ROOT, "  %s, K = %d: %s%n", x.covariance().label(), x.k(), x.reason()));
+                s.append(String.format(Locale.ROOT, "  %s, K = %d: %s%n", x.covariance().mclustName(), x.k(), x.reason()));
             }
         }
         s.append(String.format(Locale.ROOT, "%nTime: %.2f s%n", r.nanos() / 1e9));
@@ -313,14 +318,15 @@ final class Summary {
         Candidate best = r.best();
         List<Candidate> ranked = r.ranked();
         String next = ranked.size() > 1 ? String.format(Locale.ROOT, "; next: %s, K = %d (%.3f)",
-                ranked.get(1).covariance().label(), ranked.get(1).k(), ranked.get(1).score(r.criterion())) : "";
+                ranked.get(1).covariance().mclustName(), ranked.get(1).k(), ranked.get(1).score(r.criterion())) : "";
         String vb = r.bayesian() != null ? String.format(Locale.ROOT, "%nThe Bayesian mixture (K = %d, %s) keeps %d effective"
                 + " component%s.", r.bayesian().k(), r.bayesian().covarianceType().label(),
                 r.bayesian().effectiveComponents(), r.bayesian().effectiveComponents() == 1 ? "" : "s") : "";
         return String.format(Locale.ROOT, "K and covariance chosen by %s among K = %d..%d × %s: %s, K = %d (%s %.3f)%s."
                 + " Table: mixtures select.%s%n%n", r.criterion().name(), sel.kMin(), sel.kMax(),
-                sel.structures().size() == 4 ? "all four structures" : sel.structures().toString().toLowerCase(Locale.ROOT),
-                best.covariance().label(), best.k(), r.criterion().name(), best.score(r.criterion()), next, vb);
+                sel.structures().size() == CovarianceType.values().length ? "mclust's fourteen models"
+                        : sel.structures().stream().map(CovarianceType::mclustName).toList().toString(),
+                best.covariance().mclustName(), best.k(), r.criterion().name(), best.score(r.criterion()), next, vb);
     }
 
     /** The agreement of the labels with known classes: ARI, NMI and the contingency table. */

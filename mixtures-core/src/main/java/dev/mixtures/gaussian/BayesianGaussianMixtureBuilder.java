@@ -176,6 +176,11 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
         if (covariance == null || weightPrior == null || init == null) {
             throw new IllegalArgumentException("covariance, weight prior and init must be set");
         }
+        if (!covariance.hasConjugatePrior()) {
+            throw new IllegalArgumentException("covariance: the Bayesian mixture has conjugate priors for full (VVV), tied"
+                    + " (EEE), diag (VVI) and spherical (VII) only, not " + covariance.mclustName()
+                    + "; fit the Gaussian mixture for it");
+        }
         String cname = weightPrior == WeightPrior.DIRICHLET ? "alpha0" : "gamma0";
         if (!Double.isNaN(concentration) && !(concentration > 0 && concentration < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(cname + " (the weight concentration) must be a finite number > 0, got "

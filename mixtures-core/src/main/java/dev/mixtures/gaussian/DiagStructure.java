@@ -1,20 +1,13 @@
 package dev.mixtures.gaussian;
 
-import java.util.Locale;
-
 /**
  * Each component has its own diagonal covariance (scikit-learn's "diag", mclust's VVI): k·d
  * variances; precision factors are 1/σ per coordinate. The Bayesian mixture's precision is d
  * independent one-dimensional blocks (Gamma) per component.
  */
-final class DiagStructure extends ScaleStructure {
+final class DiagStructure extends DiagonalLayout {
     private static final long serialVersionUID = 1L;
 
-
-    @Override
-    double variance(double[] cov, int c, int i, int d) {
-        return cov[c * d + i];
-    }
 
     @Override
     long parameters(int k, int d) {
@@ -22,28 +15,7 @@ final class DiagStructure extends ScaleStructure {
     }
 
     @Override
-    int covLength(int k, int d) {
-        return k * d;
-    }
-
-    @Override
-    double[] compact(double[] full, int k, int d) {
-        double[] v = new double[k * d];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                v[c * d + i] = full[c * d * d + i * d + i];
-            }
-        }
-        return v;
-    }
-
-    @Override
-    boolean holds(double[] m, double[] first, int d, int i, int j) {
-        return i == j || m[i * d + j] == 0;
-    }
-
-    @Override
-    double[] mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d) {
+    Estimate mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d, double[] state) {
         double[] cov = new double[k * d];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < d; i++) {
@@ -51,26 +23,12 @@ final class DiagStructure extends ScaleStructure {
                 cov[c * d + i] = st.ss[c * st.sLen + i] / nk[c] - di * di;
             }
         }
-        return cov;
+        return new Estimate(cov, null);
     }
 
     @Override
-    String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
-        for (int i = 0; i < d; i++) {
-            double v = raw[c * d + i];
-            if (!(v > reg) || v < GaussianFamily.DataScale.RELATIVE * scale.cov[i * d + i]) {
-                return "collapsed (its variance in column " + (i + 1) + " is " + String.format(Locale.ROOT, "%.3g", v)
-                        + ", not above the regularisation " + reg + ")";
-            }
-        }
-        return null;
-    }
-
-    @Override
-    void setDataCovariance(double[] raw, int c, int d, double[] dataCov) {
-        for (int i = 0; i < d; i++) {
-            raw[c * d + i] = dataCov[i * d + i];
-        }
+    boolean conjugate() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.mixtures.gaussian;
 
 /** Each component has its own full covariance matrix (scikit-learn's "full", mclust's VVV). */
-final class FullStructure extends TriangularStructure {
+final class FullStructure extends WishartStructure {
     private static final long serialVersionUID = 1L;
 
 

@@ -83,12 +83,12 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public GaussianParams mStep(GaussianParams p, GaussianStatistics total, int iteration) {
-        return mStep(total, p.means, iteration);
+        return mStep.apply(total, p.means, iteration, p);
     }
 
-    /** The closed-form M-step from statistics taken about {@code shift}, with collapse handling. */
+    /** The first M-step, from statistics of a start taken about {@code shift}, with collapse handling. */
     GaussianParams mStep(GaussianStatistics st, double[] shift, int iteration) {
-        return mStep.apply(st, shift, iteration);
+        return mStep.apply(st, shift, iteration, null);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Gaussian mixture's closed-form M-step (PRML 9.24–9.27, docs/MATH.md §2.2) from statistics
+ * The Gaussian mixture's M-step (PRML 9.24–9.27, docs/MATH.md §2.2, §2.7) from statistics
  * taken about a shift, with the structure's covariances, regularisation, and the detection of
  * components that collapse or lose their weight: they stop the fit, or are re-seeded at the rows
  * the model explains worst when there are data to re-seed from. One instance serves one run
@@ -32,8 +32,12 @@ final class GaussianMStep {
         this.scale = scale;
     }
 
-    /** The closed-form M-step from statistics taken about {@code shift}, with collapse handling. */
-    GaussianParams apply(GaussianStatistics st, double[] shift, int iteration) {
+    /**
+     * The M-step from statistics taken about {@code shift}, with collapse handling; {@code previous}:
+     * the parameters the statistics were taken with (an iterative structure's M-step starts from
+     * them), or null for a first M-step.
+     */
+    GaussianParams apply(GaussianStatistics st, double[] shift, int iteration, GaussianParams previous) {
         double[] nk = new double[k];
         double[] means = new double[k * d];
         double[] delta = new double[k * d];
@@ -46,7 +50,10 @@ final class GaussianMStep {
                 means[c * d + i] = shift[c * d + i] + delta[c * d + i];
             }
         }
-        double[] raw = structure.mStep(st, nk, delta, nSum, k, d);
+        double[] state = previous == null ? null
+                : previous.state != null ? previous.state : structure.stateOf(previous.cov, k, d);
+        Structure.Estimate estimate = structure.mStep(st, nk, delta, nSum, k, d, state);
+        double[] raw = estimate.cov();
         boolean[] bad = new boolean[k];
         String[] why = new String[k];
         for (int c = 0; c < k; c++) {
@@ -98,7 +105,7 @@ final class GaussianMStep {
         }
         structure.regularise(raw, d, reg);
         try {
-            return GaussianParams.of(k, d, type, weights, means, raw);
+            return GaussianParams.of(k, d, type, weights, means, raw, estimate.state());
         } catch (GaussianParams.NotPositiveDefinite e) {
             throw new DegenerateComponentException(e.component, iteration,
                     "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");

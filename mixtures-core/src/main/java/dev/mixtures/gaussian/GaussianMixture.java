@@ -68,7 +68,7 @@ public final class GaussianMixture {
      */
     public GaussianMixtureModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
         GaussianFit[] spec = new GaussianFit[1];
-        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == StartMethod.GIVEN ? 1 : s.nInit, s.maxIter,
+        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == StartMethod.GIVEN || s.init == StartMethod.HC ? 1 : s.nInit, s.maxIter,
                 s.shortRuns, true, s.standardize);
         FitTemplate.Outcome<GaussianParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
                 (z, st) -> spec[0] = new GaussianFit(this, z, st), listener, cancel);
@@ -102,6 +102,11 @@ public final class GaussianMixture {
     /** Regularisation added to variances. */
     public double regCovar() {
         return s.regCovar;
+    }
+
+    /** The tree an hc start cuts, or null to build one for the data. */
+    public Hierarchy hierarchy() {
+        return s.hierarchy;
     }
 
     /** How the fit starts. */

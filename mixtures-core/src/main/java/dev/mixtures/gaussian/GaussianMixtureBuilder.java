@@ -11,6 +11,7 @@ public final class GaussianMixtureBuilder implements Cloneable {
     CovarianceType covariance = CovarianceType.FULL;
     double regCovar = 1e-6;
     StartMethod init = StartMethod.KMEANS;
+    Hierarchy hierarchy;
     double[] initialWeights;
     double[][] initialMeans;
     double[][][] initialCovariances;
@@ -51,6 +52,15 @@ public final class GaussianMixtureBuilder implements Cloneable {
     /** Added to every variance in every M-step and at the start (≥ 0), in the fitted units. */
     public GaussianMixtureBuilder regCovar(double v) {
         regCovar = v;
+        return this;
+    }
+
+    /**
+     * The tree an {@link StartMethod#HC} start cuts, built once for the data (a model-selection grid
+     * shares one among its cells); by default each fit builds its own.
+     */
+    public GaussianMixtureBuilder hierarchy(Hierarchy v) {
+        hierarchy = v;
         return this;
     }
 

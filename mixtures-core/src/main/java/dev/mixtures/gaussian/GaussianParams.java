@@ -7,9 +7,10 @@ package dev.mixtures.gaussian;
  * precomputed: the precision factors P_k = L_k⁻ᵀ (Σ_k = L_k L_kᵀ) and the constants
  * ln π_k + ln|P_k| − (d/2) ln 2π of each component's log-density (MATH.md §2.3). Immutable.
  *
- * <p>Layout by structure: {@code cov} holds k·d·d (full), d·d (tied), k·d (diag) or k (spherical)
- * numbers; {@code prec} holds k·d·d upper triangular factors (full), one d·d factor (tied), or k·d
- * reciprocal standard deviations (diag and spherical, the spherical value repeated d times).
+ * <p>Layout by structure ({@link Structure#covLength}): {@code cov} holds k·d·d (full and the other
+ * oriented structures), d·d (tied), k·d (diag, VEI, EVI), d (EEI), k (spherical) or 1 (EII)
+ * numbers; {@code prec} holds k·d·d upper triangular factors (one d·d for tied), or k·d reciprocal
+ * standard deviations (the diagonal structures, repeated where they are shared).
  */
 public final class GaussianParams implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -31,9 +32,15 @@ public final class GaussianParams implements java.io.Serializable {
      * multiply-add (MATH.md §2.3's "xᵀP − μᵀP"); null for full and tied.
      */
     final double[] negMeanPrec;
+    /**
+     * The decomposition an iterative M-step ended at (volumes, shapes, orientation: docs/MATH.md
+     * §2.7), where the next M-step starts; null for closed-form structures and for parameters given
+     * or loaded.
+     */
+    final double[] state;
 
     private GaussianParams(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov,
-            double[] prec, double[] logDet, double[] cst) {
+            double[] prec, double[] logDet, double[] cst, double[] state) {
         this.k = k;
         this.d = d;
         this.type = type;
@@ -44,6 +51,7 @@ public final class GaussianParams implements java.io.Serializable {
         this.prec = prec;
         this.logDet = logDet;
         this.cst = cst;
+        this.state = state;
         if (structure.offDiagonal()) {
             this.negMeanPrec = null;
         } else {
@@ -60,7 +68,7 @@ public final class GaussianParams implements java.io.Serializable {
      * ln π_k + ln |P_k| − (D/2) ln 2π, with the quadratic form of E[Λ_k] = Σ_k⁻¹.
      */
     GaussianParams withConstants(double[] constants) {
-        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, constants.clone());
+        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, constants.clone(), state);
     }
 
     /** Thrown by {@link #of} when a covariance is not positive definite. */
@@ -83,13 +91,19 @@ public final class GaussianParams implements java.io.Serializable {
      * @throws NotPositiveDefinite naming the first component whose covariance cannot be factored
      */
     static GaussianParams of(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov) {
+        return of(k, d, type, weights, means, cov, null);
+    }
+
+    /** As {@link #of(int, int, CovarianceType, double[], double[], double[])}, with an M-step's {@link #state}. */
+    static GaussianParams of(int k, int d, CovarianceType type, double[] weights, double[] means, double[] cov,
+            double[] state) {
         double[] logDet = new double[k]; // ln |P_k| = −½ ln |Σ_k|
         double[] prec = type.structure().factor(k, d, cov, logDet);
         double[] cst = new double[k];
         for (int c = 0; c < k; c++) {
             cst[c] = Math.log(weights[c]) + logDet[c] - 0.5 * d * LN_2PI;
         }
-        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, cst);
+        return new GaussianParams(k, d, type, weights, means, cov, prec, logDet, cst, state);
     }
 
     /** Number of components. */

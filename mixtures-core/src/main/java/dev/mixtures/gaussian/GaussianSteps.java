@@ -36,7 +36,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     @Override
     public GaussianParams start(GaussianStatistics aboutMeans, double[][] means) {
-        return mStep.apply(aboutMeans, flat(means), 0);
+        return mStep.apply(aboutMeans, flat(means), 0, null);
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
     @Override
     public GaussianParams parameters(GaussianParams params, GaussianStatistics merged) {
         check(params);
-        return mStep.apply(merged, params.means, -1);
+        return mStep.apply(merged, params.means, -1, params);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.mixtures.gaussian;
 
+import java.util.Locale;
+
 /**
- * Structures whose covariances are diagonal: per-coordinate variances (one per coordinate, or one
- * per component), stored compactly; precision factors are 1/σ per coordinate, so the E-step reads
+ * Structures whose covariances are diagonal: per-coordinate variances (k·d of them in a
+ * {@link DiagonalLayout}, one per component, one per coordinate shared by all, or one in all),
+ * stored compactly; precision factors are 1/σ per coordinate, so the E-step reads
  * y_i = x_i/σ_i − μ_i/σ_i (docs/MATH.md §2.3). The Bayesian mixture's precision blocks are
  * one-dimensional (Gamma).
  */
-abstract sealed class ScaleStructure extends Structure permits DiagStructure, SphericalStructure {
+abstract sealed class ScaleStructure extends Structure
+        permits DiagonalLayout, SphericalStructure, EiiStructure, EeiStructure {
     private static final long serialVersionUID = 1L;
 
 
@@ -56,6 +60,40 @@ abstract sealed class ScaleStructure extends Structure permits DiagStructure, Sp
         for (int q = 0; q < cov.length; q++) {
             cov[q] += reg;
         }
+    }
+
+    /**
+     * Why the variances {@code raw[off..off+d)} count as collapsed, or null: one is not above the
+     * regularisation or below 1e-10 of the data's variance of its column.
+     */
+    static String collapsedVariances(double[] raw, int off, int d, double reg, GaussianFamily.DataScale scale) {
+        for (int i = 0; i < d; i++) {
+            double v = raw[off + i];
+            if (!(v > reg) || v < GaussianFamily.DataScale.RELATIVE * scale.cov[i * d + i]) {
+                return "collapsed (its variance in column " + (i + 1) + " is " + String.format(Locale.ROOT, "%.3g", v)
+                        + ", not above the regularisation " + reg + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Why the one variance {@code v} of all coordinates counts as collapsed, or null (against the data's mean variance). */
+    static String collapsedVariance(double v, int d, double reg, GaussianFamily.DataScale scale) {
+        double mean = 0;
+        for (int i = 0; i < d; i++) {
+            mean += scale.cov[i * d + i] / d;
+        }
+        if (!(v > reg) || v < GaussianFamily.DataScale.RELATIVE * mean) {
+            return "collapsed (its variance is " + String.format(Locale.ROOT, "%.3g", v)
+                    + ", not above the regularisation " + reg + ")";
+        }
+        return null;
+    }
+
+    /** The scatter of component c about its new mean in coordinate i: S_ci − N_c δ_ci². */
+    static double scatter(GaussianStatistics st, double[] nk, double[] delta, int c, int i, int d) {
+        double di = delta[c * d + i];
+        return st.ss[c * st.sLen + i] - nk[c] * di * di;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.mixtures.gaussian;
 
-import java.util.Locale;
-
 /**
  * Each component has its own single variance, σ_k² I (scikit-learn's "spherical", mclust's VII):
  * k numbers; the precision factor 1/σ_k is stored once per coordinate. The Bayesian mixture's
@@ -42,7 +40,7 @@ final class SphericalStructure extends ScaleStructure {
     }
 
     @Override
-    double[] mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d) {
+    Estimate mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d, double[] state) {
         double[] cov = new double[k];
         for (int c = 0; c < k; c++) {
             double s = 0;
@@ -52,21 +50,12 @@ final class SphericalStructure extends ScaleStructure {
             }
             cov[c] = s / d;
         }
-        return cov;
+        return new Estimate(cov, null);
     }
 
     @Override
     String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
-        double v = raw[c];
-        double mean = 0;
-        for (int i = 0; i < d; i++) {
-            mean += scale.cov[i * d + i] / d;
-        }
-        if (!(v > reg) || v < GaussianFamily.DataScale.RELATIVE * mean) {
-            return "collapsed (its variance is " + String.format(Locale.ROOT, "%.3g", v)
-                    + ", not above the regularisation " + reg + ")";
-        }
-        return null;
+        return collapsedVariance(raw[c], d, reg, scale);
     }
 
     @Override
@@ -76,6 +65,11 @@ final class SphericalStructure extends ScaleStructure {
             s += dataCov[i * d + i];
         }
         raw[c] = s / d;
+    }
+
+    @Override
+    boolean conjugate() {
+        return true;
     }
 
     @Override

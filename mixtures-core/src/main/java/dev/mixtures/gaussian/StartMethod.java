@@ -2,7 +2,8 @@ package dev.mixtures.gaussian;
 
 /**
  * How the Gaussian and the Bayesian mixture find their first parameters (the same methods as
- * scikit-learn's {@code init_params}, and given parameters or responsibilities).
+ * scikit-learn's {@code init_params}, mclust's hierarchical start, and given parameters or
+ * responsibilities).
  */
 public enum StartMethod {
     /** One K-means run (k-means++ seeding, Lloyd/Hamerly to convergence); its clusters give the first M-step. */
@@ -13,6 +14,11 @@ public enum StartMethod {
     RANDOM("random"),
     /** k rows drawn at random as seeds; each row goes to its nearest seed, then the first M-step. */
     RANDOM_FROM_DATA("random-from-data"),
+    /**
+     * mclust's model-based agglomerative hierarchical clustering ({@link Hierarchy}) cut at K
+     * clusters, then the first M-step. Deterministic: every start of a fit is the same.
+     */
+    HC("hc"),
     /** Weights, means and covariances given in {@link GaussianMixtureBuilder#initialParameters}, or a warm start. */
     GIVEN("given");
 
@@ -35,6 +41,6 @@ public enum StartMethod {
             }
         }
         throw new IllegalArgumentException("init: unknown value '" + s
-                + "' (kmeans, k-means++, random, random-from-data, or a file of parameters)");
+                + "' (kmeans, k-means++, random, random-from-data, hc, or a file of parameters)");
     }
 }

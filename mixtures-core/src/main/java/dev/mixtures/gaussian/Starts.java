@@ -13,10 +13,12 @@ final class Starts {
 
     /**
      * Starting responsibilities for the start methods that make them (all but given parameters):
-     * random ones per row, or the hard labels of K-means, of k-means++ seeds or of random rows.
+     * random ones per row, or the hard labels of K-means, of k-means++ seeds, of random rows or of
+     * the hierarchy ({@code hierarchy}: the settings' own, or one built for these data).
      * The Bayesian mixture starts the same way.
      */
-    static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers) {
+    static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers,
+            java.util.function.Supplier<Hierarchy> hierarchy) {
         if (init == StartMethod.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
@@ -33,7 +35,14 @@ final class Starts {
             };
         } else {
             int[] labels;
-            if (init == StartMethod.KMEANS) {
+            if (init == StartMethod.HC) {
+                Hierarchy h = hierarchy.get();
+                if (h.rows() != z.n()) {
+                    throw new IllegalArgumentException("init: the hierarchy was built for " + h.rows() + " rows, the data have "
+                            + z.n());
+                }
+                labels = h.labels(k);
+            } else if (init == StartMethod.KMEANS) {
                 // K-means picks its kernel by the size of the problem (Kernels.forSize): a grid of small
                 // fits in a fresh JVM, bound by the JIT, takes the plain Java kernel (the same bits).
                 KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads()).build()

@@ -12,10 +12,18 @@ package dev.mixtures.gaussian;
  * the others store per-coordinate variances and 1/σ. The E-step kernels read only that
  * distinction ({@link #offDiagonal}).
  *
- * <p>For the Bayesian mixture (docs/MATH.md §4.2, §4.8) each structure's precision is a product of
+ * <p>The fourteen structures are mclust's parameterisations Σ_k = λ_k D_k A_k D_kᵀ (volume,
+ * orientation, shape; docs/MATH.md §2.6 and §2.7). Those whose M-step has no closed form iterate
+ * from a decomposition that the previous M-step ended at ({@link Estimate#state}), so that every
+ * M-step starts where the last one stopped and cannot lower the expected complete-data
+ * log-likelihood.
+ *
+ * <p>For the Bayesian mixture (docs/MATH.md §4.2, §4.8) the four structures with a conjugate
+ * prior ({@link #conjugate}: full, tied, diag, spherical) see their precision as a product of
  * independent Wishart (or Gamma) "blocks": {@link #blocks} per component of dimension
  * {@link #blockDim}, each acting on {@link #replicas} copies of its coordinates (the spherical
- * precision is one scalar acting on all d coordinates).
+ * precision is one scalar acting on all d coordinates). The others have no conjugate prior; the
+ * Bayesian mixture refuses them before any of its methods is reached.
  */
 abstract sealed class Structure implements java.io.Serializable permits TriangularStructure, ScaleStructure {
     private static final long serialVersionUID = 1L;
@@ -55,10 +63,41 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     abstract boolean holds(double[] m, double[] first, int d, int i, int j);
 
     /**
-     * The maximum-likelihood M-step's covariances before regularisation (docs/MATH.md §2.2):
-     * Σ_k = S_k/N_k − δ_k δ_kᵀ from statistics taken about a shift, δ_k = s_k/N_k, in this layout.
+     * What an M-step estimates: covariances in this layout (before regularisation) and, for the
+     * structures whose M-step iterates, the decomposition it ended at (the next M-step's start),
+     * else null.
      */
-    abstract double[] mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d);
+    record Estimate(double[] cov, double[] state) {
+    }
+
+    /**
+     * The maximum-likelihood M-step's covariances before regularisation (docs/MATH.md §2.2, §2.7)
+     * from statistics taken about a shift, δ_k = s_k/N_k (the scatter about the new means is
+     * W_k = S_k − N_k δ_k δ_kᵀ), in this layout. {@code state} is the previous M-step's
+     * {@link Estimate#state} (or {@link #stateOf} the previous parameters), or null for a first
+     * M-step, which starts as mclust's does.
+     */
+    abstract Estimate mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d,
+            double[] state);
+
+    /**
+     * The decomposition an iterative M-step would start from, recovered from covariances in this
+     * layout (parameters given or loaded, which carry no state); null for structures whose M-step
+     * is closed form.
+     */
+    double[] stateOf(double[] cov, int k, int d) {
+        return null;
+    }
+
+    /** Whether the Bayesian mixture has a conjugate prior for this structure (full, tied, diag, spherical). */
+    boolean conjugate() {
+        return false;
+    }
+
+    /** The failure of a Bayesian-mixture method on a structure without a conjugate prior (never reached: the builders refuse them). */
+    final IllegalStateException noConjugatePrior() {
+        return new IllegalStateException("no conjugate prior for " + getClass().getSimpleName());
+    }
 
     /** Adds {@code reg} to every variance in {@code cov}. */
     abstract void regularise(double[] cov, int d, double reg);
@@ -75,7 +114,9 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     // The Bayesian mixture's conjugate prior and posterior.
 
     /** Dimension of one precision block. */
-    abstract int blockDim(int d);
+    int blockDim(int d) {
+        throw noConjugatePrior();
+    }
 
     /** Precision blocks per component. */
     int blocks(int d) {
@@ -88,26 +129,38 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     }
 
     /** The prior's inverse scale W0⁻¹ in this layout, from a full d×d covariance (the data's, or one given). */
-    abstract double[] priorScale(double[] full, int d);
+    double[] priorScale(double[] full, int d) {
+        throw noConjugatePrior();
+    }
 
     /** Σ over one component's blocks of ln |W0⁻¹|; fails naming the covariance prior if it is not positive definite. */
-    abstract double priorLogDet(double[] w0inv, int d);
+    double priorLogDet(double[] w0inv, int d) {
+        throw noConjugatePrior();
+    }
 
     /**
      * The variational M-step's W_k⁻¹ (PRML 10.62 and its analogues, docs/MATH.md §4.2): the prior's
      * W0⁻¹ plus N_k S_k (from statistics about a shift) plus the pull of x̄_k towards m0, with
      * N_k·reg added to every variance.
      */
-    abstract double[] posteriorScale(GaussianStatistics st, double[] nk, double[] xbar, double[] beta, VbPrior prior);
+    double[] posteriorScale(GaussianStatistics st, double[] nk, double[] xbar, double[] beta, VbPrior prior) {
+        throw noConjugatePrior();
+    }
 
     /** Σ over component c's blocks of ln |W_c⁻¹|; {@code g} holds the factors of E[Λ]⁻¹ = W⁻¹/ν. */
-    abstract double posteriorLogDet(double[] winv, double[] nu, int c, int d, GaussianParams g);
+    double posteriorLogDet(double[] winv, double[] nu, int c, int d, GaussianParams g) {
+        throw noConjugatePrior();
+    }
 
     /** E[Λ_c] = ν_c W_c as a full d×d matrix. */
-    abstract double[] expectedPrecision(double[] winv, double[] nu, int c, int d);
+    double[] expectedPrecision(double[] winv, double[] nu, int c, int d) {
+        throw noConjugatePrior();
+    }
 
     /** Σ over component c's blocks of Tr(W0⁻¹ W_c) (PRML 10.74). */
-    abstract double traceW0invW(double[] w0inv, double[] winv, double[] nu, int c, int d);
+    double traceW0invW(double[] w0inv, double[] winv, double[] nu, int c, int d) {
+        throw noConjugatePrior();
+    }
 
     // The predictive density's Student-t factors (docs/MATH.md §4.6): dof t, and f with
     // Δ² = f·‖Pᵀ(x − m)‖² for the E-step's precision factor P.
@@ -118,12 +171,16 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     }
 
     /** Σ over component c's t factors of −(t + dim)/2 · ln(1 + Δ²/t), at y = x − m_c. */
-    abstract double studentLogKernel(double[] prec, int po, double[] y, int d, double f, double t);
+    double studentLogKernel(double[] prec, int po, double[] y, int d, double f, double t) {
+        throw noConjugatePrior();
+    }
 
     /**
      * A draw from component c's predictive t into x: the mean at {@code means[mo..]}, standard
      * normals in {@code e}; each t factor draws its χ²(t) from {@code rnd} in coordinate order.
      */
-    abstract void studentDraw(double[] means, int mo, double[] e, double t, double f, double[] prec, int po,
-            double[] chol, java.util.SplittableRandom rnd, double[] x);
+    void studentDraw(double[] means, int mo, double[] e, double t, double f, double[] prec, int po,
+            double[] chol, java.util.SplittableRandom rnd, double[] x) {
+        throw noConjugatePrior();
+    }
 }

@@ -5,7 +5,7 @@ package dev.mixtures.gaussian;
  * M-step pools the scatter of every component, and the Bayesian mixture has one Wishart block with
  * ν = ν0 + Σ N_k.
  */
-final class TiedStructure extends TriangularStructure {
+final class TiedStructure extends WishartStructure {
     private static final long serialVersionUID = 1L;
 
 

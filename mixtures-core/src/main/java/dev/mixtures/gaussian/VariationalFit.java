@@ -49,7 +49,7 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
                 }
             };
         } else {
-            source = Starts.source(settings.init(), settings.k(), z, rnd, workers);
+            source = Starts.source(settings.init(), settings.k(), z, rnd, workers, () -> Hierarchy.of(z, settings.seed()));
         }
         return new FitTemplate.Begin<>(family, family.start(source, workers));
     }

@@ -9,6 +9,8 @@ import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.DegenerateComponentException;
 import dev.mixtures.gaussian.GaussianMixture;
+import dev.mixtures.gaussian.GaussianMixtureBuilder;
+import dev.mixtures.gaussian.Hierarchy;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.linalg.Cholesky;
@@ -28,11 +30,15 @@ import java.util.List;
  * covariance needs d + 1 points), or when some component's variance of a column given the
  * columns before it (a Cholesky pivot of its covariance) is below {@code spread} (default 1e-3)
  * times the data's own. The Bayesian mixture's effective number of components, fitted with
- * K = kMax and full covariances (or the first structure asked for, when full is not), is reported
- * beside the choice.
+ * K = kMax and full covariances (or the first structure asked for that has a conjugate prior, when
+ * full is not asked for; full when none has), is reported beside the choice.
  *
- * <p>By default each cell's starts run {@value #SHORT_RUNS} iterations, and its best start alone continues
- * to convergence (Biernacki, Celeux and Govaert's emEM), so many starts cost little more than one.
+ * <p>Each cell runs EM from mclust's hierarchical start (model-based agglomeration on the
+ * SVD-transformed rows, {@link Hierarchy}, one tree for the whole grid), as mclust does, and
+ * separately from {@code nInit} starts of the start method (k-means by default), whose starts run
+ * {@value #SHORT_RUNS} iterations before the best alone continues to convergence (Biernacki,
+ * Celeux and Govaert's emEM); the fit with the higher ln L stands, so no cell ends below where
+ * mclust's start alone would take it.
  */
 public final class ModelSelection {
     /** Iterations of every start of a cell before its best start alone continues (GaussianMixture.shortRuns). */
@@ -59,8 +65,10 @@ public final class ModelSelection {
     private final boolean bayesian;
     private final StartMethod init;
     private final int shortRuns;
+    private final boolean hierarchical;
 
     private ModelSelection(Builder b) {
+        hierarchical = b.hierarchical;
         init = b.init;
         shortRuns = b.shortRuns;
         kMin = b.kMin;
@@ -102,8 +110,18 @@ public final class ModelSelection {
         private boolean bayesian = true;
         private StartMethod init = StartMethod.KMEANS;
         private int shortRuns = SHORT_RUNS;
+        private boolean hierarchical = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether every cell also runs EM from mclust's hierarchical start ({@link Hierarchy}, built
+         * once for the grid) beside its {@code nInit} starts; true by default.
+         */
+        public Builder hierarchical(boolean v) {
+            hierarchical = v;
+            return this;
         }
 
         /** Iterations of each start before the cell's best start alone continues; 0 runs every start to the end. */
@@ -235,6 +253,8 @@ public final class ModelSelection {
         }
         // The data's variance of each column given the ones before it (weighted, population).
         double[] dataPivots = Cholesky.conditionalVariances(Moments.covariance(data, Moments.mean(data), 0), data.d());
+        // One tree for every cell's hierarchical start (mclust's hc, on a seeded subset above Hierarchy.SUBSET rows).
+        Hierarchy tree = hierarchical ? Hierarchy.of(data, seed) : null;
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k++) {
             for (int s = 0; s < structures.size(); s++) {
@@ -242,14 +262,15 @@ public final class ModelSelection {
             }
         }
         // The Bayesian mixture is one more task beside the cells, so that it runs while they do.
-        CovarianceType vbType = structures.contains(CovarianceType.FULL) ? CovarianceType.FULL : structures.get(0);
+        CovarianceType vbType = structures.contains(CovarianceType.FULL) ? CovarianceType.FULL
+                : structures.stream().filter(CovarianceType::hasConjugatePrior).findFirst().orElse(CovarianceType.FULL);
         List<Task> done = Restarts.run(threads, cells.size() + (bayesian ? 1 : 0), (i, workers) -> {
             if (i == cells.size()) {
                 return bayesian(data, vbType, workers.threads());
             }
             int k = cells.get(i)[0];
             CovarianceType t = structures.get(cells.get(i)[1]);
-            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots));
+            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, tree));
         });
         List<Candidate> table = new ArrayList<>();
         BayesianGaussianMixtureModel vb = null;
@@ -307,18 +328,36 @@ public final class ModelSelection {
         return sa < sb || (sa == sb && a.parameters() < b.parameters());
     }
 
-    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots) {
-        GaussianMixtureModel m;
-        try {
-            m = GaussianMixture.builder().k(k).covariance(t).init(init).regCovar(regCovar).nInit(nInit)
-                    .shortRuns(shortRuns).seed(seed)
-                    .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads).build().fit(data);
-        } catch (DegenerateComponentException e) {
-            return failed(k, t, "every start collapsed: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return failed(k, t, e.getMessage());
+    /**
+     * A cell: EM from the hierarchical start (as mclust) and from {@code nInit} starts of
+     * {@code init} (emEM); the higher ln L of the two stands, the other's failure is noted only if
+     * both fail.
+     */
+    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots, Hierarchy tree) {
+        GaussianMixtureBuilder b = GaussianMixture.builder().k(k).covariance(t).regCovar(regCovar).seed(seed)
+                .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads);
+        GaussianMixtureModel best = null;
+        String failure = null;
+        List<GaussianMixtureBuilder> starts = new ArrayList<>();
+        if (tree != null && k <= tree.maxClusters()) {
+            starts.add(b.build().toBuilder().init(StartMethod.HC).hierarchy(tree).nInit(1));
         }
-        return score(data, m, dataPivots);
+        if (init != StartMethod.HC || tree == null) {
+            starts.add(b.build().toBuilder().init(init).nInit(nInit).shortRuns(shortRuns));
+        }
+        for (GaussianMixtureBuilder s : starts) {
+            try {
+                GaussianMixtureModel m = s.build().fit(data);
+                if (best == null || m.logLikelihood() > best.logLikelihood()) {
+                    best = m;
+                }
+            } catch (DegenerateComponentException e) {
+                failure = "every start collapsed: " + e.getMessage();
+            } catch (IllegalArgumentException e) {
+                failure = e.getMessage();
+            }
+        }
+        return best == null ? failed(k, t, failure) : score(data, best, dataPivots);
     }
 
     /**
@@ -423,6 +462,11 @@ public final class ModelSelection {
     /** Seed. */
     public long seed() {
         return seed;
+    }
+
+    /** Whether every cell also runs EM from the hierarchical start. */
+    public boolean hierarchical() {
+        return hierarchical;
     }
 
     /** Start method of every cell. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the committed scikit-learn fixtures (src/test/resources/sklearn). */
+/** Reads the committed fixtures of scikit-learn and mclust (src/test/resources/sklearn, mclust). */
 final class Fixtures {
     private Fixtures() {
     }

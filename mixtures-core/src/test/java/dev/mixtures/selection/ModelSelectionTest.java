@@ -19,20 +19,21 @@ class ModelSelectionTest {
     @Test
     void oldFaithfulChoosesMclustsModels() {
         SelectionResult r = ModelSelection.builder().nInit(10).build().select(OldFaithful.load());
-        assertEquals(36, r.table().size());
+        assertEquals(126, r.table().size());
         Candidate best = r.best();
-        // mclust's top three on faithful are EEE,3, EEE,4 and VVV,2. Its EEE,3 reports BIC −2314.386
-        // (mclust's sign); our EM runs to a tighter tolerance and reaches a slightly higher ln L.
+        // mclust 6.0.0's top three on faithful (all fourteen models, K = 1..9) are EEE,3, VVE,2 and
+        // VEE,3. Its EEE,3 reports BIC −2314.316 (mclust's sign); our EM runs to a tighter tolerance
+        // and reaches a slightly higher ln L.
         assertEquals(CovarianceType.TIED, best.covariance());
         assertEquals(3, best.k());
         assertEquals(2314.2957, best.bic(), 1e-3);
-        List<Candidate> top = r.ranked();
-        assertEquals(CovarianceType.TIED, top.get(1).covariance());
-        assertEquals(4, top.get(1).k());
-        assertEquals(CovarianceType.FULL, top.get(2).covariance());
-        assertEquals(2, top.get(2).k());
-        // VVV,2 is the lecture's model: ln L = −1130.264, p = 11, BIC = −2 ln L + 11 ln 272.
-        assertEquals(-2 * -1130.26396 + 11 * Math.log(272), top.get(2).bic(), 1e-3);
+        // Below it, mclust's runners-up at BICs at least as good as mclust's (our EEE,4 reaches a higher
+        // ln L than mclust's and ranks between them).
+        List<Candidate> top = r.ranked().subList(0, 4);
+        Candidate vve2 = top.stream().filter(c -> c.covariance() == CovarianceType.VVE && c.k() == 2).findFirst().orElseThrow();
+        assertTrue(vve2.bic() <= 2320.433 + 1e-3, "VVE,2: " + vve2.bic());
+        Candidate vee3 = top.stream().filter(c -> c.covariance() == CovarianceType.VEE && c.k() == 3).findFirst().orElseThrow();
+        assertTrue(vee3.bic() <= 2322.104 + 1e-3, "VEE,3: " + vee3.bic());
         int spurious = 0;
         for (Candidate c : r.table()) {
             if (c.scored()) {

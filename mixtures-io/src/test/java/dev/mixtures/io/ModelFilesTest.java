@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelFilesTest {
+    /** The structures with a conjugate prior (the Bayesian mixture's; scikit-learn's four). */
+    private static final java.util.List<CovarianceType> CONJUGATE = java.util.Arrays.stream(CovarianceType.values())
+            .filter(CovarianceType::hasConjugatePrior).toList();
+
 
     @Test
     void roundTripPredictsExactlyAsTheFittedModel(@TempDir Path dir) throws Exception {
@@ -77,7 +81,7 @@ class ModelFilesTest {
     @Test
     void bayesianMixturesRoundTripExactlyForEveryStructureAndWeightPrior(@TempDir Path dir) throws Exception {
         var data = OldFaithful.load();
-        for (CovarianceType t : CovarianceType.values()) {
+        for (CovarianceType t : CONJUGATE) {
             for (WeightPrior wp : WeightPrior.values()) {
                 for (boolean standardize : new boolean[] {false, true}) {
                     BayesianGaussianMixtureModel m = BayesianGaussianMixture.builder().k(4).covariance(t).weightPrior(wp)

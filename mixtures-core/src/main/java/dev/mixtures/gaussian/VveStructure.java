@@ -1,0 +1,25 @@
+package dev.mixtures.gaussian;
+
+/**
+ * mclust's VVE: Σ_k = λ_k D A_k Dᵀ, equal orientation, volume and shape per component. The M-step
+ * is {@link CommonOrientation}'s (Browne and McNicholas 2014's MM steps for D), with
+ * λ_k A_k = diag(Dᵀ W_k D) / N_k.
+ */
+final class VveStructure extends OrientedStructure {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    long parameters(int k, int d) {
+        return k + (long) k * (d - 1) + (long) d * (d - 1) / 2;
+    }
+
+    @Override
+    Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state) {
+        return CommonOrientation.estimate(w, nk, n, d, state, true);
+    }
+
+    @Override
+    double[] stateOf(double[] cov, int k, int d) {
+        return CommonOrientation.stateOf(cov, k, d, true);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.mixtures.gaussian;
+
+import static dev.mixtures.gaussian.Fixtures.matrix;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mixtures.data.Dataset;
+import dev.mixtures.linalg.Eigen;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mclust's fourteen structures: ln L never decreases on data where the constrained models take
+ * many iterations (the iterative M-steps included, no regularisation, no tolerance), the fitted
+ * covariances have the constraints their letters say, and the parameter counts are the ones
+ * mclust's BIC values imply.
+ */
+class StructuresTest {
+    private static final String[] SETS = {"faithful", "iris", "banknote", "diabetes"};
+
+    private static Dataset load(String name) throws Exception {
+        return Dataset.of(matrix(Fixtures.read("/mclust/select-" + name + ".json").get("data")));
+    }
+
+    @Test
+    void logLikelihoodNeverDecreasesForAnyModel() throws Exception {
+        for (String name : new String[] {"iris", "diabetes"}) {
+            Dataset data = load(name);
+            for (CovarianceType t : CovarianceType.values()) {
+                for (int k = 2; k <= 4; k++) {
+                    GaussianMixtureModel m;
+                    try {
+                        m = GaussianMixture.builder().k(k).covariance(t).init(StartMethod.RANDOM).seed(k).regCovar(0)
+                                .tol(0).maxIter(400).reseedCollapsed(false).build().fit(data);
+                    } catch (DegenerateComponentException e) {
+                        continue; // a start that collapses is no evidence either way
+                    }
+                    double[] h = m.trace().history();
+                    String what = name + " " + t.mclustName() + " K=" + k;
+                    assertTrue(h.length > 20, what + ": " + h.length + " iterations");
+                    for (int i = 1; i < h.length; i++) {
+                        assertTrue(h[i] >= h[i - 1] - 1e-11 * Math.abs(h[i - 1]),
+                                what + " iteration " + i + ": " + h[i - 1] + " -> " + h[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fittedCovariancesHaveTheirLettersConstraints() throws Exception {
+        Dataset data = load("banknote");
+        int d = data.d();
+        for (CovarianceType t : CovarianceType.values()) {
+            GaussianMixtureModel m = GaussianMixture.builder().k(3).covariance(t).regCovar(0).seed(2).build().fit(data);
+            String name = t.mclustName();
+            double[][][] cov = m.covariances();
+            int k = cov.length;
+            double[] volume = new double[k];
+            double[][] shape = new double[k][];
+            Eigen.Symmetric[] e = new Eigen.Symmetric[k];
+            for (int c = 0; c < k; c++) {
+                e[c] = Eigen.symmetric(flat(cov[c]), d);
+                double logs = 0;
+                for (double v : e[c].values()) {
+                    logs += Math.log(v);
+                }
+                volume[c] = Math.exp(logs / d);
+                shape[c] = e[c].values().clone();
+                for (int j = 0; j < d; j++) {
+                    shape[c][j] /= volume[c];
+                }
+            }
+            for (int c = 1; c < k; c++) {
+                String what = name + " component " + (c + 1) + ": ";
+                if (name.charAt(0) == 'E') {
+                    assertEquals(volume[0], volume[c], 1e-9 * volume[0], what + "volume");
+                }
+                if (name.charAt(1) == 'E' || name.charAt(1) == 'I') {
+                    for (int j = 0; j < d; j++) {
+                        assertEquals(shape[0][j], shape[c][j], 1e-7 * shape[0][0], what + "shape " + j);
+                    }
+                }
+                if (name.charAt(2) == 'E') {
+                    // A shared orientation: the covariances commute.
+                    double[] ab = product(flat(cov[0]), flat(cov[c]), d);
+                    double[] ba = product(flat(cov[c]), flat(cov[0]), d);
+                    for (int q = 0; q < d * d; q++) {
+                        assertEquals(ab[q], ba[q], 1e-8 * (Math.abs(ab[q]) + norm(ab)), what + "commuting");
+                    }
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        if (name.charAt(2) == 'I' && i != j) {
+                            assertEquals(0.0, cov[c][i][j], name + ": diagonal");
+                        }
+                        if (name.charAt(1) == 'I' && i == j) {
+                            assertEquals(cov[c][0][0], cov[c][i][i], 1e-12 * cov[c][0][0], name + ": spherical");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void parameterCountsAreMclusts() throws Exception {
+        int checked = 0;
+        for (String name : SETS) {
+            JsonNode root = Fixtures.read("/mclust/select-" + name + ".json");
+            int n = root.get("data").size();
+            int d = root.get("data").get(0).size();
+            for (JsonNode cell : root.get("cells")) {
+                // mclust's BIC = 2 ln L − p ln n.
+                double p = (2 * cell.get("loglik").asDouble() - cell.get("bic").asDouble()) / Math.log(n);
+                CovarianceType t = CovarianceType.parse(cell.get("model").asText());
+                int k = cell.get("k").asInt();
+                assertEquals(p, t.freeParameters(k, d), 1e-6, name + " " + t.mclustName() + " K=" + k);
+                checked++;
+            }
+        }
+        assertTrue(checked > 300, checked + " cells");
+    }
+
+    private static double[] flat(double[][] m) {
+        int d = m.length;
+        double[] f = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(m[i], 0, f, i * d, d);
+        }
+        return f;
+    }
+
+    private static double[] product(double[] a, double[] b, int d) {
+        double[] c = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                for (int m = 0; m < d; m++) {
+                    c[i * d + j] += a[i * d + m] * b[m * d + j];
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double norm(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s = Math.max(s, Math.abs(v));
+        }
+        return s;
+    }
+}
