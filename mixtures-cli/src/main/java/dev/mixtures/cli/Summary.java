@@ -244,10 +244,13 @@ final class Summary {
                 loaded.data.n(), loaded.data.d(), sel.standardize() ? ", standardized" : ""));
         s.append('\n');
         List<Candidate> ranked = r.ranked();
-        // mclust's names as columns, in blocks of seven so that a line stays under 100 characters.
-        int w = 12;
+        // mclust's names as columns, in blocks of seven so that a line stays short; as wide as the widest score.
         int perRow = sel.structures().size();
         List<Candidate> table = r.table();
+        int w = 12;
+        for (Candidate x : table) {
+            w = Math.max(w, (x.scored() ? String.format(Locale.ROOT, "%.3f", x.score(crit)) : x.status().label()).length() + 4);
+        }
         for (int from = 0; from < perRow; from += 7) {
             int to = Math.min(perRow, from + 7);
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%4s", "K"));

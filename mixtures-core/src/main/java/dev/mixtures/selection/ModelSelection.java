@@ -264,12 +264,16 @@ public final class ModelSelection {
         // The Bayesian mixture is one more task beside the cells, so that it runs while they do.
         CovarianceType vbType = structures.contains(CovarianceType.FULL) ? CovarianceType.FULL
                 : structures.stream().filter(CovarianceType::hasConjugatePrior).findFirst().orElse(CovarianceType.FULL);
-        List<Task> done = Restarts.run(threads, cells.size() + (bayesian ? 1 : 0), (i, workers) -> {
-            if (i == cells.size()) {
+        // It goes first: the longest single task, it would otherwise run alone at the end.
+        int first = bayesian ? 1 : 0;
+        List<Task> done = Restarts.run(threads, cells.size() + first, (i, workers) -> {
+            if (i < first) {
                 return bayesian(data, vbType, workers.threads());
             }
-            int k = cells.get(i)[0];
-            CovarianceType t = structures.get(cells.get(i)[1]);
+            // The largest K first: the longest cells, so that none of them runs alone at the end.
+            int[] cell = cells.get(cells.size() - 1 - (i - first));
+            int k = cell[0];
+            CovarianceType t = structures.get(cell[1]);
             return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, tree));
         });
         List<Candidate> table = new ArrayList<>();
@@ -283,6 +287,7 @@ public final class ModelSelection {
                 vbFailure = b.failure();
             }
         }
+        java.util.Collections.reverse(table);
         Candidate best = null;
         for (Candidate c : table) {
             if (c.scored() && (best == null || better(c, best))) {
