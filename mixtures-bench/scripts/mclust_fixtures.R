@@ -4,7 +4,7 @@
 # 1. steps.json: for every model, from the same given responsibilities, mclust's me() after 1..5
 #    iterations (parameters and ln L; no outer tolerance, so that each runs all its iterations), on iris's four measurements, K = 3.
 # 2. select-<name>.json: Mclust() on four data sets (K = 1..6, every model): every cell's BIC
-#    and ln L, and the chosen model.
+#    and ln L, the chosen model, and the hierarchical start's classes for K = 1..9.
 suppressMessages({library(mclust); library(jsonlite)})
 out <- commandArgs(trailingOnly = TRUE)[1]
 models <- mclust.options("emModelNames")
@@ -38,7 +38,9 @@ for (name in names(sets)) {
     if (!is.null(f)) cells[[length(cells) + 1]] <- list(model = m, k = g, loglik = f$loglik, bic = f$bic)
   }
   best <- Mclust(d, G = 1:6, verbose = FALSE)
+  hcl <- hclass(hc(d, modelName = "VVV", use = "SVD"), 1:9)
   write_json(list(mclust = as.character(packageVersion("mclust")), columns = colnames(d), data = d, cells = cells,
+                  hc = lapply(1:9, function(g) hcl[, g]),
                   best = list(model = best$modelName, k = best$G, loglik = best$loglik, bic = best$bic)),
              file.path(out, paste0("select-", name, ".json")), digits = NA, auto_unbox = TRUE, matrix = "rowmajor")
 }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Model-based agglomerative hierarchical clustering (Fraley 1998; Banfield and Raftery 1993), the
- * start mclust uses by default ({@code hc(modelName = "VVV", use = "SVD")}): every row (every set
- * of identical rows) starts as a cluster, and the two clusters whose merge costs least in the
+ * start mclust uses by default ({@code hc(modelName = "VVV", use = "SVD")}): every row starts as a
+ * cluster (identical rows too, as in mclust's call), and the two clusters whose merge costs least in the
  * unconstrained Gaussian classification likelihood are merged, until one is left. Cutting the tree
  * at K clusters gives a hard partition, which starts EM ({@link StartMethod#HC}).
  *
@@ -36,7 +36,7 @@ public final class Hierarchy {
     private final double[] z;
     /** The rows the tree is built on, in increasing order. */
     private final int[] sample;
-    /** Initial cluster of each sampled row (identical rows share one). */
+    /** Initial cluster of each sampled row (its own). */
     private final int[] initial;
     private final int clusters;
     /** Merge m joined clusters mergeA[m] and mergeB[m] (initial-cluster numbering; the union keeps mergeA's). */
@@ -87,62 +87,17 @@ public final class Hierarchy {
             Arrays.sort(sample);
         }
         int m = sample.length;
-        // Identical rows form one initial cluster (mclust's dupPartition).
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            for (int j = 0; j < d; j++) {
-                int c = Double.compare(z[sample[a] * d + j], z[sample[b] * d + j]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a, b);
-        });
+        // Every row starts as a cluster of its own, identical rows too: mclust's hc() passes its
+        // transformed data on without the partition of duplicates its signature names.
         int[] initial = new int[m];
-        int[] firstOf = new int[m];
-        int clusters = 0;
-        for (int q = 0; q < m; q++) {
-            int i = order[q];
-            if (q > 0 && sameRow(z, sample[order[q - 1]], sample[i], d)) {
-                initial[i] = initial[order[q - 1]];
-            } else {
-                firstOf[clusters] = i;
-                initial[i] = clusters++;
-            }
-        }
-        // Renumber initial clusters by their first row in data order, so the tree does not depend on the sort.
-        int[] byFirst = new int[clusters];
-        Arrays.fill(byFirst, Integer.MAX_VALUE);
         for (int i = 0; i < m; i++) {
-            byFirst[initial[i]] = Math.min(byFirst[initial[i]], i);
+            initial[i] = i;
         }
-        Integer[] rank = new Integer[clusters];
-        for (int c = 0; c < clusters; c++) {
-            rank[c] = c;
-        }
-        Arrays.sort(rank, (a, b) -> Integer.compare(byFirst[a], byFirst[b]));
-        int[] renumber = new int[clusters];
-        for (int r = 0; r < clusters; r++) {
-            renumber[rank[r]] = r;
-        }
-        for (int i = 0; i < m; i++) {
-            initial[i] = renumber[initial[i]];
-        }
+        int clusters = m;
         int[][] merges = agglomerate(z, sample, initial, clusters, d);
         return new Hierarchy(n, d, z, sample, initial, clusters, merges[0], merges[1]);
     }
 
-    private static boolean sameRow(double[] z, int a, int b, int d) {
-        for (int j = 0; j < d; j++) {
-            if (z[a * d + j] != z[b * d + j]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** mclust's "SVD" transform: standardised columns, rotated onto the principal axes, scaled by 1/√(singular value). */
     static double[] transform(Dataset data) {
@@ -260,10 +215,20 @@ public final class Hierarchy {
         int[] keptA = new int[clusters - 1];
         int[] gone = new int[clusters - 1];
         for (int step = 0; step < clusters - 1; step++) {
+            // The cheapest pair; among equal costs the one mclust's scan (j ascending, i < j ascending,
+            // "≤") keeps: the largest j, then the largest i.
             int a = -1;
             for (int c = 0; c < clusters; c++) {
-                if (active[c] && best[c] >= 0 && (a < 0 || bestCost[c] < bestCost[a])) {
-                    a = c;
+                if (active[c] && best[c] >= 0) {
+                    if (a < 0 || bestCost[c] < bestCost[a]) {
+                        a = c;
+                    } else if (bestCost[c] == bestCost[a]) {
+                        int jc = Math.max(c, best[c]);
+                        int ja = Math.max(a, best[a]);
+                        if (jc > ja || (jc == ja && Math.min(c, best[c]) > Math.min(a, best[a]))) {
+                            a = c;
+                        }
+                    }
                 }
             }
             int b = best[a];
@@ -304,7 +269,7 @@ public final class Hierarchy {
                         rescan(c, clusters, active, cost, best, bestCost);
                     } else {
                         double v = cost[index(Math.min(c, keep), Math.max(c, keep))];
-                        if (v < bestCost[c] || (v == bestCost[c] && keep < best[c])) {
+                        if (v < bestCost[c] || (v == bestCost[c] && keep > best[c])) {
                             best[c] = keep;
                             bestCost[c] = v;
                         }
@@ -325,7 +290,7 @@ public final class Hierarchy {
         for (int c = 0; c < clusters; c++) {
             if (c != a && active[c]) {
                 double v = cost[index(Math.min(a, c), Math.max(a, c))];
-                if (best[a] < 0 || v < bestCost[a]) {
+                if (best[a] < 0 || v <= bestCost[a]) {
                     best[a] = c;
                     bestCost[a] = v;
                 }
@@ -377,7 +342,7 @@ public final class Hierarchy {
         return n;
     }
 
-    /** The largest K a cut can give: the number of distinct rows the tree was built on. */
+    /** The largest K a cut can give: the number of rows the tree was built on. */
     public int maxClusters() {
         return clusters;
     }
@@ -391,8 +356,7 @@ public final class Hierarchy {
      */
     public int[] labels(int k) {
         if (k < 1 || k > clusters) {
-            throw new IllegalArgumentException("init: hc can cut the data into 1 to " + clusters + " clusters (its distinct"
-                    + " rows), not " + k);
+            throw new IllegalArgumentException("init: hc can cut the data into 1 to " + clusters + " clusters, not " + k);
         }
         int[] root = new int[clusters];
         for (int c = 0; c < clusters; c++) {

@@ -17,16 +17,12 @@ import org.junit.jupiter.api.Test;
  * fourteen models: every cell mclust fits ends here at an ln L at least mclust's (relative 1e-6),
  * and the chosen model is mclust's or has a better BIC than mclust's best.
  *
- * <p>Known shortfalls, listed so that any other cell falling short fails: on faithful three cells
- * end below mclust's. Faithful has duplicated rows and integer waiting times, so many merges of
- * the hierarchical start tie, and mclust's Fortran breaks those ties in an order this
- * implementation does not reproduce (its cuts of iris agree with mclust's row for row); from a
- * different partition EM reaches another optimum. Their deficits are bounded here so they cannot grow.
+ * <p>The grid runs ten emEM starts per cell here: with the default five, one cell of the 336
+ * (iris VVE,5) ends 3.1 below mclust's, which reaches its optimum from the hierarchical start along
+ * a path on which its own VVE step lowers ln L (MATH.md §2.7); the guarded step here, from the same
+ * start, ends elsewhere, and a sixth to tenth start finds mclust's optimum or a better one.
  */
 class MclustSelectionTest {
-    /** Known shortfalls (see above): the most each may fall below mclust's ln L. */
-    private static final java.util.Map<String, Double> KNOWN = java.util.Map.of("faithful EEI,4", 0.25,
-            "faithful EEV,6", 1.25, "faithful VVV,4", 0.9);
 
     @Test
     void everyCellIsAtLeastMclustsAndTheChoiceAtLeastAsGood() throws Exception {
@@ -51,10 +47,6 @@ class MclustSelectionTest {
                 double theirs = cell.get("loglik").asDouble();
                 Candidate ours = r.table().stream().filter(c -> c.k() == k && c.covariance() == t).findFirst().orElseThrow();
                 double mine = ours.logLikelihood();
-                Double known = KNOWN.get(name + " " + t.mclustName() + "," + k);
-                if (known != null && mine >= theirs - known) {
-                    continue;
-                }
                 if (!(mine >= theirs - 1e-6 * Math.abs(theirs))) {
                     worse.add(String.format("%s %s,%d: ln L %.4f < mclust's %.4f (%s)", name, t.mclustName(), k, mine, theirs,
                             ours.status()));
