@@ -560,7 +560,7 @@ class CliTest {
     void selectBadInputIsNamed() {
         bad("the range 5..2 is reversed or empty", "select", "-k", "5..2");
         bad("-k: 'x..3' is not a range", "select", "-k", "x..3");
-        bad("k: 300 is more than the number of rows (272)", "select", "-k", "1..300");
+        bad("k: the range 300..301 starts above the number of rows (272)", "select", "-k", "300..301");
         bad("unknown structure 'banana'", "select", "--covariance", "full,banana");
         bad("unknown criterion 'dic'", "select", "--criterion", "dic");
         bad("--init: unknown start method 'hierarchical'", "select", "--init", "hierarchical");

@@ -55,10 +55,16 @@ final class VeeStructure extends OrientedStructure {
                 return null;
             }
             double root = Math.exp(2 * Cholesky.logDiagonal(l, d) / d);
+            if (!(root > 0) || !Double.isFinite(root)) {
+                return null;
+            }
             for (int q = 0; q < d * d; q++) {
                 c[q] /= root;
             }
             double[] inv = Cholesky.inverseSpd(c, d);
+            if (inv == null) {
+                return null;
+            }
             double target = 0;
             for (int m = 0; m < k; m++) {
                 double t = 0;

@@ -242,14 +242,16 @@ public final class ModelSelection {
     }
 
     /**
-     * Fits the grid to {@code data}.
+     * Fits the grid to {@code data}. A cell the data cannot hold (K above the number of rows or of
+     * distinct rows) gets its reason in the table, as any cell that cannot be fitted.
      *
-     * @throws IllegalArgumentException when kMax is above the number of rows
+     * @throws IllegalArgumentException when even the smallest K is above the number of rows
      */
     public SelectionResult select(Dataset data) {
         long start = System.nanoTime();
-        if (kMax > data.n()) {
-            throw new IllegalArgumentException("k: " + kMax + " is more than the number of rows (" + data.n() + ")");
+        if (kMin > data.n()) {
+            throw new IllegalArgumentException("k: the range " + kMin + ".." + kMax + " starts above the number of rows ("
+                    + data.n() + ")");
         }
         // The data's variance of each column given the ones before it (weighted, population).
         double[] dataPivots = Cholesky.conditionalVariances(Moments.covariance(data, Moments.mean(data), 0), data.d());

@@ -112,12 +112,42 @@ class ModelSelectionTest {
     }
 
     @Test
+    void cellsTheDataCannotHoldGetTheirReasonAndTheSweepFinishes() {
+        Dataset six = Dataset.of(new double[][] {{1, 2}, {2, 3.5}, {3, 1}, {4, 7}, {5, 5.5}, {6, 2}});
+        SelectionResult r = ModelSelection.builder().k(1, 8).build().select(six);
+        assertEquals(8 * 14, r.table().size());
+        for (Candidate c : r.table()) {
+            if (c.k() > 6) {
+                assertEquals(Candidate.Status.FAILED, c.status(), c.toString());
+                assertTrue(c.reason().contains("more than the number of rows (6)") || c.reason().contains("distinct rows"),
+                        c.reason());
+            }
+            if (c.k() >= 3 && c.covariance() == CovarianceType.FULL) {
+                assertFalse(c.scored(), "three full components on six rows: " + c.reason());
+                assertNotNull(c.reason());
+            }
+        }
+        assertNotNull(r.best(), "K = 1 always fits");
+        // Rows on a line in three dimensions (each model's scatter matrices are singular) and a
+        // column of repeated values: every model fails or fits with a reason, none throws.
+        double[][] line = new double[40][];
+        for (int i = 0; i < line.length; i++) {
+            line[i] = new double[] {i, 2.0 * i + 1, i % 2 == 0 ? 3.0 : 4.0};
+        }
+        SelectionResult l = ModelSelection.builder().k(1, 4).build().select(Dataset.of(line));
+        assertEquals(4 * 14, l.table().size());
+        for (Candidate c : l.table()) {
+            assertTrue(c.scored() || c.reason() != null, c.toString());
+        }
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertMessage(() -> ModelSelection.builder().k(5, 2).build(), "the range 5..2 is reversed or empty");
         assertMessage(() -> ModelSelection.builder().k(0, 3).build(), "the range 0..3 is not at least 1");
         assertMessage(() -> ModelSelection.builder().structures(List.of()).build(), "no structure");
-        assertMessage(() -> ModelSelection.builder().k(1, 300).build().select(OldFaithful.load()),
-                "k: 300 is more than the number of rows (272)");
+        assertMessage(() -> ModelSelection.builder().k(300, 301).build().select(OldFaithful.load()),
+                "k: the range 300..301 starts above the number of rows (272)");
         assertMessage(() -> Criterion.parse("dic"), "unknown criterion 'dic'");
         assertFalse(ModelSelection.builder().build().structures().isEmpty());
     }
