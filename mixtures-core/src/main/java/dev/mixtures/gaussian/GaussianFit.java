@@ -125,8 +125,8 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         if (settings.init() == StartMethod.GIVEN) {
             return given(settings, st, d);
         }
-        GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers,
-                () -> settings.hierarchy() != null ? settings.hierarchy() : Hierarchy.of(z, settings.seed()));
+        GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers, settings.sharedStarts(),
+                settings.seed());
         // Two passes: the means first, then the scatter about them.
         GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
         double[] means = s1.meansAboutZero();

@@ -104,9 +104,9 @@ public final class GaussianMixture {
         return s.regCovar;
     }
 
-    /** The tree an hc start cuts, or null to build one for the data. */
-    public Hierarchy hierarchy() {
-        return s.hierarchy;
+    /** The starts shared with other fits of the same data (the tree, K-means partitions), or null. */
+    public SharedStarts sharedStarts() {
+        return s.sharedStarts;
     }
 
     /** How the fit starts. */

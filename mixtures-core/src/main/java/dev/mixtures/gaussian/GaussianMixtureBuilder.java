@@ -11,7 +11,7 @@ public final class GaussianMixtureBuilder implements Cloneable {
     CovarianceType covariance = CovarianceType.FULL;
     double regCovar = 1e-6;
     StartMethod init = StartMethod.KMEANS;
-    Hierarchy hierarchy;
+    SharedStarts sharedStarts;
     double[] initialWeights;
     double[][] initialMeans;
     double[][][] initialCovariances;
@@ -56,11 +56,12 @@ public final class GaussianMixtureBuilder implements Cloneable {
     }
 
     /**
-     * The tree an {@link StartMethod#HC} start cuts, built once for the data (a model-selection grid
-     * shares one among its cells); by default each fit builds its own.
+     * Starts shared with other fits of the same data (a model-selection grid shares one among its
+     * cells): the tree an {@link StartMethod#HC} start cuts and the partitions of K-means starts.
+     * The fit gives the same bits with or without; by default it builds its own.
      */
-    public GaussianMixtureBuilder hierarchy(Hierarchy v) {
-        hierarchy = v;
+    public GaussianMixtureBuilder sharedStarts(SharedStarts v) {
+        sharedStarts = v;
         return this;
     }
 

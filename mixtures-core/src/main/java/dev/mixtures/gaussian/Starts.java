@@ -3,7 +3,6 @@ package dev.mixtures.gaussian;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.Workers;
 import dev.mixtures.kmeans.KMeans;
-import dev.mixtures.kmeans.KMeansModel;
 import java.util.SplittableRandom;
 
 /** Where the Gaussian and the Bayesian mixture's first responsibilities come from (every start method but given parameters). */
@@ -14,11 +13,16 @@ final class Starts {
     /**
      * Starting responsibilities for the start methods that make them (all but given parameters):
      * random ones per row, or the hard labels of K-means, of k-means++ seeds, of random rows or of
-     * the hierarchy ({@code hierarchy}: the settings' own, or one built for these data).
+     * the hierarchy; {@code shared} (or null) holds the tree and K-means partitions that fits of the
+     * same data share, {@code seed} draws the tree's subset when there is none.
      * The Bayesian mixture starts the same way.
      */
     static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers,
-            java.util.function.Supplier<Hierarchy> hierarchy) {
+            SharedStarts shared, long seed) {
+        if (shared != null && shared.rows() != z.n()) {
+            throw new IllegalArgumentException("init: the shared starts are for " + shared.rows() + " rows, the data have "
+                    + z.n());
+        }
         if (init == StartMethod.RANDOM) {
             long base = rnd.nextLong();
             return (row, r, stride, at) -> {
@@ -36,18 +40,14 @@ final class Starts {
         } else {
             int[] labels;
             if (init == StartMethod.HC) {
-                Hierarchy h = hierarchy.get();
-                if (h.rows() != z.n()) {
-                    throw new IllegalArgumentException("init: the hierarchy was built for " + h.rows() + " rows, the data have "
-                            + z.n());
-                }
-                labels = h.labels(k);
+                labels = (shared != null ? shared.hierarchy() : Hierarchy.of(z, seed)).labels(k);
             } else if (init == StartMethod.KMEANS) {
                 // K-means picks its kernel by the size of the problem (Kernels.forSize): a grid of small
                 // fits in a fresh JVM, bound by the JIT, takes the plain Java kernel (the same bits).
-                KMeansModel km = KMeans.builder().k(k).nInit(1).seed(rnd.nextLong()).threads(workers.threads()).build()
-                        .fit(z);
-                labels = km.predict(z);
+                long kmSeed = rnd.nextLong();
+                java.util.function.Supplier<int[]> run = () -> KMeans.builder().k(k).nInit(1).seed(kmSeed)
+                        .threads(workers.threads()).build().fit(z).predict(z);
+                labels = shared != null ? shared.kmeans(k, kmSeed, run) : run.get();
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,
                         init == StartMethod.KMEANS_PLUS_PLUS ? KMeans.Init.KMEANS_PLUS_PLUS : KMeans.Init.RANDOM, rnd,

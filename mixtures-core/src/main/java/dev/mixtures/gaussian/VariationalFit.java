@@ -49,7 +49,7 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
                 }
             };
         } else {
-            source = Starts.source(settings.init(), settings.k(), z, rnd, workers, () -> Hierarchy.of(z, settings.seed()));
+            source = Starts.source(settings.init(), settings.k(), z, rnd, workers, null, settings.seed());
         }
         return new FitTemplate.Begin<>(family, family.start(source, workers));
     }

@@ -11,6 +11,7 @@ import dev.mixtures.gaussian.DegenerateComponentException;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import dev.mixtures.gaussian.Hierarchy;
+import dev.mixtures.gaussian.SharedStarts;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.linalg.Cholesky;
@@ -255,8 +256,10 @@ public final class ModelSelection {
         }
         // The data's variance of each column given the ones before it (weighted, population).
         double[] dataPivots = Cholesky.conditionalVariances(Moments.covariance(data, Moments.mean(data), 0), data.d());
-        // One tree for every cell's hierarchical start (mclust's hc, on a seeded subset above Hierarchy.SUBSET rows).
-        Hierarchy tree = hierarchical ? Hierarchy.of(data, seed) : null;
+        // One tree for every cell's hierarchical start (mclust's hc, on a seeded subset above Hierarchy.SUBSET rows),
+        // and the K-means partitions of the cells of one K, which differ only in their structure.
+        SharedStarts shared = SharedStarts.of(data, seed, 2 * nInit);
+        Hierarchy tree = hierarchical ? shared.hierarchy() : null;
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k++) {
             for (int s = 0; s < structures.size(); s++) {
@@ -276,7 +279,7 @@ public final class ModelSelection {
             int[] cell = cells.get(cells.size() - 1 - (i - first));
             int k = cell[0];
             CovarianceType t = structures.get(cell[1]);
-            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, tree));
+            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, tree, shared));
         });
         List<Candidate> table = new ArrayList<>();
         BayesianGaussianMixtureModel vb = null;
@@ -340,14 +343,15 @@ public final class ModelSelection {
      * {@code init} (emEM); the higher ln L of the two stands, the other's failure is noted only if
      * both fail.
      */
-    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots, Hierarchy tree) {
+    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots, Hierarchy tree,
+            SharedStarts shared) {
         GaussianMixtureBuilder b = GaussianMixture.builder().k(k).covariance(t).regCovar(regCovar).seed(seed)
-                .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads);
+                .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads).sharedStarts(shared);
         GaussianMixtureModel best = null;
         String failure = null;
         List<GaussianMixtureBuilder> starts = new ArrayList<>();
         if (tree != null && k <= tree.maxClusters()) {
-            starts.add(b.build().toBuilder().init(StartMethod.HC).hierarchy(tree).nInit(1));
+            starts.add(b.build().toBuilder().init(StartMethod.HC).nInit(1));
         }
         if (init != StartMethod.HC || tree == null) {
             starts.add(b.build().toBuilder().init(init).nInit(nInit).shortRuns(shortRuns));

@@ -66,7 +66,7 @@ class BayesianGaussianMixtureTest {
                 try (Workers workers = new Workers(1)) {
                     VariationalFamily fam = new VariationalFamily(z, prior, 0, GaussianKernels.best(), 1);
                     VariationalParams p = fam.start(
-                            Starts.source(StartMethod.RANDOM, 5, z, new SplittableRandom(3), workers, () -> null),
+                            Starts.source(StartMethod.RANDOM, 5, z, new SplittableRandom(3), workers, null, 1),
                             workers);
                     for (int it = 1; it <= 25; it++) {
                         GaussianStatistics st = EmLoop.eStep(fam, p, z.n(), workers, new ArrayList<>(), fam.newStatistics());

@@ -69,6 +69,29 @@ class HierarchyTest {
     }
 
     @Test
+    void sharedStartsGiveTheSameBitsAsAFitOfItsOwn() throws Exception {
+        Dataset data = Dataset.of(matrix(Fixtures.read("/mclust/select-banknote.json").get("data")));
+        SharedStarts shared = SharedStarts.of(data, 1, 2);
+        for (CovarianceType t : new CovarianceType[] {CovarianceType.VVE, CovarianceType.EEI, CovarianceType.FULL}) {
+            for (StartMethod init : new StartMethod[] {StartMethod.KMEANS, StartMethod.HC}) {
+                for (int k = 2; k <= 4; k++) {
+                    GaussianMixtureBuilder b = GaussianMixture.builder().k(k).covariance(t).init(init).nInit(3).seed(5);
+                    GaussianMixtureModel own = b.build().fit(data);
+                    GaussianMixtureModel withShared = b.sharedStarts(shared).build().fit(data);
+                    String what = t.mclustName() + " " + init.label() + " K=" + k;
+                    assertEquals(own.logLikelihood(), withShared.logLikelihood(), 0.0, what);
+                    for (int c = 0; c < k; c++) {
+                        assertArrayEquals(own.means()[c], withShared.means()[c], 0.0, what);
+                    }
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.builder().k(2)
+                .sharedStarts(shared).build().fit(Dataset.of(new double[][] {{1, 2}, {2, 1}, {3, 5}})));
+        assertTrue(e.getMessage().contains("shared starts are for 200 rows, the data have 3"), e.getMessage());
+    }
+
+    @Test
     void badCutsAndConstantColumnsAreNamed() {
         Dataset data = Dataset.of(new double[][] {{1, 2}, {2, 2}, {3, 2}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hierarchy.of(data, 1));
