@@ -87,8 +87,11 @@ final class Summary {
         StringBuilder s = new StringBuilder();
         GaussianMixture st = m.settings();
         List<String> cols = m.columnNames();
-        s.append(String.format(Locale.ROOT, "Gaussian mixture, k = %d, %s covariances (mclust %s), on %s: %d rows × %d columns (%s)%s%n",
-                m.k(), m.covarianceType().label(), m.covarianceType().mclustName(), loaded.source, m.trainingRows(), m.d(),
+        CovarianceType t = m.covarianceType();
+        String structure = t.label().equals(t.mclustName()) ? t.label() + " covariances"
+                : t.label() + " covariances (mclust " + t.mclustName() + ")";
+        s.append(String.format(Locale.ROOT, "Gaussian mixture, k = %d, %s, on %s: %d rows × %d columns (%s)%s%n",
+                m.k(), structure, loaded.source, m.trainingRows(), m.d(),
                 String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
             s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
