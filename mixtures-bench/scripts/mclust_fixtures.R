@@ -44,3 +44,25 @@ for (name in names(sets)) {
                   best = list(model = best$modelName, k = best$G, loglik = best$loglik, bic = best$bic)),
              file.path(out, paste0("select-", name, ".json")), digits = NA, auto_unbox = TRUE, matrix = "rowmajor")
 }
+
+# 3. prior.json: with mclust's default conjugate prior (priorControl()), for the ten models that take
+#    one, from the same responsibilities as steps.json: the prior's parameters (defaultPrior) and
+#    me()'s parameters and ln L after 1..5 iterations.
+withPrior <- c("EII", "VII", "EEI", "VEI", "EVI", "VVI", "EEE", "EEV", "VEV", "VVV")
+pr <- list()
+for (m in withPrior) {
+  its <- list()
+  for (t in 1:5) {
+    fit <- me(modelName = m, data = x, z = z, prior = priorControl(),
+              control = emControl(tol = c(0, sqrt(.Machine$double.eps)), itmax = c(t, .Machine$integer.max)), warn = FALSE)
+    p <- fit$parameters
+    its[[t]] <- list(iterations = t, loglik = fit$loglik, pro = p$pro, mean = t(p$mean),
+                     sigma = lapply(1:G, function(k) p$variance$sigma[, , k]))
+  }
+  dp <- defaultPrior(x, G, m)
+  pr[[m]] <- list(prior = list(shrinkage = dp$shrinkage, mean = dp$mean, dof = dp$dof,
+                               scale = if (is.matrix(dp$scale)) dp$scale else as.numeric(dp$scale)),
+                  steps = its)
+}
+write_json(list(mclust = as.character(packageVersion("mclust")), models = pr),
+           file.path(out, "prior.json"), digits = NA, auto_unbox = TRUE, matrix = "rowmajor")

@@ -109,6 +109,11 @@ class FitCommand implements Callable<Integer> {
     @Option(names = "--mean-prior", paramLabel = "FILE|mean", description = "vb: m0, the data mean (default) or a CSV file of one row of d numbers, original units.")
     String meanPrior;
 
+    @Option(names = "--prior", paramLabel = "P",
+            description = "gmm: none (default) or default: the posterior mode under mclust's default conjugate prior"
+                    + " (priorControl()) instead of the maximum likelihood; not for VEE, EVE, VVE, EVV.")
+    String prior;
+
     @Option(names = "--covariance-prior", paramLabel = "FILE|data",
             description = "vb: W0⁻¹, the data covariance (default) or a CSV file of d rows of d numbers, original units.")
     String covariancePrior;
@@ -189,10 +194,10 @@ class FitCommand implements Callable<Integer> {
             notFor("vb", vbOnly);
         } else if ("vb".equals(model)) {
             notFor("kmeans", "--algorithm", algorithm, "--batch-size", batchSize);
-            notFor("gmm", "--on-collapse", onCollapse);
+            notFor("gmm", "--on-collapse", onCollapse, "--prior", prior);
         } else if ("kmeans".equals(model)) {
             notFor("gmm or vb", "--covariance", covariance, "--reg-covar", regCovar, "--proba", proba);
-            notFor("gmm", "--on-collapse", onCollapse);
+            notFor("gmm", "--on-collapse", onCollapse, "--prior", prior);
             notFor("vb", vbOnly);
         } else {
             throw new InputException("--model: unknown model '" + model + "' (gmm, vb or kmeans)");
@@ -303,7 +308,8 @@ class FitCommand implements Callable<Integer> {
         GaussianMixtureBuilder b = GaussianMixture.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
                 .covariance(CovarianceType.parse(covariance != null ? covariance : "full"))
                 .regCovar(regCovar != null ? regCovar : 1e-6).nInit(nInit != null ? nInit : 1)
-                .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8);
+                .maxIter(maxIter != null ? maxIter : 1000).tol(tol != null ? tol : 1e-8)
+                .defaultPrior(SelectCommand.GridOptions.prior(prior));
         if (threads != null) {
             b.threads(threads);
         }
@@ -338,7 +344,8 @@ class FitCommand implements Callable<Integer> {
             throw new InputException("--on-collapse applies when -k is given; a chosen K never has a collapsed component");
         }
         ModelSelection.Builder b = SelectCommand.GridOptions.base(seed, standardize, regCovar, maxIter, criterion, nInit,
-                init, threads).k(1, Math.min(9, ds.n())).finalTol(tol != null ? tol : 1e-8);
+                init, threads).k(1, Math.min(9, ds.n())).finalTol(tol != null ? tol : 1e-8)
+                .defaultPrior(SelectCommand.GridOptions.prior(prior));
         java.util.List<CovarianceType> structures = SelectCommand.GridOptions.structures(covariance);
         if (structures != null) {
             b.structures(structures);

@@ -93,6 +93,10 @@ final class SelectCommand implements Callable<Integer> {
                 + "EVI, VVI, EEE, VEE, EVE, VVE, EEV, VEV, EVV, VVV (spherical = VII, diag = VVI, tied = EEE, full = VVV).")
         String covariance;
 
+        @Option(names = "--prior", paramLabel = "P", description = "none (default) or default: every cell fits the posterior"
+                + " mode under mclust's default conjugate prior (priorControl()); VEE, EVE, VVE and EVV have none.")
+        String prior;
+
         @Option(names = "--criterion", paramLabel = "C", description = "bic (default), aic or icl; lower is better.")
         String criterion;
 
@@ -133,11 +137,23 @@ final class SelectCommand implements Callable<Integer> {
                 int[] range = parseRange(k);
                 b.k(range[0], range[1]);
             }
+            b.defaultPrior(prior(prior));
             List<CovarianceType> list = structures(covariance);
             if (list != null) {
                 b.structures(list);
             }
             return b;
+        }
+
+        /** --prior: true for "default", false for "none" or nothing. */
+        static boolean prior(String v) {
+            if (v == null || v.equals("none")) {
+                return false;
+            }
+            if (v.equals("default")) {
+                return true;
+            }
+            throw new InputException("--prior: unknown value '" + v + "' (none or default)");
         }
 
         /** The structures of --covariance: null for all (or none given), else the named ones in order, each once. */

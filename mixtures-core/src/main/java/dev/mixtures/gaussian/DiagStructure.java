@@ -26,6 +26,20 @@ final class DiagStructure extends DiagonalLayout {
         return new Estimate(cov, null);
     }
 
+    /** σ²_kj = (s_P + W̃_kjj) / (N_k + ν_P + 2 + 1 if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        double s = prior.scaleRef()[0];
+        double[] cov = new double[w.length * d];
+        for (int c = 0; c < w.length; c++) {
+            double den = nk[c] + prior.dof() + 2 + prior.ifShrinking(1);
+            for (int i = 0; i < d; i++) {
+                cov[c * d + i] = (s + w[c][i * d + i]) / den;
+            }
+        }
+        return new Estimate(cov, null);
+    }
+
     @Override
     boolean conjugate() {
         return true;

@@ -55,6 +55,29 @@ final class EeiStructure extends ScaleStructure {
         return new Estimate(v, null);
     }
 
+    /** mclust's meeeip adds the prior's pull to the variances but leaves the means at x̄_k; so does this. */
+    @Override
+    boolean priorShrinksMeans() {
+        return false;
+    }
+
+    /** λA = (s_P + Σ_k diag W̃_k) / (ν_P + 1 + n + 1 if κ_P > 0). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        double[] v = new double[d];
+        java.util.Arrays.fill(v, prior.scaleRef()[0]);
+        for (double[] wk : w) {
+            for (int i = 0; i < d; i++) {
+                v[i] += wk[i * d + i];
+            }
+        }
+        double den = prior.dof() + 1 + prior.ifShrinking(1) + n;
+        for (int i = 0; i < d; i++) {
+            v[i] /= den;
+        }
+        return new Estimate(v, null);
+    }
+
     @Override
     String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
         return collapsedVariances(raw, 0, d, reg, scale);

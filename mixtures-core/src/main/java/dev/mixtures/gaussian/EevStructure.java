@@ -17,6 +17,17 @@ final class EevStructure extends OrientedStructure {
 
     @Override
     Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state) {
+        return estimate(w, nk, n, d, 0);
+    }
+
+    /** The same from Λ_P + W̃_k, with λ = |Σ_k Ω_k|^(1/d) / (ν_P + d + 1 + n + 1 if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        return estimate(withScale(w, prior), nk, n, d, prior.dof() + d + 1 + prior.ifShrinking(1));
+    }
+
+    /** λ = |Σ_k Ω_k|^(1/d) / (n + {@code extra}). */
+    private static Estimate estimate(double[][] w, double[] nk, double n, int d, double extra) {
         int k = w.length;
         Eigen.Symmetric[] e = eigen(w, d);
         double[] shape = new double[d];
@@ -29,7 +40,7 @@ final class EevStructure extends OrientedStructure {
             return new Estimate(unconstrained(w, nk, d), null);
         }
         double det = geometricMean(shape, 0, d);
-        double lambda = det / n;
+        double lambda = det / (n + extra);
         for (int j = 0; j < d; j++) {
             shape[j] /= det;
         }

@@ -48,6 +48,18 @@ final class EiiStructure extends ScaleStructure {
         return new Estimate(new double[] {s / (nSum * d)}, null);
     }
 
+    /** σ² = Σ_k tr W̃_k / (ν_P + (n + K) d + 2): mclust's meeiip leaves the scale out. */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        double t = 0;
+        for (double[] wk : w) {
+            for (int i = 0; i < d; i++) {
+                t += wk[i * d + i];
+            }
+        }
+        return new Estimate(new double[] {t / (prior.dof() + (n + w.length) * d + 2)}, null);
+    }
+
     @Override
     String collapsed(double[] raw, int c, int d, double reg, GaussianFamily.DataScale scale) {
         return collapsedVariance(raw[0], d, reg, scale);

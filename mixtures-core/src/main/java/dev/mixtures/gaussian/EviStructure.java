@@ -36,4 +36,27 @@ final class EviStructure extends DiagonalLayout {
         }
         return new Estimate(cov, null);
     }
+
+    /** B_k = s_P + diag W̃_k; A_k = B_k/|B_k|^(1/d), λ = Σ_k |B_k|^(1/d) / (ν_P + 1 + n + 1 if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        int k = w.length;
+        double[] cov = new double[k * d];
+        double[] root = new double[k];
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                cov[c * d + i] = prior.scaleRef()[0] + w[c][i * d + i];
+            }
+            root[c] = OrientedStructure.geometricMean(cov, c * d, d);
+            sum += root[c];
+        }
+        double lambda = sum / (prior.dof() + 1 + n + prior.ifShrinking(1));
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                cov[c * d + i] = lambda * (cov[c * d + i] / root[c]);
+            }
+        }
+        return new Estimate(cov, null);
+    }
 }

@@ -32,6 +32,12 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale) {
+        this(data, k, type, reg, tol, reseed, kern, threads, scale, null);
+    }
+
+    /** As above, fitting the posterior mode under {@code prior} when it is not null. */
+    GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
+            GaussianKernel kern, int threads, DataScale scale, MixturePrior prior) {
         this.data = data;
         this.rows = GaussianPass.Rows.of(data);
         this.k = k;
@@ -40,7 +46,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         this.tol = tol;
         this.reseed = reseed;
         this.kern = kern;
-        this.mStep = new GaussianMStep(k, d, type, reg, reseed ? data : null, scale);
+        this.mStep = new GaussianMStep(k, d, type, reg, reseed ? data : null, scale, prior);
         this.scratch = new GaussianPass.Scratch[threads];
         for (int t = 0; t < threads; t++) {
             scratch[t] = new GaussianPass.Scratch(k, d, type.hasOffDiagonal());

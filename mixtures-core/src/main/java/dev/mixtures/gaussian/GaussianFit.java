@@ -23,6 +23,8 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     private final Standardizer st;
     private final GaussianFamily.DataScale scale;
     final GaussianKernel kernel;
+    /** mclust's default prior of the data as fitted, or null. */
+    private final MixturePrior prior;
 
     GaussianFit(GaussianMixture settings, Dataset z, Standardizer st) {
         this.settings = settings;
@@ -30,6 +32,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         this.st = st;
         this.scale = GaussianFamily.DataScale.of(z);
         this.kernel = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
+        this.prior = settings.defaultPrior() ? MixturePrior.defaults(z, settings.k(), settings.covariance()) : null;
     }
 
     /** The model of a fit's outcome on {@code data} (original units). */
@@ -92,7 +95,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     @Override
     public GaussianFamily family(Workers workers) {
         return new GaussianFamily(z, settings.k(), settings.covariance(), settings.regCovar(), settings.tol(),
-                settings.reseedCollapsed(), kernel, workers.threads(), scale);
+                settings.reseedCollapsed(), kernel, workers.threads(), scale, prior);
     }
 
     @Override

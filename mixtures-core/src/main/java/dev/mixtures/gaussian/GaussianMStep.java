@@ -20,9 +20,17 @@ final class GaussianMStep {
     /** The data (fitted units) to re-seed collapsed components from, or null to stop at a collapse. */
     private final Dataset reseedFrom;
     private final GaussianFamily.DataScale scale;
+    /** mclust's conjugate prior (MAP M-steps), or null for maximum likelihood. */
+    private final MixturePrior prior;
     final List<String> events = new ArrayList<>();
 
     GaussianMStep(int k, int d, CovarianceType type, double reg, Dataset reseedFrom, GaussianFamily.DataScale scale) {
+        this(k, d, type, reg, reseedFrom, scale, null);
+    }
+
+    GaussianMStep(int k, int d, CovarianceType type, double reg, Dataset reseedFrom, GaussianFamily.DataScale scale,
+            MixturePrior prior) {
+        this.prior = prior;
         this.k = k;
         this.d = d;
         this.type = type;
@@ -30,6 +38,36 @@ final class GaussianMStep {
         this.reg = reg;
         this.reseedFrom = reseedFrom;
         this.scale = scale;
+    }
+
+    /**
+     * The structure's MAP covariances: its scatter matrices about the new means x̄_k (full, or
+     * their diagonals), each plus the prior's pull κN_k/(N_k + κ)(x̄_k − μ_P)(x̄_k − μ_P)ᵀ.
+     */
+    private Structure.Estimate mapStep(GaussianStatistics st, double[] nk, double[] delta, double[] xbar, double nSum,
+            double[] state) {
+        double kappa = prior.shrinkage();
+        double[] mu = prior.meanRef();
+        boolean full = structure.offDiagonal();
+        double[][] w = new double[k][d * d];
+        for (int c = 0; c < k; c++) {
+            double f = kappa * nk[c] / (nk[c] + kappa);
+            int q = 0;
+            for (int i = 0; i < d; i++) {
+                double ei = xbar[c * d + i] - mu[i];
+                for (int j = 0; j <= i; j++) {
+                    if (full || i == j) {
+                        double ej = xbar[c * d + j] - mu[j];
+                        double v = st.ss[c * st.sLen + (full ? q : i)] - nk[c] * delta[c * d + i] * delta[c * d + j]
+                                + f * ei * ej;
+                        w[c][i * d + j] = v;
+                        w[c][j * d + i] = v;
+                    }
+                    q++;
+                }
+            }
+        }
+        return structure.mapStep(w, nk, nSum, d, state, prior);
     }
 
     /**
@@ -52,7 +90,8 @@ final class GaussianMStep {
         }
         double[] state = previous == null ? null
                 : previous.state != null ? previous.state : structure.stateOf(previous.cov, k, d);
-        Structure.Estimate estimate = structure.mStep(st, nk, delta, nSum, k, d, state);
+        Structure.Estimate estimate = prior == null ? structure.mStep(st, nk, delta, nSum, k, d, state)
+                : mapStep(st, nk, delta, means, nSum, state);
         double[] raw = estimate.cov();
         boolean[] bad = new boolean[k];
         String[] why = new String[k];
@@ -104,6 +143,16 @@ final class GaussianMStep {
             weights[c] = nk[c] / wSum;
         }
         structure.regularise(raw, d, reg);
+        if (prior != null && structure.priorShrinksMeans()) {
+            // The posterior mode's means shrink towards the prior mean: (N_k x̄_k + κ μ_P)/(N_k + κ).
+            double kappa = prior.shrinkage();
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < d; i++) {
+                    means[c * d + i] = means[c * d + i] * (nk[c] / (nk[c] + kappa))
+                            + prior.meanRef()[i] * (kappa / (nk[c] + kappa));
+                }
+            }
+        }
         try {
             return GaussianParams.of(k, d, type, weights, means, raw, estimate.state());
         } catch (GaussianParams.NotPositiveDefinite e) {

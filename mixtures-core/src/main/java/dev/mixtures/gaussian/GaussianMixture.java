@@ -104,6 +104,11 @@ public final class GaussianMixture {
         return s.regCovar;
     }
 
+    /** Whether the fit is the posterior mode under mclust's default conjugate prior. */
+    public boolean defaultPrior() {
+        return s.defaultPrior;
+    }
+
     /** The starts shared with other fits of the same data (the tree, K-means partitions), or null. */
     public SharedStarts sharedStarts() {
         return s.sharedStarts;

@@ -12,6 +12,7 @@ public final class GaussianMixtureBuilder implements Cloneable {
     double regCovar = 1e-6;
     StartMethod init = StartMethod.KMEANS;
     SharedStarts sharedStarts;
+    boolean defaultPrior;
     double[] initialWeights;
     double[][] initialMeans;
     double[][][] initialCovariances;
@@ -62,6 +63,17 @@ public final class GaussianMixtureBuilder implements Cloneable {
      */
     public GaussianMixtureBuilder sharedStarts(SharedStarts v) {
         sharedStarts = v;
+        return this;
+    }
+
+    /**
+     * Fits the posterior mode under mclust's default conjugate prior ({@link MixturePrior#defaults}
+     * of the data as fitted, for this K and model; mclust's {@code prior = priorControl()}) instead
+     * of the maximum of the likelihood. Defined for ten of the fourteen models (not VEE, EVE, VVE,
+     * EVV). Off by default.
+     */
+    public GaussianMixtureBuilder defaultPrior(boolean v) {
+        defaultPrior = v;
         return this;
     }
 
@@ -164,6 +176,10 @@ public final class GaussianMixtureBuilder implements Cloneable {
         Settings.checkFit(k, nInit, maxIter, tol, threads);
         if (covariance == null || init == null) {
             throw new IllegalArgumentException("covariance and init must be set");
+        }
+        if (defaultPrior && !MixturePrior.supports(covariance)) {
+            throw new IllegalArgumentException("prior: mclust's conjugate prior is defined for EII, VII, EEI, VEI, EVI, VVI,"
+                    + " EEE, EEV, VEV and VVV, not " + covariance.mclustName());
         }
         Settings.finiteNonNegative("reg-covar", regCovar);
         Settings.atLeast("short runs", shortRuns, 0);

@@ -16,6 +16,10 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     GaussianSteps(GaussianMixture settings, int d) {
         super(settings.k(), d, settings.covariance());
+        if (settings.defaultPrior()) {
+            throw new IllegalArgumentException("prior: the default prior is made from the data a fit sees; block steps"
+                    + " see blocks only");
+        }
         this.settings = settings;
         this.mStep = new GaussianMStep(k, d, settings.covariance(), settings.regCovar(), null,
                 new GaussianFamily.DataScale(new double[d * d], d));

@@ -100,6 +100,19 @@ abstract sealed class OrientedStructure extends TriangularStructure
         }
     }
 
+    /** Λ_P + W̃_k for every component (the prior's scale added to each scatter matrix, as mclust's me*p do). */
+    static double[][] withScale(double[][] w, MixturePrior prior) {
+        double[] lambda = prior.scaleRef();
+        double[][] out = new double[w.length][];
+        for (int c = 0; c < w.length; c++) {
+            out[c] = w[c].clone();
+            for (int q = 0; q < out[c].length; q++) {
+                out[c][q] += lambda[q];
+            }
+        }
+        return out;
+    }
+
     /** exp(mean of ln a[off..off+d)): the d-th root of the product, |A|^(1/d). */
     static double geometricMean(double[] a, int off, int d) {
         double s = 0;

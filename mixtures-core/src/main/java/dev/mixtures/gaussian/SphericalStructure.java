@@ -67,6 +67,20 @@ final class SphericalStructure extends ScaleStructure {
         raw[c] = s / d;
     }
 
+    /** σ²_k = (s_P + tr W̃_k) / (ν_P + N_k d + 2 + d if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        double[] cov = new double[w.length];
+        for (int c = 0; c < w.length; c++) {
+            double t = prior.scaleRef()[0];
+            for (int i = 0; i < d; i++) {
+                t += w[c][i * d + i];
+            }
+            cov[c] = t / (prior.dof() + nk[c] * d + 2 + prior.ifShrinking(d));
+        }
+        return new Estimate(cov, null);
+    }
+
     @Override
     boolean conjugate() {
         return true;

@@ -89,6 +89,23 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
         return null;
     }
 
+    /**
+     * The M-step under mclust's conjugate prior ({@link MixturePrior}; Fraley and Raftery 2007, as
+     * mclust's me*p routines compute it): the posterior mode of the covariances from
+     * {@code w}, k row-major d×d matrices W_k + κN_k/(N_k + κ)(x̄_k − μ_P)(x̄_k − μ_P)ᵀ (only
+     * their diagonals for the diagonal structures), component weights {@code nk} and their sum
+     * {@code n}. Defined for the ten models {@link MixturePrior#supports}; the builders refuse
+     * the others before this is reached.
+     */
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        throw new IllegalStateException("no conjugate prior for " + getClass().getSimpleName());
+    }
+
+    /** Whether the posterior mode's means shrink towards the prior mean (all but EEI, whose mclust routine leaves them). */
+    boolean priorShrinksMeans() {
+        return true;
+    }
+
     /** Whether the Bayesian mixture has a conjugate prior for this structure (full, tied, diag, spherical). */
     boolean conjugate() {
         return false;

@@ -19,6 +19,22 @@ final class TiedStructure extends WishartStructure {
         return (long) d * (d + 1) / 2;
     }
 
+    /** Σ = (Λ_P + Σ_k W̃_k) / (ν_P + d + 1 + n + K if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        double[] cov = prior.scale();
+        for (double[] wk : w) {
+            for (int q = 0; q < d * d; q++) {
+                cov[q] += wk[q];
+            }
+        }
+        double den = prior.dof() + d + 1 + n + prior.ifShrinking(w.length);
+        for (int q = 0; q < d * d; q++) {
+            cov[q] /= den;
+        }
+        return new Estimate(cov, null);
+    }
+
     @Override
     boolean holds(double[] m, double[] first, int d, int i, int j) {
         return m[i * d + j] == first[i * d + j];

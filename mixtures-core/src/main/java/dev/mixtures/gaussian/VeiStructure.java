@@ -23,6 +23,11 @@ final class VeiStructure extends DiagonalLayout {
                 w[c * d + i] = scatter(st, nk, delta, c, i, d);
             }
         }
+        return iterate(w, nk, 0, k, d, state);
+    }
+
+    /** {@link VolumeShape}'s iteration on the spreads {@code w} (k·d), from {@code state} or λ = 1, A = I. */
+    private static Estimate iterate(double[] w, double[] nk, double extra, int k, int d, double[] state) {
         double[] scale = new double[k];
         double[] shape = new double[d];
         if (state == null) {
@@ -32,7 +37,7 @@ final class VeiStructure extends DiagonalLayout {
             System.arraycopy(state, 0, scale, 0, k);
             System.arraycopy(state, k, shape, 0, d);
         }
-        VolumeShape.iterate(w, nk, k, d, scale, shape);
+        VolumeShape.iterate(w, nk, extra, k, d, scale, shape);
         double[] cov = new double[k * d];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < d; i++) {
@@ -43,6 +48,19 @@ final class VeiStructure extends DiagonalLayout {
         System.arraycopy(scale, 0, next, 0, k);
         System.arraycopy(shape, 0, next, k, d);
         return new Estimate(cov, next);
+    }
+
+    /** With B_k = s_P + diag W̃_k, the same iteration with λ_k = tr(B_k A⁻¹) / (d N_k + ν_P + 2 + 1 if the means shrink). */
+    @Override
+    Estimate mapStep(double[][] wt, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        int k = wt.length;
+        double[] w = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                w[c * d + i] = prior.scaleRef()[0] + wt[c][i * d + i];
+            }
+        }
+        return iterate(w, nk, prior.dof() + 2 + prior.ifShrinking(1), k, d, state);
     }
 
     /** λ_k = |Σ_k|^(1/d); A from component 1. */

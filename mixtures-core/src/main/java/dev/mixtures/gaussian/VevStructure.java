@@ -19,6 +19,16 @@ final class VevStructure extends OrientedStructure {
 
     @Override
     Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state) {
+        return estimate(w, nk, n, d, state, false);
+    }
+
+    /** The same from Λ_P + W̃_k (mclust's mevevp: the prior enters only there; the first volumes are |Σ_k Ω_k|^(1/d)/N_k). */
+    @Override
+    Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
+        return estimate(withScale(w, prior), nk, n, d, state, true);
+    }
+
+    private static Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state, boolean prior) {
         int k = w.length;
         Eigen.Symmetric[] e = eigen(w, d);
         double[] scale = new double[k];
@@ -33,7 +43,9 @@ final class VevStructure extends OrientedStructure {
                 return new Estimate(unconstrained(w, nk, d), null);
             }
             double t = geometricMean(shape, 0, d);
-            java.util.Arrays.fill(scale, t / n);
+            for (int c = 0; c < k; c++) {
+                scale[c] = prior ? t / nk[c] : t / n;
+            }
             for (int j = 0; j < d; j++) {
                 shape[j] /= t;
             }

@@ -18,6 +18,11 @@ final class VolumeShape {
      * volume or the shape stops being positive and finite (the collapse test then names the cause).
      */
     static boolean iterate(double[] omega, double[] nk, int k, int d, double[] scale, double[] shape) {
+        return iterate(omega, nk, 0, k, d, scale, shape);
+    }
+
+    /** As above with λ_k = Σ_j ω_kj/a_j / (d N_k + {@code extra}) (mclust's VEI under the prior adds ν_P + 2 or 3). */
+    static boolean iterate(double[] omega, double[] nk, double extra, int k, int d, double[] scale, double[] shape) {
         for (int inner = 0; inner < OrientedStructure.INNER_MAX; inner++) {
             double[] oldScale = scale.clone();
             double[] oldShape = shape.clone();
@@ -26,7 +31,7 @@ final class VolumeShape {
                 for (int j = 0; j < d; j++) {
                     s += omega[c * d + j] / oldShape[j];
                 }
-                scale[c] = s / (nk[c] * d);
+                scale[c] = s / (nk[c] * d + extra);
             }
             java.util.Arrays.fill(shape, 0);
             for (int c = 0; c < k; c++) {

@@ -67,8 +67,10 @@ public final class ModelSelection {
     private final StartMethod init;
     private final int shortRuns;
     private final boolean hierarchical;
+    private final boolean defaultPrior;
 
     private ModelSelection(Builder b) {
+        defaultPrior = b.defaultPrior;
         hierarchical = b.hierarchical;
         init = b.init;
         shortRuns = b.shortRuns;
@@ -112,8 +114,19 @@ public final class ModelSelection {
         private StartMethod init = StartMethod.KMEANS;
         private int shortRuns = SHORT_RUNS;
         private boolean hierarchical = true;
+        private boolean defaultPrior;
 
         private Builder() {
+        }
+
+        /**
+         * Every cell fits the posterior mode under mclust's default conjugate prior (as mclust's
+         * {@code Mclust(prior = priorControl())}; BIC then uses ln L at that mode). The four models
+         * the prior is not defined for (VEE, EVE, VVE, EVV) get no score, with the reason. Off by default.
+         */
+        public Builder defaultPrior(boolean v) {
+            defaultPrior = v;
+            return this;
         }
 
         /**
@@ -346,15 +359,22 @@ public final class ModelSelection {
     private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots, Hierarchy tree,
             SharedStarts shared) {
         GaussianMixtureBuilder b = GaussianMixture.builder().k(k).covariance(t).regCovar(regCovar).seed(seed)
-                .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads).sharedStarts(shared);
+                .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads).sharedStarts(shared)
+                .defaultPrior(defaultPrior);
         GaussianMixtureModel best = null;
         String failure = null;
+        GaussianMixture base;
+        try {
+            base = b.build();
+        } catch (IllegalArgumentException e) {
+            return failed(k, t, e.getMessage()); // a model the settings exclude (the prior's four)
+        }
         List<GaussianMixtureBuilder> starts = new ArrayList<>();
         if (tree != null && k <= tree.maxClusters()) {
-            starts.add(b.build().toBuilder().init(StartMethod.HC).nInit(1));
+            starts.add(base.toBuilder().init(StartMethod.HC).nInit(1));
         }
         if (init != StartMethod.HC || tree == null) {
-            starts.add(b.build().toBuilder().init(init).nInit(nInit).shortRuns(shortRuns));
+            starts.add(base.toBuilder().init(init).nInit(nInit).shortRuns(shortRuns));
         }
         for (GaussianMixtureBuilder s : starts) {
             try {
@@ -473,6 +493,11 @@ public final class ModelSelection {
     /** Seed. */
     public long seed() {
         return seed;
+    }
+
+    /** Whether the cells fit the posterior mode under mclust's default prior. */
+    public boolean defaultPrior() {
+        return defaultPrior;
     }
 
     /** Whether every cell also runs EM from the hierarchical start. */

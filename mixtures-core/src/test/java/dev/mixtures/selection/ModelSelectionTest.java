@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.OldFaithful;
 import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.MixturePrior;
 import dev.mixtures.gaussian.StartMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,27 @@ class ModelSelectionTest {
             }
         }
         assertTrue(scored >= one.table().size() / 2, "most cells are scored: " + scored);
+    }
+
+    @Test
+    void withMclustsDefaultPriorTheTopThreeAreMclusts() {
+        SelectionResult r = ModelSelection.builder().defaultPrior(true).bayesian(false).build().select(OldFaithful.load());
+        // mclust 6.0.0, mclustBIC(faithful, prior = priorControl()): EEE,3 −2314.549, VVV,2 −2322.686, EEE,2 −2325.368
+        // (its sign); the grid's cells run to a tighter tolerance, so their BIC is as good or better.
+        List<Candidate> top = r.ranked();
+        String[] models = {"EEE,3", "VVV,2", "EEE,2"};
+        double[] mclust = {2314.549, 2322.686, 2325.368};
+        for (int i = 0; i < 3; i++) {
+            Candidate c = top.get(i);
+            assertEquals(models[i], c.covariance().mclustName() + "," + c.k());
+            assertTrue(c.bic() <= mclust[i] + 1e-3 && c.bic() > mclust[i] - 0.1, c.bic() + " against " + mclust[i]);
+        }
+        for (Candidate c : r.table()) {
+            if (!MixturePrior.supports(c.covariance())) {
+                assertEquals(Candidate.Status.FAILED, c.status());
+                assertTrue(c.reason().contains("not " + c.covariance().mclustName()), c.reason());
+            }
+        }
     }
 
     @Test

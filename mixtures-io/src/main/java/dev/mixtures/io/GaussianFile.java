@@ -42,6 +42,9 @@ final class GaussianFile {
         settings.put("seed", s.seed());
         settings.put("standardize", s.standardize());
         settings.put("reseedCollapsed", s.reseedCollapsed());
+        if (s.defaultPrior()) {
+            settings.put("prior", "default");
+        }
         settings.put("shortRuns", s.shortRuns());
         JsonFields.data(root, m, m.trainingRows());
         ObjectNode p = root.putObject("parameters");
@@ -70,6 +73,13 @@ final class GaussianFile {
                     .maxIter(r.integer(s, "maxIter")).tol(r.number(s, "tol")).seed(r.longValue(s, "seed"))
                     .standardize(r.bool(s, "standardize")).reseedCollapsed(r.bool(s, "reseedCollapsed"))
                     .shortRuns(s.has("shortRuns") ? r.integer(s, "shortRuns") : 0);
+            if (s.has("prior")) {
+                String prior = r.text(s, "prior");
+                if (!prior.equals("default")) {
+                    throw new IllegalArgumentException(name + ": settings.prior is '" + prior + "'; the one known is 'default'");
+                }
+                b.defaultPrior(true);
+            }
             JsonNode g = s.get("initialParameters");
             if (g != null && g.isObject()) {
                 JsonNode gc = g.get("covariances");
