@@ -47,30 +47,34 @@ class MclustAgreementTest {
                     done++;
                 }
                 String what = t.mclustName() + " after " + it + " iteration(s): ";
-                double lnL = s.statistics(p, values, weights, n).logLik;
-                close(step.get("loglik").asDouble(), lnL, what + "ln L");
-                double[] pro = vector(step.get("pro"));
-                double[][] mean = matrix(step.get("mean"));
-                double[][][] cov = p.covariances();
-                for (int c = 0; c < k; c++) {
-                    close(pro[c], p.weights()[c], what + "weight " + (c + 1));
-                    double[][] sigma = matrix(step.get("sigma").get(c));
-                    for (int i = 0; i < d; i++) {
-                        close(mean[c][i], p.means()[c][i], what + "mean " + (c + 1) + "," + (i + 1));
-                        for (int j = 0; j < d; j++) {
-                            close(sigma[i][j], cov[c][i][j], what + "covariance " + (c + 1) + " (" + (i + 1) + ","
-                                    + (j + 1) + ")");
-                        }
-                    }
-                }
+                assertStep(step, p, s.statistics(p, values, weights, n).logLik, what);
                 checked++;
             }
         }
         assertEquals(14 * 5, checked);
     }
 
+    /** That the parameters {@code p} and ln L {@code lnL} are mclust's {@code step} (pro, mean, sigma, loglik), to 1e-8. */
+    static void assertStep(JsonNode step, GaussianParams p, double lnL, String what) {
+        close(step.get("loglik").asDouble(), lnL, what + "ln L");
+        double[] pro = vector(step.get("pro"));
+        double[][] mean = matrix(step.get("mean"));
+        double[][][] cov = p.covariances();
+        int d = p.d();
+        for (int c = 0; c < p.k(); c++) {
+            close(pro[c], p.weights()[c], what + "weight " + (c + 1));
+            double[][] sigma = matrix(step.get("sigma").get(c));
+            for (int i = 0; i < d; i++) {
+                close(mean[c][i], p.means()[c][i], what + "mean " + (c + 1) + "," + (i + 1));
+                for (int j = 0; j < d; j++) {
+                    close(sigma[i][j], cov[c][i][j], what + "covariance " + (c + 1) + " (" + (i + 1) + "," + (j + 1) + ")");
+                }
+            }
+        }
+    }
+
     /** Relative 1e-8, against the size of the entry (or 1e-8 absolute below magnitude 1e-2, for covariances near 0). */
-    private static void close(double expected, double actual, String what) {
+    static void close(double expected, double actual, String what) {
         assertEquals(expected, actual, 1e-8 * Math.max(Math.abs(expected), 1e-2), what);
     }
 }

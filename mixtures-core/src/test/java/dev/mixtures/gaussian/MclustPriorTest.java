@@ -77,21 +77,7 @@ class MclustPriorTest {
                     }
                     String what = t.mclustName() + " with the prior after " + it + " iteration(s): ";
                     double lnL = EmLoop.eStep(fam, p, data.n(), workers, new ArrayList<>(), fam.newStatistics()).logLik;
-                    close(step.get("loglik").asDouble(), lnL, what + "ln L");
-                    double[] pro = vector(step.get("pro"));
-                    double[][] mu = matrix(step.get("mean"));
-                    double[][][] cov = p.covariances();
-                    for (int c = 0; c < k; c++) {
-                        close(pro[c], p.weights()[c], what + "weight " + (c + 1));
-                        double[][] sigma = matrix(step.get("sigma").get(c));
-                        for (int i = 0; i < d; i++) {
-                            close(mu[c][i], p.means()[c][i], what + "mean " + (c + 1) + "," + (i + 1));
-                            for (int j = 0; j < d; j++) {
-                                close(sigma[i][j], cov[c][i][j], what + "covariance " + (c + 1) + " (" + (i + 1) + ","
-                                        + (j + 1) + ")");
-                            }
-                        }
-                    }
+                    MclustAgreementTest.assertStep(step, p, lnL, what);
                     checked++;
                 }
             }
@@ -107,6 +93,6 @@ class MclustPriorTest {
     }
 
     private static void close(double expected, double actual, String what) {
-        assertEquals(expected, actual, 1e-8 * Math.max(Math.abs(expected), 1e-2), what);
+        MclustAgreementTest.close(expected, actual, what);
     }
 }
