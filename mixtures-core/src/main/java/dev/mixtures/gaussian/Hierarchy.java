@@ -36,20 +36,15 @@ public final class Hierarchy {
     private final double[] z;
     /** The rows the tree is built on, in increasing order. */
     private final int[] sample;
-    /** Initial cluster of each sampled row (its own). */
-    private final int[] initial;
-    private final int clusters;
-    /** Merge m joined clusters mergeA[m] and mergeB[m] (initial-cluster numbering; the union keeps mergeA's). */
+    /** Merge m joined clusters mergeA[m] and mergeB[m], each numbered by a row's place in the sample (a union keeps the lower number). */
     private final int[] mergeA;
     private final int[] mergeB;
 
-    private Hierarchy(int n, int d, double[] z, int[] sample, int[] initial, int clusters, int[] mergeA, int[] mergeB) {
+    private Hierarchy(int n, int d, double[] z, int[] sample, int[] mergeA, int[] mergeB) {
         this.n = n;
         this.d = d;
         this.z = z;
         this.sample = sample;
-        this.initial = initial;
-        this.clusters = clusters;
         this.mergeA = mergeA;
         this.mergeB = mergeB;
     }
@@ -86,16 +81,10 @@ public final class Hierarchy {
             sample = Arrays.copyOf(all, SUBSET);
             Arrays.sort(sample);
         }
-        int m = sample.length;
         // Every row starts as a cluster of its own, identical rows too: mclust's hc() passes its
         // transformed data on without the partition of duplicates its signature names.
-        int[] initial = new int[m];
-        for (int i = 0; i < m; i++) {
-            initial[i] = i;
-        }
-        int clusters = m;
-        int[][] merges = agglomerate(z, sample, initial, clusters, d);
-        return new Hierarchy(n, d, z, sample, initial, clusters, merges[0], merges[1]);
+        int[][] merges = agglomerate(z, sample, d);
+        return new Hierarchy(n, d, z, sample, merges[0], merges[1]);
     }
 
 
@@ -166,15 +155,15 @@ public final class Hierarchy {
         return z;
     }
 
-    /** The merges, clusters.length − 1 of them, cheapest first: [0] the kept cluster, [1] the one merged into it. */
-    private static int[][] agglomerate(double[] z, int[] sample, int[] initial, int clusters, int d) {
+    /** The merges, one fewer than the sampled rows, cheapest first: [0] the kept cluster, [1] the one merged into it. */
+    private static int[][] agglomerate(double[] z, int[] sample, int d) {
+        int clusters = sample.length;
         int[] size = new int[clusters];
         double[][] mean = new double[clusters][d];
-        for (int i = 0; i < sample.length; i++) {
-            int c = initial[i];
-            size[c]++;
+        for (int c = 0; c < clusters; c++) {
+            size[c] = 1;
             for (int j = 0; j < d; j++) {
-                mean[c][j] = z[sample[i] * d + j];
+                mean[c][j] = z[sample[c] * d + j];
             }
         }
         double[][] scatter = new double[clusters][d * d];
@@ -344,7 +333,7 @@ public final class Hierarchy {
 
     /** The largest K a cut can give: the number of rows the tree was built on. */
     public int maxClusters() {
-        return clusters;
+        return sample.length;
     }
 
     /**
@@ -355,6 +344,7 @@ public final class Hierarchy {
      * @throws IllegalArgumentException when k is above {@link #maxClusters}
      */
     public int[] labels(int k) {
+        int clusters = sample.length;
         if (k < 1 || k > clusters) {
             throw new IllegalArgumentException("init: hc can cut the data into 1 to " + clusters + " clusters, not " + k);
         }
@@ -373,7 +363,7 @@ public final class Hierarchy {
         double[][] sum = new double[k][d];
         int[] count = new int[k];
         for (int i = 0; i < sample.length; i++) {
-            int c = initial[i];
+            int c = i;
             while (root[c] != c) {
                 c = root[c];
             }
