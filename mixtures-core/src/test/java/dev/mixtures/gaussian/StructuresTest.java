@@ -60,7 +60,7 @@ class StructuresTest {
             double[][] shape = new double[k][];
             Eigen.Symmetric[] e = new Eigen.Symmetric[k];
             for (int c = 0; c < k; c++) {
-                e[c] = Eigen.symmetric(flat(cov[c]), d);
+                e[c] = Eigen.symmetric(Matrices.flatten(cov[c], "covariance"), d);
                 double logs = 0;
                 for (double v : e[c].values()) {
                     logs += Math.log(v);
@@ -83,8 +83,8 @@ class StructuresTest {
                 }
                 if (name.charAt(2) == 'E') {
                     // A shared orientation: the covariances commute.
-                    double[] ab = product(flat(cov[0]), flat(cov[c]), d);
-                    double[] ba = product(flat(cov[c]), flat(cov[0]), d);
+                    double[] ab = product(Matrices.flatten(cov[0], "covariance"), Matrices.flatten(cov[c], "covariance"), d);
+                    double[] ba = product(Matrices.flatten(cov[c], "covariance"), Matrices.flatten(cov[0], "covariance"), d);
                     for (int q = 0; q < d * d; q++) {
                         assertEquals(ab[q], ba[q], 1e-8 * (Math.abs(ab[q]) + norm(ab)), what + "commuting");
                     }
@@ -122,15 +122,6 @@ class StructuresTest {
             }
         }
         assertTrue(checked > 300, checked + " cells");
-    }
-
-    private static double[] flat(double[][] m) {
-        int d = m.length;
-        double[] f = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            System.arraycopy(m[i], 0, f, i * d, d);
-        }
-        return f;
     }
 
     private static double[] product(double[] a, double[] b, int d) {
