@@ -15,48 +15,43 @@ final class EviStructure extends DiagonalLayout {
 
     @Override
     Estimate mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d, double[] state) {
-        double[] cov = new double[k * d];
-        double[] root = new double[k];
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            double logs = 0;
-            for (int i = 0; i < d; i++) {
-                cov[c * d + i] = scatter(st, nk, delta, c, i, d);
-                logs += Math.log(cov[c * d + i]);
-            }
-            root[c] = Math.exp(logs / d);
-            sum += root[c];
-        }
-        double lambda = sum / nSum;
+        double[] b = new double[k * d];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < d; i++) {
-                // A zero variance gives 0/0: the collapse test sees NaN and names the component.
-                cov[c * d + i] = lambda * (cov[c * d + i] / root[c]);
+                b[c * d + i] = scatter(st, nk, delta, c, i, d);
             }
         }
-        return new Estimate(cov, null);
+        return equalVolume(b, k, d, nSum);
     }
 
     /** B_k = s_P + diag W̃_k; A_k = B_k/|B_k|^(1/d), λ = Σ_k |B_k|^(1/d) / (ν_P + 1 + n + 1 if the means shrink). */
     @Override
     Estimate mapStep(double[][] w, double[] nk, double n, int d, double[] state, MixturePrior prior) {
         int k = w.length;
-        double[] cov = new double[k * d];
+        double[] b = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                b[c * d + i] = prior.scaleRef()[0] + w[c][i * d + i];
+            }
+        }
+        return equalVolume(b, k, d, prior.dof() + 1 + n + prior.ifShrinking(1));
+    }
+
+    /** λ A_k from the spreads {@code b} (k·d, overwritten): A_k = B_k/|B_k|^(1/d), λ = Σ_k |B_k|^(1/d) / {@code denominator}. */
+    private static Estimate equalVolume(double[] b, int k, int d, double denominator) {
         double[] root = new double[k];
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            for (int i = 0; i < d; i++) {
-                cov[c * d + i] = prior.scaleRef()[0] + w[c][i * d + i];
-            }
-            root[c] = OrientedStructure.geometricMean(cov, c * d, d);
+            root[c] = OrientedStructure.geometricMean(b, c * d, d);
             sum += root[c];
         }
-        double lambda = sum / (prior.dof() + 1 + n + prior.ifShrinking(1));
+        double lambda = sum / denominator;
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < d; i++) {
-                cov[c * d + i] = lambda * (cov[c * d + i] / root[c]);
+                // A zero variance gives 0/0: the collapse test sees NaN and names the component.
+                b[c * d + i] = lambda * (b[c * d + i] / root[c]);
             }
         }
-        return new Estimate(cov, null);
+        return new Estimate(b, null);
     }
 }

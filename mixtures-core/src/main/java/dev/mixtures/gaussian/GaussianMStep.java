@@ -49,21 +49,19 @@ final class GaussianMStep {
         double kappa = prior.shrinkage();
         double[] mu = prior.meanRef();
         boolean full = structure.offDiagonal();
-        double[][] w = new double[k][d * d];
+        double[][] w = full ? OrientedStructure.scatter(st, nk, delta, k, d) : new double[k][d * d];
         for (int c = 0; c < k; c++) {
             double f = kappa * nk[c] / (nk[c] + kappa);
-            int q = 0;
             for (int i = 0; i < d; i++) {
                 double ei = xbar[c * d + i] - mu[i];
-                for (int j = 0; j <= i; j++) {
-                    if (full || i == j) {
-                        double ej = xbar[c * d + j] - mu[j];
-                        double v = st.ss[c * st.sLen + (full ? q : i)] - nk[c] * delta[c * d + i] * delta[c * d + j]
-                                + f * ei * ej;
+                if (full) {
+                    for (int j = 0; j <= i; j++) {
+                        double v = w[c][i * d + j] + f * ei * (xbar[c * d + j] - mu[j]);
                         w[c][i * d + j] = v;
                         w[c][j * d + i] = v;
                     }
-                    q++;
+                } else {
+                    w[c][i * d + i] = ScaleStructure.scatter(st, nk, delta, c, i, d) + f * ei * ei;
                 }
             }
         }

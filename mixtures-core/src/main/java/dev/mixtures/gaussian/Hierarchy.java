@@ -183,9 +183,10 @@ public final class Hierarchy {
             }
         }
         alpha = Math.max(alpha / ((double) sample.length * d), Math.ulp(1.0));
+        double[][] scratch = {new double[d * d], new double[d * d]};
         double[] term = new double[clusters];
         for (int c = 0; c < clusters; c++) {
-            term[c] = term(size[c], scatter[c], 0, alpha, d);
+            term[c] = term(size[c], scatter[c], 0, alpha, d, scratch);
         }
         boolean[] active = new boolean[clusters];
         Arrays.fill(active, true);
@@ -195,7 +196,7 @@ public final class Hierarchy {
         double[] merged = new double[d * d];
         for (int b = 1; b < clusters; b++) {
             for (int a = 0; a < b; a++) {
-                cost[index(a, b)] = mergeCost(a, b, size, mean, scatter, trace, term, alpha, d, merged);
+                cost[index(a, b)] = mergeCost(a, b, size, mean, scatter, trace, term, alpha, d, merged, scratch);
             }
         }
         for (int a = 0; a < clusters; a++) {
@@ -243,12 +244,12 @@ public final class Hierarchy {
                 mean[keep][p] += delta[p] * nb / nu;
             }
             size[keep] = nu;
-            term[keep] = term(nu, scatter[keep], trace[keep], alpha, d);
+            term[keep] = term(nu, scatter[keep], trace[keep], alpha, d, scratch);
             active[drop] = false;
             for (int c = 0; c < clusters; c++) {
                 if (active[c] && c != keep) {
                     cost[index(Math.min(c, keep), Math.max(c, keep))] = mergeCost(c, keep, size, mean, scatter, trace, term,
-                            alpha, d, merged);
+                            alpha, d, merged, scratch);
                 }
             }
             rescan(keep, clusters, active, cost, best, bestCost);
@@ -289,7 +290,7 @@ public final class Hierarchy {
 
     /** T(a ∪ b) − T(a) − T(b). */
     private static double mergeCost(int a, int b, int[] size, double[][] mean, double[][] scatter, double[] trace,
-            double[] term, double alpha, int d, double[] merged) {
+            double[] term, double alpha, int d, double[] merged, double[][] scratch) {
         int nu = size[a] + size[b];
         double f = (double) size[a] * size[b] / nu;
         double tr = trace[a] + trace[b];
@@ -305,20 +306,23 @@ public final class Hierarchy {
                 }
             }
         }
-        return term(nu, merged, tr, alpha, d) - term[a] - term[b];
+        return term(nu, merged, tr, alpha, d, scratch) - term[a] - term[b];
     }
 
-    /** mclust's cluster term (vvvtij): l·ln(β(tr + α)/l) for l ≤ d, l·ln(|W/l| + β(tr + α)/l) above (β = 1). */
-    private static double term(int l, double[] w, double tr, double alpha, int d) {
+    /**
+     * mclust's cluster term (vvvtij): l·ln(β(tr + α)/l) for l ≤ d, l·ln(|W/l| + β(tr + α)/l) above
+     * (β = 1); {@code scratch}: two d×d arrays, reused (it runs inside the O(n²) merge loop).
+     */
+    private static double term(int l, double[] w, double tr, double alpha, int d, double[][] scratch) {
         double spread = (tr + alpha) / l;
         if (l <= d || tr == 0) {
             return l * Math.log(spread);
         }
-        double[] a = new double[d * d];
+        double[] a = scratch[0];
         for (int q = 0; q < d * d; q++) {
             a[q] = w[q] / l;
         }
-        double[] chol = new double[d * d];
+        double[] chol = scratch[1];
         if (Cholesky.factor(a, d, chol) >= 0) {
             return l * Math.log(spread);
         }

@@ -77,7 +77,7 @@ abstract sealed class OrientedStructure extends TriangularStructure
             if (Cholesky.factor(a.clone(), d, l) >= 0) {
                 return Double.POSITIVE_INFINITY;
             }
-            double[] inv = Cholesky.inverseSpd(a, d);
+            double[] inv = Cholesky.inverseFromFactor(l, d);
             double t = 0;
             for (int q = 0; q < d * d; q++) {
                 t += w[c][q] * inv[q];

@@ -17,7 +17,6 @@ import java.util.function.Supplier;
  * {@code capacity} (K, seed) pairs asked for, n ints each.
  */
 public final class SharedStarts {
-    private final int rows;
     private final long seed;
     private final Dataset data;
     private Hierarchy tree;
@@ -28,7 +27,6 @@ public final class SharedStarts {
 
     private SharedStarts(Dataset data, long seed, int capacity) {
         this.data = data;
-        this.rows = data.n();
         this.seed = seed;
         this.partitions = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -53,7 +51,7 @@ public final class SharedStarts {
 
     /** Number of rows of the data the starts are for. */
     public int rows() {
-        return rows;
+        return data.n();
     }
 
     /** The hierarchical tree of the data, built on first use. */

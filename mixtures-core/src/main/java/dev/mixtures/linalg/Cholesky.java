@@ -87,8 +87,7 @@ public final class Cholesky {
     }
 
     /**
-     * The inverse of a symmetric positive definite matrix (used once, to turn given precisions
-     * into covariances): with A = L Lᵀ and U = L⁻ᵀ, A⁻¹ = U Uᵀ.
+     * The inverse of a symmetric positive definite matrix: with A = L Lᵀ and U = L⁻ᵀ, A⁻¹ = U Uᵀ.
      *
      * @return null when {@code a} is not positive definite
      */
@@ -97,6 +96,11 @@ public final class Cholesky {
         if (factor(a, d, l) >= 0) {
             return null;
         }
+        return inverseFromFactor(l, d);
+    }
+
+    /** A⁻¹ = U Uᵀ (U = L⁻ᵀ) from the lower Cholesky factor {@code l} of A, for callers that factored A already. */
+    public static double[] inverseFromFactor(double[] l, int d) {
         double[] u = precisionFactor(l, d);
         double[] inv = new double[d * d];
         for (int i = 0; i < d; i++) {

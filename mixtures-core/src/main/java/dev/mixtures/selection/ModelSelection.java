@@ -272,7 +272,6 @@ public final class ModelSelection {
         // One tree for every cell's hierarchical start (mclust's hc, on a seeded subset above Hierarchy.SUBSET rows),
         // and the K-means partitions of the cells of one K, which differ only in their structure.
         SharedStarts shared = SharedStarts.of(data, seed, 2 * nInit);
-        Hierarchy tree = hierarchical ? shared.hierarchy() : null;
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k++) {
             for (int s = 0; s < structures.size(); s++) {
@@ -292,7 +291,7 @@ public final class ModelSelection {
             int[] cell = cells.get(cells.size() - 1 - (i - first));
             int k = cell[0];
             CovarianceType t = structures.get(cell[1]);
-            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, tree, shared));
+            return new Cell(fitCell(data, k, t, workers.threads(), dataPivots, shared));
         });
         List<Candidate> table = new ArrayList<>();
         BayesianGaussianMixtureModel vb = null;
@@ -356,7 +355,7 @@ public final class ModelSelection {
      * {@code init} (emEM); the higher ln L of the two stands, the other's failure is noted only if
      * both fail.
      */
-    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots, Hierarchy tree,
+    private Candidate fitCell(Dataset data, int k, CovarianceType t, int cellThreads, double[] dataPivots,
             SharedStarts shared) {
         GaussianMixtureBuilder b = GaussianMixture.builder().k(k).covariance(t).regCovar(regCovar).seed(seed)
                 .maxIter(maxIter).tol(tol).standardize(standardize).threads(cellThreads).sharedStarts(shared)
@@ -370,10 +369,10 @@ public final class ModelSelection {
             return failed(k, t, e.getMessage()); // a model the settings exclude (the prior's four)
         }
         List<GaussianMixtureBuilder> starts = new ArrayList<>();
-        if (tree != null && k <= tree.maxClusters()) {
+        if (hierarchical && k <= shared.hierarchy().maxClusters()) {
             starts.add(base.toBuilder().init(StartMethod.HC).nInit(1));
         }
-        if (init != StartMethod.HC || tree == null) {
+        if (init != StartMethod.HC || !hierarchical) {
             starts.add(base.toBuilder().init(init).nInit(nInit).shortRuns(shortRuns));
         }
         for (GaussianMixtureBuilder s : starts) {
