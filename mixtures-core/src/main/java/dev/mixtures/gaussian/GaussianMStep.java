@@ -30,11 +30,17 @@ final class GaussianMStep {
 
     GaussianMStep(int k, int d, CovarianceType type, double reg, Dataset reseedFrom, GaussianFamily.DataScale scale,
             MixturePrior prior) {
+        this(k, d, type, type.structure(), reg, reseedFrom, scale, prior);
+    }
+
+    /** As above with the covariances estimated by {@code structure}, a variant of the type's own (MclustPath). */
+    GaussianMStep(int k, int d, CovarianceType type, Structure structure, double reg, Dataset reseedFrom,
+            GaussianFamily.DataScale scale, MixturePrior prior) {
         this.prior = prior;
         this.k = k;
         this.d = d;
         this.type = type;
-        this.structure = type.structure();
+        this.structure = structure;
         this.reg = reg;
         this.reseedFrom = reseedFrom;
         this.scale = scale;
@@ -74,9 +80,34 @@ final class GaussianMStep {
      * them), or null for a first M-step.
      */
     GaussianParams apply(GaussianStatistics st, double[] shift, int iteration, GaussianParams previous) {
+        // Its loops are methods of their own: the JIT compiles a method that runs once per
+        // iteration by its calls, and a loop inside it would have it compiled again, whole, on
+        // the stack (once per loop), which in a short run costs more than the run.
         double[] nk = new double[k];
         double[] means = new double[k * d];
         double[] delta = new double[k * d];
+        double nSum = means(st, shift, nk, means, delta);
+        double[] state = previous == null ? null
+                : previous.state != null ? previous.state : structure.stateOf(previous.cov, k, d);
+        Structure.Estimate estimate = prior == null ? structure.mStep(st, nk, delta, nSum, k, d, state)
+                : mapStep(st, nk, delta, means, nSum, state);
+        double[] raw = estimate.cov();
+        String[] why = failures(st, raw, iteration);
+        double[] weights = why == null ? weights(nk) : reseed(st, why, means, raw, nk, nSum, iteration);
+        structure.regularise(raw, d, reg);
+        if (prior != null && structure.priorShrinksMeans()) {
+            shrinkMeans(means, nk);
+        }
+        try {
+            return GaussianParams.of(k, d, type, weights, means, raw, estimate.state());
+        } catch (GaussianParams.NotPositiveDefinite e) {
+            throw new DegenerateComponentException(e.component, iteration,
+                    "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
+        }
+    }
+
+    /** N_k (plus a tiny floor), the means and their shifts from the statistics; returns Σ N_k. */
+    private double means(GaussianStatistics st, double[] shift, double[] nk, double[] means, double[] delta) {
         double nSum = 0;
         for (int c = 0; c < k; c++) {
             nk[c] = st.n[c] + GaussianFamily.N_EPS;
@@ -86,16 +117,20 @@ final class GaussianMStep {
                 means[c * d + i] = shift[c * d + i] + delta[c * d + i];
             }
         }
-        double[] state = previous == null ? null
-                : previous.state != null ? previous.state : structure.stateOf(previous.cov, k, d);
-        Structure.Estimate estimate = prior == null ? structure.mStep(st, nk, delta, nSum, k, d, state)
-                : mapStep(st, nk, delta, means, nSum, state);
-        double[] raw = estimate.cov();
-        boolean[] bad = new boolean[k];
-        String[] why = new String[k];
+        return nSum;
+    }
+
+    /**
+     * Why each component cannot stand (lost its weight, or its covariance collapsed), null where it
+     * can; null when all can.
+     *
+     * @throws DegenerateComponentException when a shared covariance collapsed
+     */
+    private String[] failures(GaussianStatistics st, double[] raw, int iteration) {
+        String[] why = null;
         for (int c = 0; c < k; c++) {
             if (!(st.n[c] > 1e-12 * st.weight)) {
-                bad[c] = true;
+                why = why == null ? new String[k] : why;
                 why[c] = "lost all its weight (N_k = " + st.n[c] + ")";
             }
         }
@@ -106,23 +141,30 @@ final class GaussianMStep {
             }
         } else {
             for (int c = 0; c < k; c++) {
-                if (!bad[c]) {
+                if (why == null || why[c] == null) {
                     String w = structure.collapsed(raw, c, d, reg, scale);
                     if (w != null) {
-                        bad[c] = true;
+                        why = why == null ? new String[k] : why;
                         why[c] = w;
                     }
                 }
             }
         }
-        double[] weights = new double[k];
+        return why;
+    }
+
+    /**
+     * Re-seeds the components that cannot stand at the rows the current model explains worst
+     * (each the next one), or stops the fit when there are no data to re-seed from; the weights.
+     */
+    private double[] reseed(GaussianStatistics st, String[] why, double[] means, double[] raw, double[] nk, double nSum,
+            int iteration) {
         int used = 0;
         for (int c = 0; c < k; c++) {
-            if (bad[c]) {
+            if (why[c] != null) {
                 if (reseedFrom == null || st.worstCount == 0) {
                     throw new DegenerateComponentException(c, iteration, why[c]);
                 }
-                // Re-seed at the row the current model explains worst (each re-seed takes the next one).
                 int row = st.worstRow[Math.min(used++, st.worstCount - 1)];
                 for (int i = 0; i < d; i++) {
                     means[c * d + i] = reseedFrom.get(row, i);
@@ -133,29 +175,28 @@ final class GaussianMStep {
                         + (row + 1));
             }
         }
+        return weights(nk);
+    }
+
+    private double[] weights(double[] nk) {
         double wSum = 0;
         for (int c = 0; c < k; c++) {
             wSum += nk[c];
         }
+        double[] weights = new double[k];
         for (int c = 0; c < k; c++) {
             weights[c] = nk[c] / wSum;
         }
-        structure.regularise(raw, d, reg);
-        if (prior != null && structure.priorShrinksMeans()) {
-            // The posterior mode's means shrink towards the prior mean: (N_k x̄_k + κ μ_P)/(N_k + κ).
-            double kappa = prior.shrinkage();
-            for (int c = 0; c < k; c++) {
-                for (int i = 0; i < d; i++) {
-                    means[c * d + i] = means[c * d + i] * (nk[c] / (nk[c] + kappa))
-                            + prior.meanRef()[i] * (kappa / (nk[c] + kappa));
-                }
+        return weights;
+    }
+
+    /** The posterior mode's means shrink towards the prior mean: (N_k x̄_k + κ μ_P)/(N_k + κ). */
+    private void shrinkMeans(double[] means, double[] nk) {
+        double kappa = prior.shrinkage();
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < d; i++) {
+                means[c * d + i] = means[c * d + i] * (nk[c] / (nk[c] + kappa)) + prior.meanRef()[i] * (kappa / (nk[c] + kappa));
             }
-        }
-        try {
-            return GaussianParams.of(k, d, type, weights, means, raw, estimate.state());
-        } catch (GaussianParams.NotPositiveDefinite e) {
-            throw new DegenerateComponentException(e.component, iteration,
-                    "has a covariance that is not positive definite (pivot " + (e.pivot + 1) + ")");
         }
     }
 }

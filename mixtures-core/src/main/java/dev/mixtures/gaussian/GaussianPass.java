@@ -197,17 +197,43 @@ final class GaussianPass {
     /**
      * One group of up to GROUP·LANES rows starting at row g: a method of its own so that the JIT
      * compiles it by invocation counts (a pass over a small chunk calls it a few times) rather
-     * than by on-stack replacement of the whole pass, which it would redo for every loop.
+     * than by on-stack replacement of the whole pass, which it would redo for every loop. For the
+     * same reason each of its loops is a small method of its own: a method with several long
+     * loops is compiled on the stack once per loop, each time whole.
      */
     private static void group(Pass pass, double[] x, double[] wv, int d, int g, int rows, int from,
             GaussianStatistics stats, Outputs out, Scratch sc) {
         final GaussianKernel kern = pass.kern();
         final int k = pass.k();
         final Source source = pass.source();
-        final double[] rowLogLik = out.rowLogLik();
-        final double[] resp = out.resp();
-        final int[] labels = out.labels();
         int nb = (rows + LANES - 1) / LANES;
+        transpose(x, wv, d, g, rows, nb, sc);
+        double[] wr = sc.w;
+        if (source == null) {
+            kern.logDensities(pass.p(), sc.xt, nb, sc.a, sc.work);
+            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
+            // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
+            multiply(sc.w, sc.inv, sc.wInv, nb * LANES);
+            wr = sc.wInv;
+        } else {
+            fill(source, g, rows, k, nb, sc.r);
+        }
+        if (stats != null) {
+            kern.accumulate(k, d, pass.off(), pass.shift(), sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
+            if (source == null) {
+                logLikelihood(sc.w, sc.ll, rows, sc.pll);
+                if (stats.keepsWorst()) {
+                    offerWorst(stats, sc.w, sc.ll, g, rows);
+                }
+            }
+        }
+        if (out.rowLogLik() != null || out.resp() != null || out.labels() != null) {
+            outputs(out, source == null, k, g, rows, from, sc);
+        }
+    }
+
+    /** Rows g..g+rows into the group's blocks, transposed, with their weights. */
+    private static void transpose(double[] x, double[] wv, int d, int g, int rows, int nb, Scratch sc) {
         for (int b = 0; b < nb; b++) {
             for (int l = 0; l < LANES; l++) {
                 // Padding lanes repeat the group's last row with weight 0: finite values that add nothing.
@@ -220,38 +246,44 @@ final class GaussianPass {
                 sc.w[b * LANES + l] = b * LANES + l < rows ? (wv == null ? 1.0 : wv[row]) : 0.0;
             }
         }
-        double[] wr = sc.w;
-        if (source == null) {
-            kern.logDensities(pass.p(), sc.xt, nb, sc.a, sc.work);
-            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
-            // Responsibilities are e·(1/Σe); the statistics take w·r as e·(w/Σe).
-            for (int q = 0; q < nb * LANES; q++) {
-                sc.wInv[q] = sc.w[q] * sc.inv[q];
-            }
-            wr = sc.wInv;
-        } else {
-            for (int b = 0; b < nb; b++) {
-                for (int l = 0; l < LANES; l++) {
-                    source.fill(g + Math.min(b * LANES + l, rows - 1), sc.r, LANES, b * k * LANES + l);
-                }
+    }
+
+    private static void multiply(double[] a, double[] b, double[] to, int n) {
+        for (int q = 0; q < n; q++) {
+            to[q] = a[q] * b[q];
+        }
+    }
+
+    /** Responsibilities given by a source, into the kernel's layout. */
+    private static void fill(Source source, int g, int rows, int k, int nb, double[] r) {
+        for (int b = 0; b < nb; b++) {
+            for (int l = 0; l < LANES; l++) {
+                source.fill(g + Math.min(b * LANES + l, rows - 1), r, LANES, b * k * LANES + l);
             }
         }
-        if (stats != null) {
-            kern.accumulate(k, d, pass.off(), pass.shift(), sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
-            if (source == null) {
-                for (int q = 0; q < rows; q++) {
-                    int l = q % LANES;
-                    sc.pll[l] = Math.fma(sc.w[q], sc.ll[q], sc.pll[l]);
-                }
-                if (stats.keepsWorst()) {
-                    for (int q = 0; q < rows; q++) {
-                        if (sc.w[q] > 0) {
-                            stats.offerWorst(sc.ll[q], g + q);
-                        }
-                    }
-                }
+    }
+
+    /** Σ w·ℓ per lane. */
+    private static void logLikelihood(double[] w, double[] ll, int rows, double[] pll) {
+        for (int q = 0; q < rows; q++) {
+            int l = q % LANES;
+            pll[l] = Math.fma(w[q], ll[q], pll[l]);
+        }
+    }
+
+    private static void offerWorst(GaussianStatistics stats, double[] w, double[] ll, int g, int rows) {
+        for (int q = 0; q < rows; q++) {
+            if (w[q] > 0) {
+                stats.offerWorst(ll[q], g + q);
             }
         }
+    }
+
+    /** The per-row outputs of the group's rows. */
+    private static void outputs(Outputs out, boolean fromParams, int k, int g, int rows, int from, Scratch sc) {
+        final double[] rowLogLik = out.rowLogLik();
+        final double[] resp = out.resp();
+        final int[] labels = out.labels();
         for (int q = 0; q < rows; q++) {
             int o = g + q - from + out.offset();
             int ao = (q / LANES) * k * LANES + q % LANES;
@@ -259,7 +291,7 @@ final class GaussianPass {
                 rowLogLik[o] = sc.ll[q];
             }
             if (resp != null) {
-                double scale = source == null ? sc.inv[q] : 1.0;
+                double scale = fromParams ? sc.inv[q] : 1.0;
                 for (int c = 0; c < k; c++) {
                     resp[o * k + c] = sc.r[ao + c * LANES] * scale;
                 }
