@@ -296,7 +296,7 @@ class FitCommand implements Callable<Integer> {
             AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
         }
         drawPlot(m, ds);
-        report(m, loaded, JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, savedModel(), labels));
+        report(m, loaded, () -> JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, savedModel(), labels));
         return 0;
     }
 
@@ -333,7 +333,7 @@ class FitCommand implements Callable<Integer> {
             m = gm.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.gmm(m, loaded), Summary.gmm(m, loaded, savedModel(), labels, proba));
+        report(m, loaded, () -> JsonReport.gmm(m, loaded), Summary.gmm(m, loaded, savedModel(), labels, proba));
         return 0;
     }
 
@@ -361,7 +361,7 @@ class FitCommand implements Callable<Integer> {
         }
         GaussianMixtureModel m = r.best().model();
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.gmm(m, loaded), Summary.chosen(r, sel) + Summary.gmm(m, loaded, savedModel(), labels, proba),
+        report(m, loaded, () -> JsonReport.gmm(m, loaded), Summary.chosen(r, sel) + Summary.gmm(m, loaded, savedModel(), labels, proba),
                 node -> {
                     ObjectMapper om = new ObjectMapper();
                     ObjectNode s = node.putObject("selection");
@@ -426,7 +426,7 @@ class FitCommand implements Callable<Integer> {
             m = vb.fit(ds, p, () -> false);
         }
         writeOutputs(m, ds);
-        report(m, loaded, JsonReport.vb(m, loaded), Summary.vb(m, loaded, savedModel(), labels, proba));
+        report(m, loaded, () -> JsonReport.vb(m, loaded), Summary.vb(m, loaded, savedModel(), labels, proba));
         return 0;
     }
 
@@ -447,7 +447,8 @@ class FitCommand implements Callable<Integer> {
     }
 
     /** Prints the JSON or the summary, with the agreement with --truth when asked. */
-    private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary) {
+    private void report(FittedModel m, DataOptions.Loaded loaded, java.util.function.Supplier<String> jsonText,
+            String summary) {
         report(m, loaded, jsonText, summary, null);
     }
 
@@ -465,7 +466,9 @@ class FitCommand implements Callable<Integer> {
                 "--plot");
     }
 
-    private void report(FittedModel m, DataOptions.Loaded loaded, String jsonText, String summary,
+    // The JSON is built only when asked for: building it loads and warms the JSON library, a
+    // noticeable part of a short run.
+    private void report(FittedModel m, DataOptions.Loaded loaded, java.util.function.Supplier<String> jsonText, String summary,
             java.util.function.Consumer<ObjectNode> extra) {
         Contingency c = null;
         if (truth != null) {
@@ -489,7 +492,7 @@ class FitCommand implements Callable<Integer> {
             ObjectMapper om = new ObjectMapper();
             ObjectNode node;
             try {
-                node = (ObjectNode) om.readTree(jsonText);
+                node = (ObjectNode) om.readTree(jsonText.get());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
