@@ -24,8 +24,12 @@ final class CommonOrientation {
     private CommonOrientation() {
     }
 
-    /** The constrained estimate; {@code volumes}: VVE (λ_k) rather than EVE (one λ). */
-    static Structure.Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state, boolean volumes) {
+    /**
+     * The constrained estimate; {@code volumes}: VVE (λ_k) rather than EVE (one λ); {@code guarded}:
+     * whether a step worse than the previous parameters is rerun (false: mclust's step as it is).
+     */
+    static Structure.Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state, boolean volumes,
+            boolean guarded) {
         int k = w.length;
         double[] omega = new double[k];
         for (int c = 0; c < k; c++) {
@@ -45,7 +49,7 @@ final class CommonOrientation {
             java.util.Arrays.fill(start, d * d + k * d, start.length, 1.0);
         }
         double[] next = iterate(w, nk, n, d, omega, start.clone(), volumes, false);
-        if (state != null) {
+        if (state != null && guarded) {
             double before = OrientedStructure.objective(w, nk, covariances(state, k, d), d);
             if (next == null || OrientedStructure.objective(w, nk, covariances(next, k, d), d) > before) {
                 next = iterate(w, nk, n, d, omega, state.clone(), volumes, true);

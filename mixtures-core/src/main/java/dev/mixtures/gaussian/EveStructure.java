@@ -15,7 +15,7 @@ final class EveStructure extends OrientedStructure {
 
     @Override
     Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state) {
-        return CommonOrientation.estimate(w, nk, n, d, state, false);
+        return CommonOrientation.estimate(w, nk, n, d, state, false, true);
     }
 
     @Override

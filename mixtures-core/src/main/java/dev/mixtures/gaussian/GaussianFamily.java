@@ -29,6 +29,8 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     private final GaussianKernel kern;
     private final GaussianPass.Scratch[] scratch;
     private final GaussianMStep mStep;
+    /** Whether tol is mclust's relative tolerance on ln L rather than one on ln L per unit of weight. */
+    private final boolean relative;
 
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale) {
@@ -38,6 +40,24 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     /** As above, fitting the posterior mode under {@code prior} when it is not null. */
     GaussianFamily(Dataset data, int k, CovarianceType type, double reg, double tol, boolean reseed,
             GaussianKernel kern, int threads, DataScale scale, MixturePrior prior) {
+        this(data, k, type, new GaussianMStep(k, data.d(), type, reg, reseed ? data : null, scale, prior), tol, false,
+                reseed, kern, threads);
+    }
+
+    /**
+     * mclust's EM ({@link MclustPath}): the type's covariances by mclust's own M-step, stopping by
+     * mclust's rule, |ΔL| / (1 + |L|) ≤ {@code relTol}; no re-seeding, no prior.
+     */
+    static GaussianFamily mclust(Dataset data, int k, CovarianceType type, double reg, double relTol, GaussianKernel kern,
+            int threads, DataScale scale) {
+        return new GaussianFamily(data, k, type,
+                new GaussianMStep(k, data.d(), type, type.structure().mclustSteps(), reg, null, scale, null), relTol, true,
+                false, kern, threads);
+    }
+
+    private GaussianFamily(Dataset data, int k, CovarianceType type, GaussianMStep mStep, double tol, boolean relative,
+            boolean reseed, GaussianKernel kern, int threads) {
+        this.relative = relative;
         this.data = data;
         this.rows = GaussianPass.Rows.of(data);
         this.k = k;
@@ -46,7 +66,7 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
         this.tol = tol;
         this.reseed = reseed;
         this.kern = kern;
-        this.mStep = new GaussianMStep(k, d, type, reg, reseed ? data : null, scale, prior);
+        this.mStep = mStep;
         this.scratch = new GaussianPass.Scratch[threads];
         for (int t = 0; t < threads; t++) {
             scratch[t] = new GaussianPass.Scratch(k, d, type.hasOffDiagonal());
@@ -104,6 +124,9 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
+        if (relative) {
+            return !Double.isNaN(previous) && !(Math.abs(current - previous) / (1 + Math.abs(current)) > tol);
+        }
         return EmFamily.settled(previous, current, tol, total.weight);
     }
 

@@ -134,7 +134,12 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
         double[] means = s1.meansAboutZero();
         GaussianStatistics s2 = family.statistics(source, means, workers);
-        return family.mStep(s2, means, 0);
+        GaussianParams first = family.mStep(s2, means, 0);
+        if (settings.init() == StartMethod.HC && prior == null && MclustPath.differs(settings.covariance())) {
+            return MclustPath.run(z, k, settings.covariance(), settings.regCovar(), settings.maxIter(), kernel, scale, first,
+                    workers);
+        }
+        return first;
     }
 
     /** The given start of {@code settings} in the fitted units ({@code st}: the fit's standardiser, or null). */

@@ -16,7 +16,8 @@ public enum StartMethod {
     RANDOM_FROM_DATA("random-from-data"),
     /**
      * mclust's model-based agglomerative hierarchical clustering ({@link Hierarchy}) cut at K
-     * clusters, then the first M-step. Deterministic: every start of a fit is the same.
+     * clusters, then the first M-step; for VVE and VEE, then mclust's own EM steps until its
+     * stopping rule ({@link MclustPath}). Deterministic: every start of a fit is the same.
      */
     HC("hc"),
     /** Weights, means and covariances given in {@link GaussianMixtureBuilder#initialParameters}, or a warm start. */

@@ -90,6 +90,15 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     }
 
     /**
+     * This structure with mclust's own M-step where that differs from this one's: VVE and VEE,
+     * whose mclust steps can lower ln L and are guarded here, give their unguarded versions
+     * (mclust's exactly); the rest give themselves. Used only by {@link MclustPath}.
+     */
+    Structure mclustSteps() {
+        return this;
+    }
+
+    /**
      * The M-step under mclust's conjugate prior ({@link MixturePrior}; Fraley and Raftery 2007, as
      * mclust's me*p routines compute it): the posterior mode of the covariances from
      * {@code w}, k row-major d×d matrices W_k + κN_k/(N_k + κ)(x̄_k − μ_P)(x̄_k − μ_P)ᵀ (only

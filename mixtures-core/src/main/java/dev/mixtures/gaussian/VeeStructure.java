@@ -13,6 +13,22 @@ import dev.mixtures.linalg.Cholesky;
  */
 final class VeeStructure extends OrientedStructure {
     private static final long serialVersionUID = 1L;
+    /** mclust's unguarded step (MclustPath). */
+    private static final VeeStructure MCLUST = new VeeStructure(false);
+    private final boolean guarded;
+
+    VeeStructure() {
+        this(true);
+    }
+
+    private VeeStructure(boolean guarded) {
+        this.guarded = guarded;
+    }
+
+    @Override
+    Structure mclustSteps() {
+        return MCLUST;
+    }
 
     @Override
     long parameters(int k, int d) {
@@ -25,7 +41,7 @@ final class VeeStructure extends OrientedStructure {
         double[] ones = new double[k];
         java.util.Arrays.fill(ones, 1);
         Estimate e = iterate(w, nk, d, ones);
-        if (state != null) {
+        if (state != null && guarded) {
             double[] previous = covariances(state, k, d);
             if (e == null || objective(w, nk, e.cov(), d) > objective(w, nk, previous, d)) {
                 Estimate warm = iterate(w, nk, d, java.util.Arrays.copyOf(state, k));

@@ -7,6 +7,22 @@ package dev.mixtures.gaussian;
  */
 final class VveStructure extends OrientedStructure {
     private static final long serialVersionUID = 1L;
+    /** mclust's unguarded step (MclustPath). */
+    private static final VveStructure MCLUST = new VveStructure(false);
+    private final boolean guarded;
+
+    VveStructure() {
+        this(true);
+    }
+
+    private VveStructure(boolean guarded) {
+        this.guarded = guarded;
+    }
+
+    @Override
+    Structure mclustSteps() {
+        return MCLUST;
+    }
 
     @Override
     long parameters(int k, int d) {
@@ -15,7 +31,7 @@ final class VveStructure extends OrientedStructure {
 
     @Override
     Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state) {
-        return CommonOrientation.estimate(w, nk, n, d, state, true);
+        return CommonOrientation.estimate(w, nk, n, d, state, true, guarded);
     }
 
     @Override

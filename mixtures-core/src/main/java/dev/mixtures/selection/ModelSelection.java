@@ -39,7 +39,8 @@ import java.util.List;
  * separately from {@code nInit} starts of the start method (k-means by default), whose starts run
  * {@value #SHORT_RUNS} iterations before the best alone continues to convergence (Biernacki,
  * Celeux and Govaert's emEM); the fit with the higher ln L stands, so no cell ends below where
- * mclust's start alone would take it.
+ * mclust's start alone would take it (for VVE and VEE, whose mclust steps differ from the guarded
+ * ones here, the hierarchical start runs mclust's own steps first: MATH.md §2.8).
  */
 public final class ModelSelection {
     /** Iterations of every start of a cell before its best start alone continues (GaussianMixture.shortRuns). */

@@ -47,6 +47,37 @@ class StructuresTest {
         }
     }
 
+    /**
+     * VVE and VEE from the hierarchical start begin with mclust's own (unguarded) steps
+     * (MclustPath): on iris, VVE with K = 5, the guarded path alone ends at −208.07 while mclust's
+     * reaches −190.84 (its Mclust() value in the fixture); the start takes the fit there, and the
+     * fit's own trace still never decreases. Without the path the first assertion fails.
+     */
+    @Test
+    void theHierarchicalStartFollowsMclustsPathWhereItsStepsDiffer() throws Exception {
+        assertTrue(MclustPath.differs(CovarianceType.VVE) && MclustPath.differs(CovarianceType.VEE));
+        for (CovarianceType t : CovarianceType.values()) {
+            if (t != CovarianceType.VVE && t != CovarianceType.VEE) {
+                assertTrue(!MclustPath.differs(t), t.mclustName());
+            }
+        }
+        JsonNode root = Fixtures.read("/mclust/select-iris.json");
+        double mclust = Double.NaN;
+        for (JsonNode c : root.get("cells")) {
+            if (c.get("model").asText().equals("VVE") && c.get("k").asInt() == 5) {
+                mclust = c.get("loglik").asDouble();
+            }
+        }
+        assertEquals(-190.8369, mclust, 1e-4);
+        GaussianMixtureModel m = GaussianMixture.builder().k(5).covariance(CovarianceType.VVE).init(StartMethod.HC)
+                .build().fit(Dataset.of(matrix(root.get("data"))));
+        assertTrue(m.logLikelihood() >= mclust - 1e-6 * Math.abs(mclust), m.logLikelihood() + " < mclust's " + mclust);
+        double[] h = m.trace().history();
+        for (int i = 1; i < h.length; i++) {
+            assertTrue(h[i] >= h[i - 1] - 1e-11 * Math.abs(h[i - 1]), "iteration " + i + ": " + h[i - 1] + " -> " + h[i]);
+        }
+    }
+
     @Test
     void fittedCovariancesHaveTheirLettersConstraints() throws Exception {
         Dataset data = load("banknote");

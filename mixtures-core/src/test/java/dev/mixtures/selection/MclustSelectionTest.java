@@ -16,11 +16,8 @@ import org.junit.jupiter.api.Test;
  * banknotes, diabetes; fixtures by mixtures-bench/scripts/mclust_fixtures.R), K = 1..6, all
  * fourteen models: every cell mclust fits ends here at an ln L at least mclust's (relative 1e-6),
  * and the chosen model is mclust's or has a better BIC than mclust's best.
- *
- * <p>The grid runs ten emEM starts per cell here: with the default five, one cell of the 336
- * (iris VVE,5) ends 3.1 below mclust's, which reaches its optimum from the hierarchical start along
- * a path on which its own VVE step lowers ln L (MATH.md §2.7); the guarded step here, from the same
- * start, ends elsewhere, and a sixth to tenth start finds mclust's optimum or a better one.
+ * With the grid's defaults (five emEM starts per cell): the hierarchical start of VVE and VEE
+ * follows mclust's own steps first (MclustPath), without which iris VVE,5 ends 3.1 below mclust's.
  */
 class MclustSelectionTest {
 
@@ -40,7 +37,7 @@ class MclustSelectionTest {
                     x[i][j] = rows.get(i).get(j).asDouble();
                 }
             }
-            SelectionResult r = ModelSelection.builder().k(1, 6).nInit(10).bayesian(false).build().select(Dataset.of(x));
+            SelectionResult r = ModelSelection.builder().k(1, 6).bayesian(false).build().select(Dataset.of(x));
             for (JsonNode cell : root.get("cells")) {
                 CovarianceType t = CovarianceType.parse(cell.get("model").asText());
                 int k = cell.get("k").asInt();
