@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + " (--model vb) or K-means (--model kmeans).",
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit",
-                "      Gaussian mixtures with K = 1..9 and all four structures on Old Faithful; BIC keeps tied, K = 3.",
+                "      Gaussian mixtures with K = 1..9 and mclust's fourteen models on Old Faithful; BIC keeps EEE (tied), K = 3.",
                 "  mixtures fit -k 2",
                 "      Gaussian mixture (full covariances) on Old Faithful: ln L = -1130.264, as mclust.",
                 "  mixtures fit data.csv --truth species --plot clusters.png   (compare with known classes, draw the fit)",

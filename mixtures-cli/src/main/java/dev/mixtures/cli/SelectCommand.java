@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
                 + " the bundled Old Faithful data), rank them by BIC, AIC or ICL (lower is better), print the table"
                 + " (rows K, columns structures, as mclust), mark the best three and save the best model.",
         footerHeading = "%nExamples:%n",
-        footer = {"  mixtures select                        (Old Faithful, K = 1..9, all four structures, BIC)",
+        footer = {"  mixtures select                        (Old Faithful, K = 1..9, mclust's fourteen models, BIC)",
                 "  mixtures select data.csv -k 2..12 --covariance full,diag --criterion icl --n-init 5 --out best.json",
                 "",
-                "A cell that fails, or whose best fit is spurious (a component on fewer than d + 1 rows' worth, or"
-                        + " on a slice",
+                "A cell that fails, or whose best fit is spurious (a component on fewer rows' worth than its own"
+                        + " covariance terms need, or on a slice",
                 "thinner than 1e-3 of the data's spread), gets no score and a reason. Beside the choice, the Bayesian"
                         + " mixture",
                 "(K = the largest, the chosen structure) reports its effective number of components.",

@@ -73,6 +73,19 @@ public enum CovarianceType {
         return structure.offDiagonal();
     }
 
+    /**
+     * The fewest rows' worth of responsibility a component needs for the covariance parameters it
+     * has alone to be estimable: d + 1 when it has its own orientation (mclust's third letter V: a
+     * full d×d scatter), 2 when it has only its own volume or shape (a spread per axis), 0 when
+     * everything is shared (EII, EEI, EEE: the component is a mean and a weight).
+     */
+    public int rowsNeeded(int d) {
+        if (mclust.charAt(2) == 'V') {
+            return d + 1;
+        }
+        return mclust.charAt(0) == 'V' || mclust.charAt(1) == 'V' ? 2 : 0;
+    }
+
     /** Free covariance parameters for k components in d dimensions. */
     public long covarianceParameters(int k, int d) {
         return structure.parameters(k, d);

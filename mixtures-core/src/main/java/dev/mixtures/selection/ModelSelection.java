@@ -27,10 +27,11 @@ import java.util.List;
  * <p><b>Spurious maxima.</b> A component that has settled on a few rows or on a thin slice of the
  * data (Old Faithful has duplicated rows and integer waiting times) gives a likelihood that grows
  * without meaning and must never win. A fitted cell is marked spurious, and gets no score, when
- * some component explains fewer than d + 1 rows' worth of responsibility (a d-dimensional
- * covariance needs d + 1 points), or when some component's variance of a column given the
- * columns before it (a Cholesky pivot of its covariance) is below {@code spread} (default 1e-3)
- * times the data's own. The Bayesian mixture's effective number of components, fitted with
+ * some component explains fewer rows' worth of responsibility than the covariance terms it has
+ * alone need ({@link CovarianceType#rowsNeeded}: d + 1 with its own orientation, 2 with its own
+ * volume or shape only, none when all are shared, where mclust too scores a component of one
+ * row), or when some component's variance of a column given the columns before it (a Cholesky
+ * pivot of its covariance) is below {@code spread} (default 1e-3) times the data's own. The Bayesian mixture's effective number of components, fitted with
  * K = kMax and full covariances (or the first structure asked for that has a conjugate prior, when
  * full is not asked for; full when none has), is reported beside the choice.
  *
@@ -91,7 +92,7 @@ public final class ModelSelection {
         bayesian = b.bayesian;
     }
 
-    /** A builder with the defaults: K = 1..9, all four structures, BIC, five starts per cell. */
+    /** A builder with the defaults: K = 1..9, mclust's fourteen models, BIC, five starts per cell. */
     public static Builder builder() {
         return new Builder();
     }
@@ -436,9 +437,10 @@ public final class ModelSelection {
         double ll = m.logLikelihood();
         long p = m.parameterCount();
         String why = null;
-        if (smallest < d + 1) {
-            why = String.format(java.util.Locale.ROOT,
-                    "spurious: a component explains %.3g rows' worth, fewer than d + 1 = %d", smallest, d + 1);
+        int needed = t.rowsNeeded(d);
+        if (smallest < needed) {
+            why = String.format(java.util.Locale.ROOT, "spurious: a component explains %.3g rows' worth, fewer than the %d"
+                    + " its own covariance terms need in %s", smallest, needed, t.mclustName());
         } else if (thinnest < spread) {
             why = String.format(java.util.Locale.ROOT, "spurious: component %d's spread in column %d (given the ones"
                     + " before it) is %.3g of the data's, below %s", thinComponent, thinColumn + 1, thinnest, spread);

@@ -41,7 +41,8 @@ class ModelSelectionTest {
                 assertEquals(-2 * c.logLikelihood() + c.parameters() * Math.log(272), c.bic(), 1e-9);
                 assertEquals(-2 * c.logLikelihood() + 2 * c.parameters(), c.aic(), 1e-9);
                 assertTrue(c.icl() >= c.bic() - 1e-9, "ICL adds a non-negative entropy");
-                assertTrue(c.smallestSize() >= 3, "scored candidates have d + 1 rows' worth per component");
+                assertTrue(c.smallestSize() >= c.covariance().rowsNeeded(2),
+                        "scored candidates have the rows' worth their own covariance terms need");
             } else {
                 assertTrue(Double.isNaN(c.bic()) && Double.isNaN(c.icl()), "no score without a fit that counts");
                 assertNotNull(c.reason());
@@ -77,6 +78,37 @@ class ModelSelectionTest {
         assertTrue(k3.reason().contains("spread"), k3.reason());
         assertTrue(guarded.best().scored() && guarded.best().thinnestSpread() >= 1e-3);
         assertEquals(2, guarded.best().k(), "with the rule, the sensible K = 2 wins");
+    }
+
+    /**
+     * A small component counts as spurious only where its own covariance terms cannot be
+     * estimated from it: with everything shared (EEE) a component of three rows is a mean and a
+     * weight, and mclust scores it (on its swiss data, EEE,3 with a three-row component is mclust's
+     * choice); with its own orientation (VVV) in six dimensions it needs seven.
+     */
+    @Test
+    void aSmallComponentIsSpuriousOnlyWhereItsOwnCovarianceNeedsMoreRows() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int d = 6;
+        double[][] x = new double[63][d];
+        for (int i = 0; i < x.length; i++) {
+            double centre = i < 30 ? 0 : i < 60 ? 12 : -12;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = centre + rnd.nextGaussian();
+            }
+        }
+        SelectionResult r = ModelSelection.builder().k(3, 3).structures(List.of(CovarianceType.TIED, CovarianceType.FULL,
+                CovarianceType.parse("VII"))).bayesian(false).build().select(Dataset.of(x));
+        Candidate eee = r.table().get(0);
+        assertEquals(Candidate.Status.OK, eee.status(), eee.reason());
+        assertEquals(3, eee.smallestSize(), 1e-6);
+        Candidate vvv = r.table().get(1);
+        assertFalse(vvv.scored(), "VVV,3 with a three-row component in six dimensions");
+        Candidate vii = r.table().get(2);
+        assertEquals(Candidate.Status.OK, vii.status(), vii.reason());
+        assertEquals(0, CovarianceType.TIED.rowsNeeded(d));
+        assertEquals(2, CovarianceType.parse("VVE").rowsNeeded(d));
+        assertEquals(d + 1, CovarianceType.parse("EEV").rowsNeeded(d));
     }
 
     @Test
