@@ -60,6 +60,8 @@ public class GaussianBench {
     private GaussianKernel kern;
     private GaussianPass.Scratch[] scratch;
     private double[] resp;
+    private double[] startMeans;
+    private GaussianStatistics startStats;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -84,6 +86,14 @@ public class GaussianBench {
             scratch[w] = new GaussianPass.Scratch(k, d, t.hasOffDiagonal());
         }
         resp = new double[data.n() * k];
+        int[] labels = dev.mixtures.kmeans.KMeans.nearest(data, GmmBenchData.means(data), k);
+        GaussianPass.Source source = (row, r, stride, at) -> {
+            for (int c = 0; c < k; c++) {
+                r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
+            }
+        };
+        startMeans = family.statistics(source, new double[k * d], workers).meansAboutZero();
+        startStats = family.statistics(source, startMeans, workers);
         for (int it = 1; it <= after; it++) {
             EmLoop.eStep(family, start, data.n(), workers, chunks, total);
             start = family.mStep(start, total, it);
@@ -93,6 +103,18 @@ public class GaussianBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         workers.close();
+    }
+
+    /**
+     * The first iteration of a fit that starts from responsibilities, as every fit from a start
+     * method does (the grid's, the CLI's): the M-step from the start's statistics (no previous
+     * decomposition: an iterative M-step starts cold), then the E-step with its result. The start:
+     * every row to the nearest of the fixed starting means.
+     */
+    @Benchmark
+    public GaussianStatistics firstIteration() {
+        GaussianParams p = family.mStep(startStats, startMeans, 1);
+        return EmLoop.eStep(family, p, data.n(), workers, chunks, total);
     }
 
     @Benchmark
