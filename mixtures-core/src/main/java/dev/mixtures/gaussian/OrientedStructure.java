@@ -11,7 +11,8 @@ import dev.mixtures.linalg.Eigen;
  * scatter matrices W_k = Σ_i r_ik (x_i − μ_k)(x_i − μ_k)ᵀ about the new means.
  *
  * <p>Where the constrained M-step iterates, it follows mclust's algorithm and stopping rule
- * (relative change below {@link #INNER_TOL}, at most {@link #INNER_MAX} inner steps), so that a fit
+ * (relative change below {@link #INNER_TOL}, at most {@link #INNER_MAX} inner steps, or
+ * {@link CommonOrientation#MM_STEPS} for EVE and VVE), so that a fit
  * from the same responsibilities gives mclust's parameters; where mclust's inner iteration does not
  * start from the previous parameters, the result is checked against them and, if it is worse for
  * the expected complete-data log-likelihood, the iteration is continued from them instead, so that

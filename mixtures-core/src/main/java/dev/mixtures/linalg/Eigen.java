@@ -10,6 +10,8 @@ package dev.mixtures.linalg;
  */
 public final class Eigen {
     private static final int MAX_SWEEPS = 100;
+    /** Columns count as orthogonal when |uᵢ·uⱼ| ≤ this × |uᵢ| |uⱼ| (about 4.5 ε). */
+    private static final double POLAR_TOL = 1e-15;
 
     private Eigen() {
     }
@@ -114,50 +116,52 @@ public final class Eigen {
      * completed to an orthonormal basis in coordinate order.
      */
     public static double[] orthogonalPolar(double[] f, int d) {
-        double[] u = f.clone();
-        double[] v = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            v[i * d + i] = 1;
+        return orthogonalPolar(f, d, new double[d * d], false);
+    }
+
+    /**
+     * As {@link #orthogonalPolar(double[], int)}, optionally warm-started. {@code v} (d×d,
+     * row-major) receives the right singular vectors of {@code f}; when {@code warm}, it holds on
+     * entry those of a nearby matrix, and the sweeps start from f·v, whose columns are then nearly
+     * orthogonal already: CommonOrientation's MM steps call this hundreds of times on slowly
+     * changing matrices, and take one or two sweeps instead of six to ten. The factor is the same
+     * to rounding; cold, the same bits as without {@code v}.
+     */
+    public static double[] orthogonalPolar(double[] f, int d, double[] v, boolean warm) {
+        double[] u;
+        if (!warm) {
+            u = f.clone();
+            java.util.Arrays.fill(v, 0, d * d, 0.0);
+            for (int i = 0; i < d; i++) {
+                v[i * d + i] = 1;
+            }
+        } else {
+            u = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int r = 0; r < d; r++) {
+                    double fir = f[i * d + r];
+                    for (int j = 0; j < d; j++) {
+                        u[i * d + j] += fir * v[r * d + j];
+                    }
+                }
+            }
         }
+        // The sweeps work on columns: held transposed, each is a contiguous row (same operations).
+        double[] ut = transpose(u, d);
+        double[] vt = transpose(v, d);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             boolean rotated = false;
             for (int p = 0; p < d; p++) {
                 for (int q = p + 1; q < d; q++) {
-                    double alpha = 0;
-                    double beta = 0;
-                    double gamma = 0;
-                    for (int r = 0; r < d; r++) {
-                        double up = u[r * d + p];
-                        double uq = u[r * d + q];
-                        alpha += up * up;
-                        beta += uq * uq;
-                        gamma += up * uq;
-                    }
-                    if (gamma == 0 || Math.abs(gamma) <= 1e-16 * Math.sqrt(alpha * beta)) {
-                        continue;
-                    }
-                    rotated = true;
-                    double zeta = (beta - alpha) / (2 * gamma);
-                    double t = Double.isInfinite(zeta * zeta) ? 0.5 / zeta
-                            : Math.copySign(1.0, zeta) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-                    double c = 1 / Math.sqrt(1 + t * t);
-                    double s = c * t;
-                    for (int r = 0; r < d; r++) {
-                        double up = u[r * d + p];
-                        double uq = u[r * d + q];
-                        u[r * d + p] = c * up - s * uq;
-                        u[r * d + q] = s * up + c * uq;
-                        double vp = v[r * d + p];
-                        double vq = v[r * d + q];
-                        v[r * d + p] = c * vp - s * vq;
-                        v[r * d + q] = s * vp + c * vq;
-                    }
+                    rotated |= rotate(ut, vt, p * d, q * d, d);
                 }
             }
             if (!rotated) {
                 break;
             }
         }
+        transposeInto(ut, u, d);
+        transposeInto(vt, v, d);
         double[] sigma = new double[d];
         double largest = 0;
         for (int j = 0; j < d; j++) {
@@ -217,5 +221,58 @@ public final class Eigen {
             }
         }
         return q;
+    }
+    /**
+     * One Jacobi rotation of columns p and q (rows {@code po}, {@code qo} of the transposed u and
+     * v) that makes them orthogonal; false when they are already, to round-off (LAPACK's dgesvj
+     * uses √d·ε: a threshold below the rounding error of the product itself rotated on noise,
+     * nine sweeps a call).
+     */
+    private static boolean rotate(double[] ut, double[] vt, int po, int qo, int d) {
+        double alpha = 0;
+        double beta = 0;
+        double gamma = 0;
+        for (int r = 0; r < d; r++) {
+            double up = ut[po + r];
+            double uq = ut[qo + r];
+            alpha += up * up;
+            beta += uq * uq;
+            gamma += up * uq;
+        }
+        if (gamma == 0 || Math.abs(gamma) <= POLAR_TOL * Math.sqrt(alpha * beta)) {
+            return false;
+        }
+        double zeta = (beta - alpha) / (2 * gamma);
+        double t = Double.isInfinite(zeta * zeta) ? 0.5 / zeta
+                : Math.copySign(1.0, zeta) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        double c = 1 / Math.sqrt(1 + t * t);
+        double s = c * t;
+        for (int r = 0; r < d; r++) {
+            double up = ut[po + r];
+            double uq = ut[qo + r];
+            ut[po + r] = c * up - s * uq;
+            ut[qo + r] = s * up + c * uq;
+        }
+        for (int r = 0; r < d; r++) {
+            double vp = vt[po + r];
+            double vq = vt[qo + r];
+            vt[po + r] = c * vp - s * vq;
+            vt[qo + r] = s * vp + c * vq;
+        }
+        return true;
+    }
+
+    private static double[] transpose(double[] a, int d) {
+        double[] t = new double[d * d];
+        transposeInto(a, t, d);
+        return t;
+    }
+
+    private static void transposeInto(double[] a, double[] t, int d) {
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                t[j * d + i] = a[i * d + j];
+            }
+        }
     }
 }
