@@ -3,7 +3,7 @@
 #   Rscript mixtures-bench/scripts/mclust_fixtures.R mixtures-core/src/test/resources/mclust
 # 1. steps.json: for every model, from the same given responsibilities, mclust's me() after 1..5
 #    iterations (parameters and ln L; no outer tolerance, so that each runs all its iterations), on iris's four measurements, K = 3.
-# 2. select-<name>.json: Mclust() on four data sets (K = 1..6, every model): every cell's BIC
+# 2. select-<name>.json: Mclust() on five data sets (K = 1..6, every model): every cell's BIC
 #    and ln L, the chosen model, and the hierarchical start's classes for K = 1..9.
 suppressMessages({library(mclust); library(jsonlite)})
 out <- commandArgs(trailingOnly = TRUE)[1]
@@ -28,8 +28,10 @@ for (m in models) {
 write_json(list(mclust = as.character(packageVersion("mclust")), data = x, z = z, k = G, models = steps),
            file.path(out, "steps.json"), digits = NA, auto_unbox = TRUE, matrix = "rowmajor")
 
+data(wreath)
 sets <- list(faithful = as.matrix(faithful), iris = as.matrix(iris[, 1:4]),
-             banknote = as.matrix(banknote[, -1]), diabetes = as.matrix(diabetes[, -1]))
+             banknote = as.matrix(banknote[, -1]), diabetes = as.matrix(diabetes[, -1]),
+             wreath = as.matrix(wreath))
 for (name in names(sets)) {
   d <- sets[[name]]
   cells <- list()

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * <p>The cost is mclust's regularised one: a cluster of l rows with scatter W contributes
  * l·ln(β(tr W + α)/l) while l ≤ d and l·ln(|W/l| + β(tr W + α)/l) after, with β = 1 and
  * α = tr(scatter)/(n d) of the transformed data, so that small clusters are compared by their spread
- * and large ones by their volume. The rows are first transformed as mclust's "SVD" option does:
+ * and large ones by their volume. The scatters are the ones mclust's Fortran actually uses, which
+ * differ from the clusters' own once they are read back from its stored factors (MATH.md §2.8;
+ * {@link #storedScatter}): this is what makes the tree mclust's on its wreath data. The rows are first transformed as mclust's "SVD" option does:
  * standardised, rotated onto their principal axes and scaled by 1/√(singular value), which makes the
  * merges invariant to the units and gentle on directions of little spread.
  *
@@ -166,7 +168,11 @@ public final class Hierarchy {
                 mean[c][j] = z[sample[c] * d + j];
             }
         }
-        double[][] scatter = new double[clusters][d * d];
+        // mclust's hcvvv keeps two scatters per cluster (MATH.md §2.8): the one its factor had when
+        // the cluster was made (current), used for the pairs priced right then, and the one its
+        // stored factor gives later (stored: every row of the factor is written as its first row).
+        double[][] current = new double[clusters][d * d];
+        double[][] stored = new double[clusters][d * d];
         double[] trace = new double[clusters];
         // α = tr(scatter of the transformed rows)/(n d), as mclust's traceW(data/√(n p)).
         double alpha = 0;
@@ -186,7 +192,7 @@ public final class Hierarchy {
         double[][] scratch = {new double[d * d], new double[d * d]};
         double[] term = new double[clusters];
         for (int c = 0; c < clusters; c++) {
-            term[c] = term(size[c], scatter[c], 0, alpha, d, scratch);
+            term[c] = term(size[c], stored[c], 0, alpha, d, scratch);
         }
         boolean[] active = new boolean[clusters];
         Arrays.fill(active, true);
@@ -196,7 +202,7 @@ public final class Hierarchy {
         double[] merged = new double[d * d];
         for (int b = 1; b < clusters; b++) {
             for (int a = 0; a < b; a++) {
-                cost[index(a, b)] = mergeCost(a, b, size, mean, scatter, trace, term, alpha, d, merged, scratch);
+                cost[index(a, b)] = mergeCost(a, b, stored[a], size, mean, stored, trace, term, alpha, d, merged, scratch);
             }
         }
         for (int a = 0; a < clusters; a++) {
@@ -204,6 +210,7 @@ public final class Hierarchy {
         }
         int[] keptA = new int[clusters - 1];
         int[] gone = new int[clusters - 1];
+        int newest = -1;
         for (int step = 0; step < clusters - 1; step++) {
             // The cheapest pair; among equal costs the one mclust's scan (j ascending, i < j ascending,
             // "≤") keeps: the largest j, then the largest i.
@@ -226,7 +233,13 @@ public final class Hierarchy {
             int drop = Math.max(a, b);
             keptA[step] = keep;
             gone[step] = drop;
-            // The union's statistics: W = W_a + W_b + (n_a n_b/n) δδᵀ.
+            double price = cost[index(keep, drop)];
+            // The union's scatter as mclust forms it: the newest cluster's own with the other's stored
+            // one (the pair was priced when the newest was made), else both stored ones; plus the
+            // between-means term (n_a n_b/n) δδᵀ. Its term is the price paid plus the parts' terms.
+            int first = keep == newest ? keep : drop == newest ? drop : -1;
+            double[] wa = first >= 0 ? current[first] : stored[keep];
+            double[] wb = first >= 0 ? stored[first == keep ? drop : keep] : stored[drop];
             int na = size[keep];
             int nb = size[drop];
             int nu = na + nb;
@@ -235,21 +248,26 @@ public final class Hierarchy {
             for (int j = 0; j < d; j++) {
                 delta[j] = mean[drop][j] - mean[keep][j];
             }
-            trace[keep] += trace[drop];
+            double[] union = current[keep];
             for (int p = 0; p < d; p++) {
                 for (int q = 0; q < d; q++) {
-                    scatter[keep][p * d + q] += scatter[drop][p * d + q] + f * delta[p] * delta[q];
+                    union[p * d + q] = wa[p * d + q] + wb[p * d + q] + f * delta[p] * delta[q];
                 }
+            }
+            trace[keep] += trace[drop];
+            for (int p = 0; p < d; p++) {
                 trace[keep] += f * delta[p] * delta[p];
                 mean[keep][p] += delta[p] * nb / nu;
             }
             size[keep] = nu;
-            term[keep] = term(nu, scatter[keep], trace[keep], alpha, d, scratch);
+            term[keep] = price + term[keep] + term[drop];
+            storedScatter(union, nu, d, stored[keep]);
             active[drop] = false;
+            newest = keep;
             for (int c = 0; c < clusters; c++) {
                 if (active[c] && c != keep) {
-                    cost[index(Math.min(c, keep), Math.max(c, keep))] = mergeCost(c, keep, size, mean, scatter, trace, term,
-                            alpha, d, merged, scratch);
+                    cost[index(Math.min(c, keep), Math.max(c, keep))] = mergeCost(keep, c, current[keep], size, mean,
+                            stored, trace, term, alpha, d, merged, scratch);
                 }
             }
             rescan(keep, clusters, active, cost, best, bestCost);
@@ -270,6 +288,27 @@ public final class Hierarchy {
         return new int[][] {keptA, gone};
     }
 
+    /**
+     * The scatter mclust's stored factor of a cluster of {@code l} rows with scatter {@code w}
+     * gives when read back: hcvvv writes the first row r₁ of the Cholesky factor (RᵀR = W) into
+     * every one of the min(l − 1, d) rows it keeps and reads row i from column i on, so entry (i, j)
+     * is min(i, j, l − 1)·r₁ᵢ r₁ⱼ (1-based), with r₁ = W₁·/√W₁₁.
+     */
+    static void storedScatter(double[] w, int l, int d, double[] out) {
+        Arrays.fill(out, 0);
+        int rows = Math.min(l - 1, d);
+        if (rows < 1 || !(w[0] > 0)) {
+            return;
+        }
+        double root = Math.sqrt(w[0]);
+        for (int i = 0; i < d; i++) {
+            double ri = w[i] / root;
+            for (int j = 0; j < d; j++) {
+                out[i * d + j] = Math.min(Math.min(i, j) + 1, rows) * ri * (w[j] / root);
+            }
+        }
+    }
+
     private static int index(int a, int b) {
         return (int) ((long) b * (b - 1) / 2 + a);
     }
@@ -288,9 +327,9 @@ public final class Hierarchy {
         }
     }
 
-    /** T(a ∪ b) − T(a) − T(b). */
-    private static double mergeCost(int a, int b, int[] size, double[][] mean, double[][] scatter, double[] trace,
-            double[] term, double alpha, int d, double[] merged, double[][] scratch) {
+    /** T(a ∪ b) − T(a) − T(b), with {@code wa} as a's scatter and b's stored one. */
+    private static double mergeCost(int a, int b, double[] wa, int[] size, double[][] mean, double[][] stored,
+            double[] trace, double[] term, double alpha, int d, double[] merged, double[][] scratch) {
         int nu = size[a] + size[b];
         double f = (double) size[a] * size[b] / nu;
         double tr = trace[a] + trace[b];
@@ -302,7 +341,7 @@ public final class Hierarchy {
             for (int p = 0; p < d; p++) {
                 double dp = mean[b][p] - mean[a][p];
                 for (int q = 0; q < d; q++) {
-                    merged[p * d + q] = scatter[a][p * d + q] + scatter[b][p * d + q] + f * dp * (mean[b][q] - mean[a][q]);
+                    merged[p * d + q] = wa[p * d + q] + stored[b][p * d + q] + f * dp * (mean[b][q] - mean[a][q]);
                 }
             }
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * mclust's BIC values imply.
  */
 class StructuresTest {
-    private static final String[] SETS = {"faithful", "iris", "banknote", "diabetes"};
+    private static final String[] SETS = {"faithful", "iris", "banknote", "diabetes", "wreath"};
 
     private static Dataset load(String name) throws Exception {
         return Dataset.of(matrix(Fixtures.read("/mclust/select-" + name + ".json").get("data")));
