@@ -91,7 +91,8 @@ class FitCommand implements Callable<Integer> {
     String covariance;
 
     @Option(names = "--reg-covar", paramLabel = "R",
-            description = "gmm, vb: added to every variance, in the fitted units (default: 1e-6 for gmm, 0 for vb).")
+            description = "gmm, vb: added to every variance, in the fitted units (default: 1e-6 for gmm with -k, 0 for"
+                    + " the grid without -k, as mclust, and for vb).")
     Double regCovar;
 
     @Option(names = "--weight-prior", paramLabel = "P", description = "vb: dirichlet (PRML, the default) or dirichlet-process (stick-breaking).")

@@ -108,7 +108,7 @@ final class SelectCommand implements Callable<Integer> {
                 + "also runs: kmeans (default), k-means++, random, random-from-data, hc (hc alone).")
         String init;
 
-        @Option(names = "--reg-covar", paramLabel = "R", description = "Added to every variance (default: 1e-6).")
+        @Option(names = "--reg-covar", paramLabel = "R", description = "Added to every variance (default: 0, as mclust fits its grid).")
         Double regCovar;
 
         @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000).")
@@ -174,12 +174,12 @@ final class SelectCommand implements Callable<Integer> {
 
         /**
          * The settings select and fit (without -k) take alike, each null for its default:
-         * reg-covar 1e-6, 1000 iterations, BIC, ModelSelection's starts, k-means starts, all threads.
+         * reg-covar 0, 1000 iterations, BIC, ModelSelection's starts, k-means starts, all threads.
          */
         static ModelSelection.Builder base(long seed, boolean standardize, Double regCovar, Integer maxIter,
                 String criterion, Integer nInit, String init, Integer threads) {
             ModelSelection.Builder b = ModelSelection.builder().seed(seed).standardize(standardize)
-                    .regCovar(regCovar != null ? regCovar : 1e-6).maxIter(maxIter != null ? maxIter : 1000)
+                    .regCovar(regCovar != null ? regCovar : 0).maxIter(maxIter != null ? maxIter : 1000)
                     .criterion(Criterion.parse(criterion != null ? criterion : "bic"));
             if (nInit != null) {
                 b.nInit(nInit);
