@@ -59,25 +59,31 @@ final class CommonOrientation {
             java.util.Arrays.fill(start, d * d, d * d + k * d, 1.0);
             java.util.Arrays.fill(start, d * d + k * d, start.length, 1.0);
         }
-        double[] next = iterate(w, nk, n, d, omega, start.clone(), volumes, false);
+        boolean[] cut = new boolean[1];
+        double[] next = iterate(w, nk, n, d, omega, start.clone(), volumes, false, cut);
         if (state != null && guarded) {
             double before = OrientedStructure.objective(w, nk, covariances(state, k, d), d);
             if (next == null || OrientedStructure.objective(w, nk, covariances(next, k, d), d) > before) {
-                next = iterate(w, nk, n, d, omega, state.clone(), volumes, true);
+                next = iterate(w, nk, n, d, omega, state.clone(), volumes, true, cut);
                 if (next == null || OrientedStructure.objective(w, nk, covariances(next, k, d), d) > before) {
                     next = state;
+                    cut[0] = false;
                 }
             }
         }
         if (next == null) {
             return new Structure.Estimate(OrientedStructure.unconstrained(w, nk, d), null);
         }
-        return new Structure.Estimate(covariances(next, k, d), next);
+        return new Structure.Estimate(covariances(next, k, d), next, cut[0]);
     }
 
-    /** The inner iteration from state {@code s} (updated in place and returned); null if a shape collapses. */
+    /**
+     * The inner iteration from state {@code s} (updated in place and returned); null if a shape
+     * collapses; {@code cut[0]}: whether it stopped at {@link #MM_STEPS} before the target settled.
+     */
     private static double[] iterate(double[][] w, double[] nk, double n, int d, double[] omega, double[] s,
-            boolean volumes, boolean weighted) {
+            boolean volumes, boolean weighted, boolean[] cut) {
+        cut[0] = true;
         int k = w.length;
         int ao = d * d;
         int lo = d * d + k * d;
@@ -133,6 +139,7 @@ final class CommonOrientation {
                 java.util.Arrays.fill(s, lo, lo + k, target / (n * d));
             }
             if (!(err > OrientedStructure.INNER_TOL)) {
+                cut[0] = false;
                 break;
             }
         }

@@ -124,6 +124,9 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
 
     @Override
     public boolean converged(double previous, double current, GaussianStatistics total, int iteration) {
+        if (mStep.partial) {
+            return false; // a cut M-step has more to give: ln L may barely move while D still does
+        }
         if (relative) {
             return !Double.isNaN(previous) && !(Math.abs(current - previous) / (1 + Math.abs(current)) > tol);
         }

@@ -23,6 +23,8 @@ final class GaussianMStep {
     /** mclust's conjugate prior (MAP M-steps), or null for maximum likelihood. */
     private final MixturePrior prior;
     final List<String> events = new ArrayList<>();
+    /** Whether the last M-step's iterative estimate was cut before it settled (the fit must go on). */
+    boolean partial;
 
     GaussianMStep(int k, int d, CovarianceType type, double reg, Dataset reseedFrom, GaussianFamily.DataScale scale) {
         this(k, d, type, reg, reseedFrom, scale, null);
@@ -92,6 +94,7 @@ final class GaussianMStep {
         Structure.Estimate estimate = prior == null ? structure.mStep(st, nk, delta, nSum, k, d, state)
                 : mapStep(st, nk, delta, means, nSum, state);
         double[] raw = estimate.cov();
+        partial = estimate.partial();
         String[] why = failures(st, raw, iteration);
         double[] weights = why == null ? weights(nk) : reseed(st, why, means, raw, nk, nSum, iteration);
         structure.regularise(raw, d, reg);

@@ -32,10 +32,17 @@ abstract sealed class OrientedStructure extends TriangularStructure
      */
     abstract Estimate estimate(double[][] w, double[] nk, double n, int d, double[] state);
 
+    /**
+     * With one component every one of these models is the unconstrained one (λ D A Dᵀ can be any
+     * covariance), so the M-step is W/N, as mclust's mvnXXX computes it for G = 1; the iterative
+     * ones would otherwise creep towards it (on the 13 wine measurements, VVE's MM steps were still
+     * 0.004 below it after 2,000 iterations).
+     */
     @Override
     final Estimate mStep(GaussianStatistics st, double[] nk, double[] delta, double nSum, int k, int d,
             double[] state) {
-        return estimate(scatter(st, nk, delta, k, d), nk, nSum, d, state);
+        double[][] w = scatter(st, nk, delta, k, d);
+        return k == 1 ? new Estimate(unconstrained(w, nk, d), null) : estimate(w, nk, nSum, d, state);
     }
 
     /** Any covariances may start a fit: the first M-step imposes the constraints. */

@@ -65,9 +65,13 @@ abstract sealed class Structure implements java.io.Serializable permits Triangul
     /**
      * What an M-step estimates: covariances in this layout (before regularisation) and, for the
      * structures whose M-step iterates, the decomposition it ended at (the next M-step's start),
-     * else null.
+     * else null; {@code partial}: the iteration was cut before it settled (a generalised M-step:
+     * the fit must not stop on it, the next M-step goes on).
      */
-    record Estimate(double[] cov, double[] state) {
+    record Estimate(double[] cov, double[] state, boolean partial) {
+        Estimate(double[] cov, double[] state) {
+            this(cov, state, false);
+        }
     }
 
     /**
