@@ -62,7 +62,8 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     @Override
     public boolean converged(double previous, double current, GaussianStatistics merged) {
-        return EmFamily.settled(previous, current, settings.tol(), merged.weight);
+        // As a fit: not on an M-step whose inner iteration was cut (GaussianFamily.converged).
+        return !mStep.partial && EmFamily.settled(previous, current, settings.tol(), merged.weight);
     }
 
     private void check(GaussianParams p) {

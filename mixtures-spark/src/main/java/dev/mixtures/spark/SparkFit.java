@@ -1,0 +1,134 @@
+package dev.mixtures.spark;
+
+import dev.mixtures.BlockSteps;
+import dev.mixtures.Statistics;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Fits any of the library's models ({@link BlockSteps}) over rows held by Spark: each partition's
+ * rows become one dense block, kept in memory; every EM iteration is one Spark job, in which the
+ * parameters are broadcast, each partition computes its block's statistics with the library's own
+ * kernels, and the driver merges them in partition order and runs the library's own M-step. The
+ * statistics of a block are a pure function of its rows and the parameters, so a retried task gives
+ * the same bits, and merging by partition index makes the result independent of task timing: the
+ * same partitioning gives the same bits on every run.
+ */
+public final class SparkFit {
+    private SparkFit() {
+    }
+
+    /** One partition's rows: row-major values of width d, and weights (null: every row weighs 1). */
+    public record Block(double[] values, double[] weights, int rows, int d) implements Serializable {
+    }
+
+    /**
+     * Makes the model's block steps where they run (an executor): steps themselves hold settings
+     * that are not shipped, so what crosses the wire is this factory and what it captures.
+     */
+    @FunctionalInterface
+    public interface StepsFactory<P, S extends Statistics<S>> extends Serializable {
+        /** The steps of the model being fitted. */
+        BlockSteps<P, S> create();
+    }
+
+    /** The end of a fit: the last parameters, the objective per iteration, and whether it converged. */
+    public record Result<P>(P params, double[] history, boolean converged) {
+    }
+
+    /**
+     * The rows of {@code rows} (each of length {@code d}, with an optional weight after them when
+     * {@code weighted}) as one dense block per partition, cached in memory: the fit reads them once
+     * per iteration without rebuilding them.
+     *
+     * @throws IllegalArgumentException (when the blocks are first computed) on a row of the wrong length
+     */
+    public static JavaRDD<Block> blocks(JavaRDD<double[]> rows, int d, boolean weighted) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be at least 1, got " + d);
+        }
+        int width = weighted ? d + 1 : d;
+        return rows.mapPartitions((Iterator<double[]> it) -> {
+            double[] values = new double[1024 * d];
+            double[] weights = weighted ? new double[1024] : null;
+            int n = 0;
+            while (it.hasNext()) {
+                double[] r = it.next();
+                if (r.length != width) {
+                    throw new IllegalArgumentException("a row has " + r.length + " values, expected " + width);
+                }
+                if (n * d == values.length) {
+                    values = Arrays.copyOf(values, values.length * 2);
+                    weights = weighted ? Arrays.copyOf(weights, weights.length * 2) : null;
+                }
+                System.arraycopy(r, 0, values, n * d, d);
+                if (weighted) {
+                    weights[n] = r[d];
+                }
+                n++;
+            }
+            List<Block> out = new ArrayList<>(1);
+            if (n > 0) {
+                out.add(new Block(Arrays.copyOf(values, n * d), weighted ? Arrays.copyOf(weights, n) : null, n, d));
+            }
+            return out.iterator();
+        }, true).persist(StorageLevel.MEMORY_ONLY());
+    }
+
+    /**
+     * Runs up to {@code maxIter} EM iterations from {@code start} over {@code blocks}: one Spark job
+     * each, statistics merged in partition order, the M-step, objective and convergence test on the
+     * driver, as the library's own loop runs them.
+     */
+    public static <P extends Serializable, S extends Statistics<S>> Result<P> fit(JavaRDD<Block> blocks,
+            StepsFactory<P, S> factory, P start, int maxIter) {
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        BlockSteps<P, S> steps = factory.create();
+        P params = start;
+        double previous = Double.NaN;
+        double[] history = new double[maxIter];
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIter) {
+            Broadcast<P> current = jsc.broadcast(params);
+            List<Tuple2<Integer, S>> parts = blocks.mapPartitionsWithIndex((index, rows) -> {
+                BlockSteps<P, S> local = factory.create();
+                List<Tuple2<Integer, S>> out = new ArrayList<>(1);
+                while (rows.hasNext()) {
+                    Block b = rows.next();
+                    out.add(new Tuple2<>(index, local.statistics(current.value(), b.values(), b.weights(), b.rows())));
+                }
+                return out.iterator();
+            }, true).collect();
+            current.destroy();
+            List<Tuple2<Integer, S>> ordered = new ArrayList<>(parts);
+            ordered.sort(Comparator.comparingInt(Tuple2::_1));
+            S merged = steps.newStatistics();
+            for (Tuple2<Integer, S> p : ordered) {
+                merged.merge(p._2());
+            }
+            P next = steps.parameters(params, merged);
+            double objective = steps.objective(params, next, merged);
+            history[it++] = objective;
+            params = next;
+            if (steps.converged(previous, objective, merged)) {
+                converged = true;
+                break;
+            }
+            previous = objective;
+        }
+        return new Result<>(params, Arrays.copyOf(history, it), converged);
+    }
+}
