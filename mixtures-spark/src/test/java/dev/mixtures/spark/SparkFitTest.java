@@ -109,6 +109,29 @@ class SparkFitTest {
         }
     }
 
+    /**
+     * From the library's default start done the Spark way (k-means++ seeds on a sample, Lloyd on
+     * Spark, the first M-step from its clusters), a fit of well-separated blobs reaches the local
+     * fit's optimum, for every partitioning.
+     */
+    @Test
+    void theWholeFitReachesTheLocalOptimum() {
+        Dataset data = Blobs.generate(3000, 4, 4, 20, 11);
+        GaussianMixtureModel local = GaussianMixture.builder().k(4).covariance(CovarianceType.FULL).tol(1e-8).seed(3)
+                .build().fit(data);
+        double[] h = local.trace().history();
+        for (int partitions : new int[] {1, 4}) {
+            SparkGaussianMixture.Result r = SparkGaussianMixture.fit(blocks(data, partitions), 4,
+                    new SparkGaussianMixture.Spec(4, CovarianceType.FULL, 1e-6, 1e-8, 200, 3));
+            double last = r.history()[r.history().length - 1];
+            assertEquals(h[h.length - 1], last, 1e-6 * Math.abs(last), partitions + " partitions");
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SparkGaussianMixture.fit(blocks(Blobs.generate(3, 2, 1, 1.0, 1), 1), 2,
+                        new SparkGaussianMixture.Spec(5, CovarianceType.FULL, 1e-6, 1e-8, 100, 1)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("5 components for 3 rows"), e.getMessage());
+    }
+
     @Test
     void theSamePartitioningGivesTheSameBits() {
         Dataset data = Blobs.generate(1500, 3, K, 1.0, 8);
