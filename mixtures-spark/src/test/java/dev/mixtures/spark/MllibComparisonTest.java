@@ -32,10 +32,7 @@ class MllibComparisonTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("mixtures-mllib-test")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+        spark = LocalSpark.session("mixtures-mllib-test");
     }
 
     @AfterAll

@@ -30,11 +30,8 @@ class SparkFitTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("mixtures-test")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        spark = LocalSpark.session("mixtures-test");
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        jsc.setLogLevel("ERROR");
     }
 
     @AfterAll

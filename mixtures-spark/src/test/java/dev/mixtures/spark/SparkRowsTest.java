@@ -25,10 +25,7 @@ class SparkRowsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("mixtures-rows-test")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+        spark = LocalSpark.session("mixtures-rows-test");
     }
 
     @AfterAll
