@@ -24,6 +24,7 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     private final IntParam k;
     private final Param<String> covariance;
     private final Param<String> featuresCol;
+    private final Param<String> weightCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
     private final IntParam maxIter;
@@ -42,6 +43,7 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
         k = new IntParam(this, "k", "number of components (>= 1)", ParamValidators.gtEq(1));
         covariance = new Param<>(this, "covariance", "covariance structure: one of mclust's fourteen names or an alias");
         featuresCol = new Param<>(this, "featuresCol", "vector column of features");
+        weightCol = new Param<>(this, "weightCol", "numeric column of row weights (unset: every row weighs 1)");
         predictionCol = new Param<>(this, "predictionCol", "output column of the most probable component");
         probabilityCol = new Param<>(this, "probabilityCol", "output column of the responsibilities");
         maxIter = new IntParam(this, "maxIter", "iteration limit (>= 1)", ParamValidators.gtEq(1));
@@ -72,6 +74,11 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     /** The vector column of features (default "features"). */
     public Param<String> featuresCol() {
         return featuresCol;
+    }
+
+    /** The numeric column of row weights (unset: every row weighs 1); a weight of w counts as w copies of its row. */
+    public Param<String> weightCol() {
+        return weightCol;
     }
 
     /** Output: the most probable component (default "prediction"). */
@@ -125,6 +132,11 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
         return this;
     }
 
+    public MixturesGaussianMixture setWeightCol(String v) {
+        set(weightCol, v);
+        return this;
+    }
+
     public MixturesGaussianMixture setPredictionCol(String v) {
         set(predictionCol, v);
         return this;
@@ -165,9 +177,10 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     @Override
     public MixturesGaussianMixtureModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        SparkRows.Rows rows = SparkRows.of(dataset.toDF(), getOrDefault(featuresCol), null, null);
+        String weights = isDefined(weightCol) ? getOrDefault(weightCol) : null;
+        SparkRows.Rows rows = SparkRows.of(dataset.toDF(), getOrDefault(featuresCol), null, weights);
         SparkGaussianMixture.Spec spec = spec();
-        org.apache.spark.api.java.JavaRDD<SparkFit.Block> blocks = SparkFit.blocks(rows.rows(), rows.d(), false);
+        org.apache.spark.api.java.JavaRDD<SparkFit.Block> blocks = SparkFit.blocks(rows.rows(), rows.d(), rows.weighted());
         try {
             SparkGaussianMixture.Result r = SparkGaussianMixture.fit(blocks, rows.d(), spec);
             MixturesGaussianMixtureModel m = new MixturesGaussianMixtureModel(uid, spec, r.params(), r.history(),

@@ -129,6 +129,39 @@ class SparkFitTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("5 components for 3 rows"), e.getMessage());
     }
 
+    /** A row of weight w counts as w copies of it: weighted blocks give the parameters of repeated rows. */
+    @Test
+    void weightsAreRepeatedRows() {
+        Dataset data = Blobs.generate(600, 3, K, 1.0, 9);
+        List<double[]> weighted = new ArrayList<>();
+        List<double[]> repeated = new ArrayList<>();
+        for (int i = 0; i < data.n(); i++) {
+            int w = 1 + i % 3;
+            double[] r = data.row(i);
+            double[] rw = java.util.Arrays.copyOf(r, r.length + 1);
+            rw[r.length] = w;
+            weighted.add(rw);
+            for (int c = 0; c < w; c++) {
+                repeated.add(r);
+            }
+        }
+        GaussianMixture g = settings(data, CovarianceType.FULL);
+        GaussianParams start = g.steps(3).start();
+        SparkFit.Result<GaussianParams> a = SparkFit.fit(SparkFit.blocks(jsc.parallelize(weighted, 3), 3, true),
+                factory(CovarianceType.FULL, 3), start, ITERATIONS);
+        SparkFit.Result<GaussianParams> b = SparkFit.fit(SparkFit.blocks(jsc.parallelize(repeated, 4), 3, false),
+                factory(CovarianceType.FULL, 3), start, ITERATIONS);
+        for (int i = 0; i < ITERATIONS; i++) {
+            assertClose(b.history()[i], a.history()[i], "ln L at iteration " + (i + 1));
+        }
+        for (int c = 0; c < K; c++) {
+            assertClose(b.params().weights()[c], a.params().weights()[c], "weight " + c);
+            for (int j = 0; j < 3; j++) {
+                assertClose(b.params().means()[c][j], a.params().means()[c][j], "mean " + c);
+            }
+        }
+    }
+
     @Test
     void theSamePartitioningGivesTheSameBits() {
         Dataset data = Blobs.generate(1500, 3, K, 1.0, 8);
