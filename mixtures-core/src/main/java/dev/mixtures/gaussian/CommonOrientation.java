@@ -32,6 +32,7 @@ final class CommonOrientation {
      * two steps mid-fit.
      */
     static final int MM_STEPS = 100;
+
     private CommonOrientation() {
     }
 
