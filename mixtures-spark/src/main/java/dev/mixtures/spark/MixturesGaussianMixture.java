@@ -7,6 +7,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +25,7 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     private final IntParam k;
     private final Param<String> covariance;
     private final Param<String> featuresCol;
+    private final StringArrayParam inputCols;
     private final Param<String> weightCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
@@ -43,6 +45,7 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
         k = new IntParam(this, "k", "number of components (>= 1)", ParamValidators.gtEq(1));
         covariance = new Param<>(this, "covariance", "covariance structure: one of mclust's fourteen names or an alias");
         featuresCol = new Param<>(this, "featuresCol", "vector column of features");
+        inputCols = new StringArrayParam(this, "inputCols", "numeric columns of features, instead of featuresCol");
         weightCol = new Param<>(this, "weightCol", "numeric column of row weights (unset: every row weighs 1)");
         predictionCol = new Param<>(this, "predictionCol", "output column of the most probable component");
         probabilityCol = new Param<>(this, "probabilityCol", "output column of the responsibilities");
@@ -72,6 +75,11 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     }
 
     /** The vector column of features (default "features"). */
+    /** Numeric columns of features, used instead of featuresCol when set. */
+    public StringArrayParam inputCols() {
+        return inputCols;
+    }
+
     public Param<String> featuresCol() {
         return featuresCol;
     }
@@ -132,6 +140,12 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
         return this;
     }
 
+    /** Numeric columns of features, instead of a vector column. */
+    public MixturesGaussianMixture setInputCols(String... v) {
+        set(inputCols, v.clone());
+        return this;
+    }
+
     public MixturesGaussianMixture setWeightCol(String v) {
         set(weightCol, v);
         return this;
@@ -178,7 +192,8 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
     public MixturesGaussianMixtureModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         String weights = isDefined(weightCol) ? getOrDefault(weightCol) : null;
-        SparkRows.Rows rows = SparkRows.of(dataset.toDF(), getOrDefault(featuresCol), null, weights);
+        String[] cols = isDefined(inputCols) ? getOrDefault(inputCols) : null;
+        SparkRows.Rows rows = SparkRows.of(dataset.toDF(), cols == null ? getOrDefault(featuresCol) : null, cols, weights);
         SparkGaussianMixture.Spec spec = spec();
         org.apache.spark.api.java.JavaRDD<SparkFit.Block> blocks = SparkFit.blocks(rows.rows(), rows.d(), rows.weighted());
         try {
@@ -194,7 +209,8 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return MixturesGaussianMixtureModel.outputSchema(schema, getOrDefault(featuresCol), getOrDefault(predictionCol),
+        return MixturesGaussianMixtureModel.outputSchema(schema, getOrDefault(featuresCol),
+                isDefined(inputCols) ? getOrDefault(inputCols) : null, getOrDefault(predictionCol),
                 getOrDefault(probabilityCol));
     }
 

@@ -17,6 +17,7 @@ import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -37,6 +38,7 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
     private final double[] history;
     private final boolean converged;
     private final Param<String> featuresCol;
+    private final StringArrayParam inputCols;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
 
@@ -48,6 +50,7 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
         this.history = history.clone();
         this.converged = converged;
         featuresCol = new Param<>(this, "featuresCol", "vector column of features");
+        inputCols = new StringArrayParam(this, "inputCols", "numeric columns of features, instead of featuresCol");
         predictionCol = new Param<>(this, "predictionCol", "output column of the most probable component");
         probabilityCol = new Param<>(this, "probabilityCol", "output column of the responsibilities");
         setDefault(featuresCol, "features");
@@ -56,6 +59,11 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
     }
 
     /** The vector column of features. */
+    /** Numeric columns of features, used instead of featuresCol when set. */
+    public StringArrayParam inputCols() {
+        return inputCols;
+    }
+
     public Param<String> featuresCol() {
         return featuresCol;
     }
@@ -104,7 +112,10 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
         String features = getOrDefault(featuresCol);
-        int at = Arrays.asList(dataset.columns()).indexOf(features);
+        String[] cols = isDefined(inputCols) ? getOrDefault(inputCols) : null;
+        List<String> names = Arrays.asList(dataset.columns());
+        int at = names.indexOf(features);
+        int[] numeric = cols == null ? null : Arrays.stream(cols).mapToInt(names::indexOf).toArray();
         SparkGaussianMixture.Spec s = spec;
         GaussianParams p = params;
         double[] h = history;
@@ -116,7 +127,17 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
             int d = p.d();
             double[] x = new double[batch.size() * d];
             for (int i = 0; i < batch.size(); i++) {
-                Vector v = (Vector) batch.get(i).get(at);
+                Row row = batch.get(i);
+                if (numeric != null) {
+                    for (int j = 0; j < d; j++) {
+                        if (row.isNullAt(numeric[j])) {
+                            throw new IllegalArgumentException("inputCols: a row has a null in '" + cols[j] + "'");
+                        }
+                        x[i * d + j] = ((Number) row.get(numeric[j])).doubleValue();
+                    }
+                    continue;
+                }
+                Vector v = (Vector) row.get(at);
                 if (v == null || v.size() != d) {
                     throw new IllegalArgumentException("featuresCol '" + features + "': a row has "
                             + (v == null ? "no vector" : "a vector of size " + v.size()) + ", the model " + d);
@@ -148,17 +169,27 @@ public final class MixturesGaussianMixtureModel extends Model<MixturesGaussianMi
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return outputSchema(schema, getOrDefault(featuresCol), getOrDefault(predictionCol), getOrDefault(probabilityCol));
+        return outputSchema(schema, getOrDefault(featuresCol), isDefined(inputCols) ? getOrDefault(inputCols) : null,
+                getOrDefault(predictionCol), getOrDefault(probabilityCol));
     }
 
-    static StructType outputSchema(StructType schema, String features, String prediction, String probability) {
-        if (!Arrays.asList(schema.fieldNames()).contains(features)) {
-            throw new IllegalArgumentException("featuresCol: no column '" + features + "' (columns: "
-                    + Arrays.toString(schema.fieldNames()) + ")");
-        }
-        if (!(schema.apply(features).dataType() instanceof VectorUDT)) {
-            throw new IllegalArgumentException("featuresCol: column '" + features + "' is "
-                    + schema.apply(features).dataType().simpleString() + ", not an ML vector");
+    /**
+     * The schema with the two output columns; the features are {@code inputCols} (numeric) when
+     * not null, else {@code features} (a vector).
+     */
+    static StructType outputSchema(StructType schema, String features, String[] inputCols, String prediction,
+            String probability) {
+        for (String c : inputCols != null ? inputCols : new String[] {features}) {
+            String what = inputCols != null ? "inputCols" : "featuresCol";
+            if (!Arrays.asList(schema.fieldNames()).contains(c)) {
+                throw new IllegalArgumentException(what + ": no column '" + c + "' (columns: "
+                        + Arrays.toString(schema.fieldNames()) + ")");
+            }
+            org.apache.spark.sql.types.DataType t = schema.apply(c).dataType();
+            if (inputCols != null ? !(t instanceof org.apache.spark.sql.types.NumericType) : !(t instanceof VectorUDT)) {
+                throw new IllegalArgumentException(what + ": column '" + c + "' is " + t.simpleString() + ", not "
+                        + (inputCols != null ? "numeric" : "an ML vector"));
+            }
         }
         for (String o : new String[] {prediction, probability}) {
             if (Arrays.asList(schema.fieldNames()).contains(o)) {

@@ -80,6 +80,15 @@ class EstimatorTest {
         }
         assertEquals(3, sizes.size(), "three well-separated blobs, three labels: " + sizes);
         assertTrue(model.converged());
+
+        // The numeric columns themselves (inputCols) give the same fit as their assembled vector.
+        MixturesGaussianMixtureModel direct = new MixturesGaussianMixture().setK(3).setCovariance("VVE").setTol(1e-8)
+                .setSeed(2).setInputCols("a", "b", "c").fit(df);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(model.history(), direct.history());
+        List<Row> again = direct.transform(df).select("prediction").collectAsList();
+        for (int i = 0; i < again.size(); i++) {
+            assertEquals(out.get(i).getInt(3), again.get(i).getInt(0), "row " + i);
+        }
     }
 
     @Test
