@@ -1,6 +1,7 @@
 package dev.mixtures.spark;
 
 import dev.mixtures.gaussian.CovarianceType;
+import dev.mixtures.gaussian.GaussianParams;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -197,7 +198,7 @@ public final class MixturesGaussianMixture extends Estimator<MixturesGaussianMix
         SparkGaussianMixture.Spec spec = spec();
         org.apache.spark.api.java.JavaRDD<SparkFit.Block> blocks = SparkFit.blocks(rows.rows(), rows.d(), rows.weighted());
         try {
-            SparkGaussianMixture.Result r = SparkGaussianMixture.fit(blocks, rows.d(), spec);
+            SparkFit.Result<GaussianParams> r = SparkGaussianMixture.fit(blocks, rows.d(), spec);
             MixturesGaussianMixtureModel m = new MixturesGaussianMixtureModel(uid, spec, r.params(), r.history(),
                     r.converged());
             copyValues(m, ParamMap.empty());

@@ -103,22 +103,10 @@ public final class SparkFit {
         boolean converged = false;
         while (it < maxIter) {
             Broadcast<P> current = jsc.broadcast(params);
-            List<Tuple2<Integer, S>> parts = blocks.mapPartitionsWithIndex((index, rows) -> {
-                BlockSteps<P, S> local = factory.create();
-                List<Tuple2<Integer, S>> out = new ArrayList<>(1);
-                while (rows.hasNext()) {
-                    Block b = rows.next();
-                    out.add(new Tuple2<>(index, local.statistics(current.value(), b.values(), b.weights(), b.rows())));
-                }
-                return out.iterator();
-            }, true).collect();
+            S merged = merge(inOrder(blocks,
+                    (index, b) -> factory.create().statistics(current.value(), b.values(), b.weights(), b.rows())),
+                    steps.newStatistics());
             current.destroy();
-            List<Tuple2<Integer, S>> ordered = new ArrayList<>(parts);
-            ordered.sort(Comparator.comparingInt(Tuple2::_1));
-            S merged = steps.newStatistics();
-            for (Tuple2<Integer, S> p : ordered) {
-                merged.merge(p._2());
-            }
             P next = steps.parameters(params, merged);
             double objective = steps.objective(params, next, merged);
             history[it++] = objective;
@@ -130,5 +118,40 @@ public final class SparkFit {
             previous = objective;
         }
         return new Result<>(params, Arrays.copyOf(history, it), converged);
+    }
+
+    /** What a task computes from one block, given its partition's index. */
+    @FunctionalInterface
+    interface BlockTask<T> extends Serializable {
+        T apply(int partition, Block block);
+    }
+
+    /**
+     * {@code task} of every block, in partition order: one Spark job, and a result that task
+     * timing cannot reorder (the fits merge statistics in this order, so their bits do not depend
+     * on it).
+     */
+    static <T> List<T> inOrder(JavaRDD<Block> blocks, BlockTask<T> task) {
+        List<Tuple2<Integer, T>> parts = new ArrayList<>(blocks.mapPartitionsWithIndex((index, rows) -> {
+            List<Tuple2<Integer, T>> out = new ArrayList<>(1);
+            while (rows.hasNext()) {
+                out.add(new Tuple2<>(index, task.apply(index, rows.next())));
+            }
+            return out.iterator();
+        }, true).collect());
+        parts.sort(Comparator.comparingInt(Tuple2::_1));
+        List<T> ordered = new ArrayList<>(parts.size());
+        for (Tuple2<Integer, T> p : parts) {
+            ordered.add(p._2());
+        }
+        return ordered;
+    }
+
+    /** {@code parts} merged into {@code into}, in list order. */
+    static <S extends Statistics<S>> S merge(List<S> parts, S into) {
+        for (S p : parts) {
+            into.merge(p);
+        }
+        return into;
     }
 }

@@ -10,12 +10,9 @@ import dev.mixtures.kmeans.Centres;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.kmeans.KMeansStatistics;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
-import scala.Tuple2;
 
 /**
  * The Gaussian mixture fitted on Spark as the library fits it locally from its default start:
@@ -45,17 +42,13 @@ public final class SparkGaussianMixture {
         }
     }
 
-    /** The fitted parameters, ln L per iteration, and whether EM converged. */
-    public record Result(GaussianParams params, double[] history, boolean converged) {
-    }
-
     /**
      * Fits {@code spec} to {@code blocks} (rows of {@code d} values each, as {@link SparkFit#blocks}
      * makes them).
      *
      * @throws IllegalArgumentException when the settings are invalid or there are fewer rows than k
      */
-    public static Result fit(JavaRDD<SparkFit.Block> blocks, int d, Spec spec) {
+    public static SparkFit.Result<GaussianParams> fit(JavaRDD<SparkFit.Block> blocks, int d, Spec spec) {
         spec.settings(); // checks the settings before any job
         int k = spec.k();
         double[][] seeds = seeds(blocks, d, spec);
@@ -71,8 +64,7 @@ public final class SparkGaussianMixture {
         double[][] zero = new double[k][d];
         double[][] means = driver.startMeans(startPass(blocks, steps, flat, zero, k, d));
         GaussianParams start = driver.start(startPass(blocks, steps, flat, means, k, d), means);
-        SparkFit.Result<GaussianParams> r = SparkFit.fit(blocks, steps, start, spec.maxIter());
-        return new Result(r.params(), r.history(), r.converged());
+        return SparkFit.fit(blocks, steps, start, spec.maxIter());
     }
 
     /** k-means++ seeds drawn on the driver from a seeded sample of the rows (every row when there are few). */
@@ -83,39 +75,31 @@ public final class SparkGaussianMixture {
         }
         double fraction = Math.min(1.0, (double) SAMPLE / n);
         long seed = spec.seed();
-        List<Tuple2<Integer, double[]>> parts = blocks.mapPartitionsWithIndex((index, it) -> {
-            List<Tuple2<Integer, double[]>> out = new ArrayList<>();
+        // Each block draws its rows with a stream of its own partition's, so the sample is the
+        // same whatever the task timing.
+        List<double[]> parts = SparkFit.inOrder(blocks, (index, b) -> {
             SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-            while (it.hasNext()) {
-                SparkFit.Block b = it.next();
-                List<double[]> kept = new ArrayList<>();
-                for (int i = 0; i < b.rows(); i++) {
-                    if (fraction >= 1 || rnd.nextDouble() < fraction) {
-                        kept.add(java.util.Arrays.copyOfRange(b.values(), i * d, (i + 1) * d));
-                    }
+            double[] kept = new double[b.values().length];
+            int m = 0;
+            for (int i = 0; i < b.rows(); i++) {
+                if (fraction >= 1 || rnd.nextDouble() < fraction) {
+                    System.arraycopy(b.values(), i * d, kept, m++ * d, d);
                 }
-                double[] flat = new double[kept.size() * d];
-                for (int i = 0; i < kept.size(); i++) {
-                    System.arraycopy(kept.get(i), 0, flat, i * d, d);
-                }
-                out.add(new Tuple2<>(index, flat));
             }
-            return out.iterator();
-        }, true).collect();
-        List<Tuple2<Integer, double[]>> ordered = new ArrayList<>(parts);
-        ordered.sort(Comparator.comparingInt(Tuple2::_1));
+            return java.util.Arrays.copyOf(kept, m * d);
+        });
         int rows = 0;
-        for (Tuple2<Integer, double[]> p : ordered) {
-            rows += p._2().length / d;
+        for (double[] p : parts) {
+            rows += p.length / d;
         }
         if (rows < spec.k()) {
             throw new IllegalArgumentException("k: the sample of " + rows + " rows is smaller than k = " + spec.k());
         }
         double[] sample = new double[rows * d];
         int at = 0;
-        for (Tuple2<Integer, double[]> p : ordered) {
-            System.arraycopy(p._2(), 0, sample, at, p._2().length);
-            at += p._2().length;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, sample, at, p.length);
+            at += p.length;
         }
         double[] flat = KMeans.seedCentres(Dataset.of(sample, rows, d), spec.k(), KMeans.Init.KMEANS_PLUS_PLUS,
                 new SplittableRandom(seed), 1);
@@ -130,26 +114,13 @@ public final class SparkGaussianMixture {
     private static GaussianStatistics startPass(JavaRDD<SparkFit.Block> blocks,
             SparkFit.StepsFactory<GaussianParams, GaussianStatistics> factory, double[] centres, double[][] shift, int k,
             int d) {
-        List<Tuple2<Integer, GaussianStatistics>> parts = blocks.mapPartitionsWithIndex((index, it) -> {
-            List<Tuple2<Integer, GaussianStatistics>> out = new ArrayList<>();
-            GaussianSteps steps = (GaussianSteps) factory.create();
-            while (it.hasNext()) {
-                SparkFit.Block b = it.next();
-                int[] labels = KMeans.nearest(Dataset.of(b.values(), b.rows(), d), centres, k);
-                double[] resp = new double[b.rows() * k];
-                for (int i = 0; i < b.rows(); i++) {
-                    resp[i * k + labels[i]] = 1;
-                }
-                out.add(new Tuple2<>(index, steps.startStatistics(shift, b.values(), b.weights(), resp, b.rows())));
+        return SparkFit.merge(SparkFit.inOrder(blocks, (index, b) -> {
+            int[] labels = KMeans.nearest(Dataset.of(b.values(), b.rows(), d), centres, k);
+            double[] resp = new double[b.rows() * k];
+            for (int i = 0; i < b.rows(); i++) {
+                resp[i * k + labels[i]] = 1;
             }
-            return out.iterator();
-        }, true).collect();
-        List<Tuple2<Integer, GaussianStatistics>> ordered = new ArrayList<>(parts);
-        ordered.sort(Comparator.comparingInt(Tuple2::_1));
-        GaussianStatistics merged = factory.create().newStatistics();
-        for (Tuple2<Integer, GaussianStatistics> p : ordered) {
-            merged.merge(p._2());
-        }
-        return merged;
+            return ((GaussianSteps) factory.create()).startStatistics(shift, b.values(), b.weights(), resp, b.rows());
+        }), factory.create().newStatistics());
     }
 }

@@ -7,6 +7,7 @@ import dev.mixtures.datasets.Blobs;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.GaussianParams;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -60,7 +61,7 @@ class MllibComparisonTest {
         GaussianMixtureModel local = GaussianMixture.builder().k(k).covariance(CovarianceType.FULL).seed(1).nInit(3)
                 .build().fit(data);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SparkGaussianMixture.Result ours = SparkGaussianMixture.fit(SparkFit.blocks(jsc.parallelize(raw, 4), d, false), d,
+        SparkFit.Result<GaussianParams> ours = SparkGaussianMixture.fit(SparkFit.blocks(jsc.parallelize(raw, 4), d, false), d,
                 new SparkGaussianMixture.Spec(k, CovarianceType.FULL, 1e-6, 1e-8, 300, 1));
         double mine = ours.history()[ours.history().length - 1] / n;
         double best = local.meanLogLikelihood();

@@ -118,7 +118,7 @@ class SparkFitTest {
                 .build().fit(data);
         double[] h = local.trace().history();
         for (int partitions : new int[] {1, 4}) {
-            SparkGaussianMixture.Result r = SparkGaussianMixture.fit(blocks(data, partitions), 4,
+            SparkFit.Result<GaussianParams> r = SparkGaussianMixture.fit(blocks(data, partitions), 4,
                     new SparkGaussianMixture.Spec(4, CovarianceType.FULL, 1e-6, 1e-8, 200, 3));
             double last = r.history()[r.history().length - 1];
             assertEquals(h[h.length - 1], last, 1e-6 * Math.abs(last), partitions + " partitions");
