@@ -107,7 +107,18 @@ public final class BayesianGaussianMixture {
      * them). Standardising is the caller's (these settings must not ask for it).
      */
     public VariationalSteps steps(double[] mean, double[][] dataCovariance) {
-        Settings.checkBlockSteps(s.standardize);
+        return steps(mean, dataCovariance, null);
+    }
+
+    /**
+     * The steps over blocks standardised by the caller with {@code st}: as {@link #steps(double[], double[][])},
+     * with {@code mean} and {@code dataCovariance} those of the standardised rows, and given priors
+     * (in original units) carried into standardised units as a fit carries them.
+     */
+    public VariationalSteps steps(double[] mean, double[][] dataCovariance, Standardizer st) {
+        if (st == null) {
+            Settings.checkBlockSteps(s.standardize);
+        }
         int d = mean.length;
         Settings.atLeast("d", d, 1);
         checkPriors(d);
@@ -116,7 +127,7 @@ public final class BayesianGaussianMixture {
             throw new IllegalArgumentException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
                     + " but its mean has " + d + " coordinates");
         }
-        return new VariationalSteps(VbPrior.of(this, mean.clone(), () -> cov, d, null), s.tol);
+        return new VariationalSteps(VbPrior.of(this, mean.clone(), () -> cov, d, st), s.tol);
     }
 
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
@@ -133,6 +144,11 @@ public final class BayesianGaussianMixture {
     /** The given starting responsibilities (not a copy: for the fit only), or null. */
     double[][] givenResponsibilities() {
         return s.initialResponsibilities;
+    }
+
+    /** The model this fit warm-starts from ({@link BayesianGaussianMixtureBuilder#warmStart}), or null. */
+    public BayesianGaussianMixtureModel warmStart() {
+        return s.warm;
     }
 
     /** The largest number of components. */

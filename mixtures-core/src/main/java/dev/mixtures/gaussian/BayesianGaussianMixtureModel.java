@@ -60,6 +60,25 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
     }
 
     /**
+     * The model of a fit run by hand over blocks ({@link BayesianGaussianMixture#steps}): the
+     * posterior {@code post} in the fitted space, with the settings it was fitted with (which may
+     * ask for standardising: {@code training} then holds the standardiser the blocks were
+     * standardised with) and its bound in original units.
+     *
+     * @throws IllegalArgumentException when the posterior's shape is not the settings' or the training record's
+     */
+    public static BayesianGaussianMixtureModel of(BayesianGaussianMixture settings, VariationalParams post,
+            Training training, double lowerBound) {
+        if (post.k != settings.k() || post.type != settings.covariance() || post.d != training.columns().size()
+                || (training.standardizer() != null && training.standardizer().d() != post.d)) {
+            throw new IllegalArgumentException("a posterior of " + post.k + " " + post.type.label() + " components in "
+                    + post.d + " dimensions does not fit these settings or columns");
+        }
+        return new BayesianGaussianMixtureModel(settings, post, training.standardizer(), training.columns(), training.n(),
+                training.weight(), lowerBound, training.trace(), training.notes());
+    }
+
+    /**
      * Rebuilds a model from saved parts (model files), all in the fitted space (standardised units
      * when the training record has a standardiser).
      *

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmFamily;
 
 /**
@@ -27,15 +28,24 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     /** The start given in the settings ({@link GaussianMixtureBuilder#initialParameters}). */
     public GaussianParams start() {
+        return start(null);
+    }
+
+    /**
+     * The start given in the settings (in original units), carried into the units of blocks
+     * standardised with {@code st} (null: taken as they are), as a fit on standardised columns
+     * carries it.
+     */
+    public GaussianParams start(Standardizer st) {
         if (settings.init() != StartMethod.GIVEN) {
             throw new IllegalStateException("init: the settings give no start; use initialParameters, or start()"
                     + " from responsibilities");
         }
-        if (settings.initialMeans()[0].length != d) {
+        if (settings.initialMeans()[0].length != d || (st != null && st.d() != d)) {
             throw new IllegalArgumentException("init: the given means have " + settings.initialMeans()[0].length
                     + " coordinates, the blocks " + d);
         }
-        return GaussianFit.given(settings, null, d);
+        return GaussianFit.given(settings, st, d);
     }
 
     @Override

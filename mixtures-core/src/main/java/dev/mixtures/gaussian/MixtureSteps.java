@@ -7,11 +7,12 @@ import dev.mixtures.em.Settings;
 /**
  * What the Gaussian and the Bayesian mixture's steps by blocks share: the Gaussian pass over one
  * block, in the chunks a fit would take of it, and a start from given responsibilities (two
- * passes: the means, then the scatter about them, as a fit starts).
+ * passes: the means, then the scatter about them, as a fit starts). Public so that a driver over
+ * blocks held elsewhere (mixtures-spark) starts either mixture with one piece of code.
  *
  * @param <P> the parameters
  */
-abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianStatistics> permits GaussianSteps,
+public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianStatistics> permits GaussianSteps,
         VariationalSteps {
     final int k;
     final int d;
@@ -21,6 +22,11 @@ abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianStatistic
         this.k = k;
         this.d = d;
         this.off = type.hasOffDiagonal();
+    }
+
+    /** The number of components. */
+    public final int k() {
+        return k;
     }
 
     @Override

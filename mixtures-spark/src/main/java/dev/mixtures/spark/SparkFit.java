@@ -1,7 +1,9 @@
 package dev.mixtures.spark;
 
 import dev.mixtures.BlockSteps;
+import dev.mixtures.ProgressListener;
 import dev.mixtures.Statistics;
+import dev.mixtures.gaussian.DegenerateComponentException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,33 +93,114 @@ public final class SparkFit {
      */
     public static <P extends Serializable, S extends Statistics<S>> Result<P> fit(JavaRDD<Block> blocks,
             StepsFactory<P, S> factory, P start, int maxIter) {
+        return fitAll(blocks, factory, List.of(start), maxIter, ProgressListener.NONE).get(0);
+    }
+
+    /**
+     * Runs several starts side by side: one Spark job per iteration computes, for every block, the
+     * statistics of every start still running, so restarts share each pass over the data. Each
+     * start stops on its own test; its result (in the order of {@code starts}) is what
+     * {@link #fit} would give it alone, bit for bit. A start whose M-step finds a collapsed
+     * component ({@link DegenerateComponentException}) is dropped (its result is null) while
+     * another runs on, as the library drops such a start; when every start fails, the first
+     * failure is thrown. {@code listener} hears every iteration of every start on the driver.
+     */
+    public static <P extends Serializable, S extends Statistics<S>> List<Result<P>> fitAll(JavaRDD<Block> blocks,
+            StepsFactory<P, S> factory, List<P> starts, int maxIter, ProgressListener listener) {
         if (maxIter < 1) {
             throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
         }
+        int r = starts.size();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         BlockSteps<P, S> steps = factory.create();
-        P params = start;
-        double previous = Double.NaN;
-        double[] history = new double[maxIter];
-        int it = 0;
-        boolean converged = false;
-        while (it < maxIter) {
-            Broadcast<P> current = jsc.broadcast(params);
-            S merged = merge(inOrder(blocks,
-                    (index, b) -> factory.create().statistics(current.value(), b.values(), b.weights(), b.rows())),
-                    steps.newStatistics());
-            current.destroy();
-            P next = steps.parameters(params, merged);
-            double objective = steps.objective(params, next, merged);
-            history[it++] = objective;
-            params = next;
-            if (steps.converged(previous, objective, merged)) {
-                converged = true;
+        List<P> params = new ArrayList<>(starts);
+        double[] previous = new double[r];
+        Arrays.fill(previous, Double.NaN);
+        double[][] history = new double[r][maxIter];
+        int[] done = new int[r];
+        boolean[] running = new boolean[r];
+        Arrays.fill(running, true);
+        boolean[] converged = new boolean[r];
+        RuntimeException[] failed = new RuntimeException[r];
+        for (int it = 0; it < maxIter; it++) {
+            List<Integer> active = new ArrayList<>();
+            List<P> current = new ArrayList<>();
+            for (int s = 0; s < r; s++) {
+                if (running[s]) {
+                    active.add(s);
+                    current.add(params.get(s));
+                }
+            }
+            if (active.isEmpty()) {
                 break;
             }
-            previous = objective;
+            List<List<S>> perStart = statistics(jsc, blocks, factory, current);
+            for (int a = 0; a < active.size(); a++) {
+                int s = active.get(a);
+                S merged = merge(perStart.get(a), steps.newStatistics());
+                P next;
+                try {
+                    next = steps.parameters(params.get(s), merged);
+                } catch (DegenerateComponentException e) {
+                    running[s] = false;
+                    failed[s] = e;
+                    continue;
+                }
+                double objective = steps.objective(params.get(s), next, merged);
+                history[s][done[s]++] = objective;
+                params.set(s, next);
+                listener.iteration(s, it + 1, maxIter, objective);
+                if (steps.converged(previous[s], objective, merged)) {
+                    converged[s] = true;
+                    running[s] = false;
+                }
+                previous[s] = objective;
+            }
         }
-        return new Result<>(params, Arrays.copyOf(history, it), converged);
+        List<Result<P>> results = new ArrayList<>(r);
+        RuntimeException first = null;
+        for (int s = 0; s < r; s++) {
+            if (failed[s] != null) {
+                first = first == null ? failed[s] : first;
+                results.add(null);
+            } else {
+                results.add(new Result<>(params.get(s), Arrays.copyOf(history[s], done[s]), converged[s]));
+            }
+        }
+        if (first != null && results.stream().allMatch(x -> x == null)) {
+            throw first;
+        }
+        return results;
+    }
+
+    /**
+     * One Spark job: the statistics of every block under each of {@code params} (broadcast once),
+     * as one list per parameter set, in partition order.
+     */
+    static <P extends Serializable, S extends Statistics<S>> List<List<S>> statistics(JavaSparkContext jsc,
+            JavaRDD<Block> blocks, StepsFactory<P, S> factory, List<P> params) {
+        Broadcast<ArrayList<P>> shared = jsc.broadcast(new ArrayList<>(params));
+        try {
+            List<List<S>> perBlock = inOrder(blocks, (index, b) -> {
+                BlockSteps<P, S> steps = factory.create();
+                List<S> out = new ArrayList<>(shared.value().size());
+                for (P p : shared.value()) {
+                    out.add(steps.statistics(p, b.values(), b.weights(), b.rows()));
+                }
+                return out;
+            });
+            List<List<S>> perStart = new ArrayList<>(params.size());
+            for (int s = 0; s < params.size(); s++) {
+                List<S> column = new ArrayList<>(perBlock.size());
+                for (List<S> block : perBlock) {
+                    column.add(block.get(s));
+                }
+                perStart.add(column);
+            }
+            return perStart;
+        } finally {
+            shared.destroy();
+        }
     }
 
     /** What a task computes from one block, given its partition's index. */

@@ -79,12 +79,13 @@ class EstimatorTest {
             sizes.merge(label, 1, Integer::sum);
         }
         assertEquals(3, sizes.size(), "three well-separated blobs, three labels: " + sizes);
-        assertTrue(model.converged());
+        assertTrue(model.model().trace().converged());
 
         // The numeric columns themselves (inputCols) give the same fit as their assembled vector.
         MixturesGaussianMixtureModel direct = new MixturesGaussianMixture().setK(3).setCovariance("VVE").setTol(1e-8)
                 .setSeed(2).setInputCols("a", "b", "c").fit(df);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(model.history(), direct.history());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(model.model().trace().history(),
+                direct.model().trace().history());
         List<Row> again = direct.transform(df).select("prediction").collectAsList();
         for (int i = 0; i < again.size(); i++) {
             assertEquals(out.get(i).getInt(3), again.get(i).getInt(0), "row " + i);

@@ -60,10 +60,10 @@ class MllibComparisonTest {
 
         GaussianMixtureModel local = GaussianMixture.builder().k(k).covariance(CovarianceType.FULL).seed(1).nInit(3)
                 .build().fit(data);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SparkFit.Result<GaussianParams> ours = SparkGaussianMixture.fit(SparkFit.blocks(jsc.parallelize(raw, 4), d, false), d,
-                new SparkGaussianMixture.Spec(k, CovarianceType.FULL, 1e-6, 1e-8, 300, 1));
-        double mine = ours.history()[ours.history().length - 1] / n;
+        GaussianMixtureModel ours = SparkGaussianMixture.fit(LocalSpark.data(spark, data, 4, false),
+                GaussianMixture.builder().k(k).covariance(CovarianceType.FULL).maxIter(300).seed(1).build(),
+                dev.mixtures.ProgressListener.NONE);
+        double mine = ours.logLikelihood() / n;
         double best = local.meanLogLikelihood();
         assertTrue(mine >= best - 1e-6 * Math.abs(best), "ours " + mine + " against the local " + best);
         assertTrue(theirs < best - 1, "MLlib " + theirs + " against " + best);

@@ -118,15 +118,16 @@ class SparkFitTest {
                 .build().fit(data);
         double[] h = local.trace().history();
         for (int partitions : new int[] {1, 4}) {
-            SparkFit.Result<GaussianParams> r = SparkGaussianMixture.fit(blocks(data, partitions), 4,
-                    new SparkGaussianMixture.Spec(4, CovarianceType.FULL, 1e-6, 1e-8, 200, 3));
-            double last = r.history()[r.history().length - 1];
+            GaussianMixtureModel r = SparkGaussianMixture.fit(LocalSpark.data(spark, data, partitions, false),
+                    GaussianMixture.builder().k(4).covariance(CovarianceType.FULL).tol(1e-8).maxIter(200).seed(3).build(),
+                    dev.mixtures.ProgressListener.NONE);
+            double last = r.trace().history()[r.trace().history().length - 1];
             assertEquals(h[h.length - 1], last, 1e-6 * Math.abs(last), partitions + " partitions");
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> SparkGaussianMixture.fit(blocks(Blobs.generate(3, 2, 1, 1.0, 1), 1), 2,
-                        new SparkGaussianMixture.Spec(5, CovarianceType.FULL, 1e-6, 1e-8, 100, 1)));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("5 components for 3 rows"), e.getMessage());
+                () -> SparkGaussianMixture.fit(LocalSpark.data(spark, Blobs.generate(3, 2, 1, 1.0, 1), 1, false),
+                        GaussianMixture.builder().k(5).build(), dev.mixtures.ProgressListener.NONE));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("5 clusters for 3 rows"), e.getMessage());
     }
 
     /** A row of weight w counts as w copies of it: weighted blocks give the parameters of repeated rows. */
