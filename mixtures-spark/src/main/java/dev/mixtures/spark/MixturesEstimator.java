@@ -320,8 +320,11 @@ public abstract class MixturesEstimator<M extends MixturesModel<M>, E extends Mi
         try {
             ProgressListener user = listener;
             String what = kind();
+            String objectiveName = what.equals("kmeans") ? "cost J" : what.equals("gmm") ? "ln L" : "lower bound";
+            String units = data.standardizer() != null ? " (standardised units)" : "";
             ProgressListener progress = (restart, iteration, max, objective) -> {
-                LOG.info("{} start {}, iteration {}/{}: {}", what, restart + 1, iteration, max, objective);
+                LOG.info("{} start {}, iteration {}/{}: {} = {}{}", what, restart + 1, iteration, max, objectiveName,
+                        objective, units);
                 user.iteration(restart, iteration, max, objective);
             };
             M m = model(uid, fit(data, df.sparkSession(), progress));
