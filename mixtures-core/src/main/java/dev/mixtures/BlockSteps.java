@@ -1,5 +1,7 @@
 package dev.mixtures;
 
+import dev.mixtures.data.RowBlock;
+
 /**
  * A model's E-step over any block of rows and its M-step, as functions: the seam through which
  * rows held anywhere (a Spark partition, a memory-mapped file, a stream, halves of an array) are
@@ -28,6 +30,17 @@ public interface BlockSteps<P, S extends Statistics<S>> {
      * @throws IllegalArgumentException when a value is not finite, a weight is negative, or the shape is wrong
      */
     S statistics(P params, double[] values, double[] weights, int rows);
+
+    /**
+     * The statistics of a block checked when it was made ({@link RowBlock#of}): as
+     * {@link #statistics(Object, double[], double[], int)}, the same bits, without scanning its
+     * values again (a block read every iteration is checked once).
+     *
+     * @throws IllegalArgumentException when the block's width is not the parameters'
+     */
+    default S statistics(P params, RowBlock block) {
+        return statistics(params, block.values(), block.weights(), block.rows());
+    }
 
     /** The M-step: new parameters from statistics merged over every block. */
     P parameters(P params, S merged);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
+import dev.mixtures.data.RowBlock;
 import dev.mixtures.datasets.Blobs;
 import dev.mixtures.datasets.OldFaithful;
 import dev.mixtures.BlockSteps;
@@ -263,6 +264,61 @@ class BlockStepsTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (T) in.readObject();
         }
+    }
+
+    /** A block checked once ({@link RowBlock}) gives the statistics of its arrays, bit for bit, for the three models. */
+    @Test
+    void checkedBlocksGiveTheSameBits() {
+        List<Dataset> blocks = largeBlocks();
+        Dataset all = Dataset.concat(blocks);
+        GaussianMixtureModel g = GaussianMixture.builder().k(4).maxIter(3).build().fit(all);
+        GaussianSteps gs = GaussianMixture.builder().k(4).initialParameters(g.weights(), g.means(), g.covariances())
+                .build().steps(3);
+        KMeansSteps ks = KMeans.builder().k(4).build().steps(3);
+        Centres c = ks.start(KMeans.builder().k(4).nInit(1).maxIter(2).build().fit(all).centres());
+        double[] mean = Moments.mean(all);
+        double[] cov = Moments.covariance(all, mean, 1);
+        double[][] cov2 = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            cov2[i] = java.util.Arrays.copyOfRange(cov, i * 3, i * 3 + 3);
+        }
+        VariationalSteps vs = BayesianGaussianMixture.builder().k(4).build().steps(mean, cov2);
+        for (Dataset b : blocks) {
+            RowBlock rb = RowBlock.of(b.valuesView(), b.weightsView(), b.n(), b.d());
+            GaussianStatistics a1 = gs.statistics(gs.start(), b.valuesView(), b.weightsView(), b.n());
+            GaussianStatistics a2 = gs.statistics(gs.start(), rb);
+            assertEquals(a1.logLikelihood(), a2.logLikelihood(), 0.0);
+            assertArrayEquals(a1.sizes(), a2.sizes(), 0.0);
+            KMeansStatistics k1 = ks.statistics(c, b.valuesView(), b.weightsView(), b.n());
+            KMeansStatistics k2 = ks.statistics(c, rb);
+            assertEquals(k1.cost(), k2.cost(), 0.0);
+            assertArrayEquals(k1.sizes(), k2.sizes(), 0.0);
+            assertSameBits(ks.parameters(c, k1).centres(), ks.parameters(c, k2).centres(), "centres");
+        }
+        // The Bayesian mixture from the same start, by arrays and by checked blocks.
+        GaussianStatistics s0 = vs.newStatistics();
+        for (Dataset b : blocks) {
+            double[] resp = new double[b.n() * 4];
+            for (int i = 0; i < b.n(); i++) {
+                resp[i * 4 + i % 4] = 1;
+            }
+            s0.merge(vs.startStatistics(new double[4][3], b.valuesView(), b.weightsView(), resp, b.n()));
+        }
+        var p = vs.start(s0, new double[4][3]);
+        GaussianStatistics byArrays = vs.newStatistics();
+        GaussianStatistics byBlocks = vs.newStatistics();
+        for (Dataset b : blocks) {
+            byArrays.merge(vs.statistics(p, b.valuesView(), b.weightsView(), b.n()));
+            byBlocks.merge(vs.statistics(p, RowBlock.of(b.valuesView(), b.weightsView(), b.n(), b.d())));
+        }
+        assertEquals(byArrays.logLikelihood(), byBlocks.logLikelihood(), 0.0);
+        assertSameBits(vs.parameters(p, byArrays).means(), vs.parameters(p, byBlocks).means(), "posterior means");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RowBlock.of(new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, null, 2, 2));
+        assertTrue(e.getMessage().contains("row 2, column 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> gs.statistics(gs.start(),
+                RowBlock.of(new double[] {1, 2, 3, 4}, null, 2, 2)));
+        assertTrue(e.getMessage().contains("rows of 2 values, these steps are for 3"), e.getMessage());
     }
 
     @Test

@@ -50,22 +50,7 @@ public final class Settings {
      * weights) is whole and usable: enough numbers, every value finite, every weight finite and ≥ 0.
      */
     public static void checkBlock(double[] values, double[] weights, int rows, int d) {
-        if (rows < 0 || values.length < (long) rows * d || (weights != null && weights.length < rows)) {
-            throw new IllegalArgumentException("block: " + rows + " rows of " + d + " need " + (long) rows * d
-                    + " values" + (weights == null ? "" : " and " + rows + " weights") + "; got " + values.length
-                    + (weights == null ? "" : " and " + weights.length));
-        }
-        for (int i = 0; i < rows * d; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("block: row " + (i / d + 1) + ", column " + (i % d + 1) + " is "
-                        + values[i]);
-            }
-        }
-        for (int i = 0; weights != null && i < rows; i++) {
-            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("block: the weight of row " + (i + 1) + " is " + weights[i]);
-            }
-        }
+        dev.mixtures.data.RowBlock.check(values, weights, rows, d);
     }
 
     /** Fails when settings that standardise are asked for steps by blocks, which take the blocks as they are. */

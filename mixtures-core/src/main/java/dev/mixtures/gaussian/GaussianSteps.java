@@ -60,6 +60,12 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
     }
 
     @Override
+    public GaussianStatistics statistics(GaussianParams params, dev.mixtures.data.RowBlock block) {
+        check(params);
+        return pass(params, params.means, block);
+    }
+
+    @Override
     public GaussianParams parameters(GaussianParams params, GaussianStatistics merged) {
         check(params);
         return mStep.apply(merged, params.means, -1, params);

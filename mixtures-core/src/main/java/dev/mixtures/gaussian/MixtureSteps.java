@@ -38,6 +38,19 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
     final GaussianStatistics pass(GaussianParams p, GaussianPass.Source source, double[] shift, double[] values,
             double[] weights, int rows) {
         Settings.checkBlock(values, weights, rows, d);
+        return uncheckedPass(p, source, shift, values, weights, rows);
+    }
+
+    /** The pass over a block checked when it was made. */
+    final GaussianStatistics pass(GaussianParams p, double[] shift, dev.mixtures.data.RowBlock block) {
+        if (block.d() != d) {
+            throw new IllegalArgumentException("block: rows of " + block.d() + " values, these steps are for " + d);
+        }
+        return uncheckedPass(p, null, shift, block.values(), block.weights(), block.rows());
+    }
+
+    private GaussianStatistics uncheckedPass(GaussianParams p, GaussianPass.Source source, double[] shift,
+            double[] values, double[] weights, int rows) {
         GaussianKernel kern = GaussianKernels.forSize(rows, k, d);
         GaussianPass.Pass how = new GaussianPass.Pass(kern, k, off, p, source, shift);
         GaussianPass.Rows block = new GaussianPass.Rows(values, weights, d);

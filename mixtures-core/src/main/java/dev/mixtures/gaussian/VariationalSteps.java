@@ -31,6 +31,12 @@ public final class VariationalSteps extends MixtureSteps<VariationalParams> {
     }
 
     @Override
+    public GaussianStatistics statistics(VariationalParams params, dev.mixtures.data.RowBlock block) {
+        check(params);
+        return pass(params.estep, params.means, block);
+    }
+
+    @Override
     public VariationalParams parameters(VariationalParams params, GaussianStatistics merged) {
         check(params);
         try {

@@ -58,6 +58,17 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     private final Dataset chunking;
 
     AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads) {
+        this(data, k, bounds, kernel, tol, threads, true);
+    }
+
+    /**
+     * {@code keepLabels} false: for one E-step over a block ({@link KMeansSteps}), which needs no
+     * labels across iterations; the n-row label array (a large allocation per block and iteration,
+     * which on a big heap sets off the collector's concurrent cycles) is not made, and
+     * {@code changed} is not counted.
+     */
+    AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads,
+            boolean keepLabels) {
         this.x = data.valuesView();
         this.w = data.weightsView();
         this.n = data.n();
@@ -67,8 +78,10 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
         this.bounds = bounds && k > 1;
         this.kernel = kernel;
         this.tol = tol;
-        this.labels = new int[n];
-        java.util.Arrays.fill(labels, -1);
+        this.labels = keepLabels ? new int[n] : null;
+        if (keepLabels) {
+            java.util.Arrays.fill(labels, -1);
+        }
         this.lower = this.bounds ? new double[n] : null;
         this.scratch = new Scratch[threads];
         int kp = dev.mixtures.linalg.Kernels.padded(k);
@@ -151,7 +164,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                 full += e - b;
             }
             stats.addRows(kernel, x, b, e, w, s.label, s.dmin);
-            for (int i = b; i < e; i++) {
+            for (int i = b; labels != null && i < e; i++) {
                 if (labels[i] != s.label[i - b]) {
                     stats.changed++;
                     labels[i] = s.label[i - b];

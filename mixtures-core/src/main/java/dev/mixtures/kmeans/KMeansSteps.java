@@ -62,13 +62,30 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
     public KMeansStatistics statistics(Centres c, double[] values, double[] weights, int rows) {
         check(c);
         dev.mixtures.em.Settings.checkBlock(values, weights, rows, d);
+        return unchecked(c, values, weights, rows);
+    }
+
+    @Override
+    public KMeansStatistics statistics(Centres c, dev.mixtures.data.RowBlock block) {
+        check(c);
+        width(block.d());
+        return unchecked(c, block.values(), block.weights(), block.rows());
+    }
+
+    private void width(int blockD) {
+        if (blockD != d) {
+            throw new IllegalArgumentException("block: rows of " + blockD + " values, these steps are for " + d);
+        }
+    }
+
+    private KMeansStatistics unchecked(Centres c, double[] values, double[] weights, int rows) {
         if (rows == 0) {
             return newStatistics();
         }
         double[] x = values.length == rows * d ? values : java.util.Arrays.copyOf(values, rows * d);
         Dataset block = Dataset.wrap(x, rows, d, names(), weights == null ? null
                 : java.util.Arrays.copyOf(weights, rows));
-        AssignFamily lloyd = new AssignFamily(block, k, false, kernel, settings.tol(), 1);
+        AssignFamily lloyd = new AssignFamily(block, k, false, kernel, settings.tol(), 1, false);
         try (Workers one = new Workers(1)) {
             return EmLoop.eStep(lloyd, c, rows, one, new ArrayList<>(), lloyd.newStatistics());
         }

@@ -1,6 +1,7 @@
 package dev.mixtures.spark;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.RowBlock;
 import dev.mixtures.data.Standardizer;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,7 +20,7 @@ import org.apache.spark.storage.StorageLevel;
  * @param weight       their total weight (n when unweighted)
  * @param standardizer the standardisation applied to the blocks, or null
  */
-public record SparkData(JavaRDD<SparkFit.Block> blocks, int d, List<String> columns, long n, double weight,
+public record SparkData(JavaRDD<RowBlock> blocks, int d, List<String> columns, long n, double weight,
         Standardizer standardizer) {
 
     /** Copies the names. */
@@ -39,7 +40,7 @@ public record SparkData(JavaRDD<SparkFit.Block> blocks, int d, List<String> colu
             throw new IllegalArgumentException(columns.size() + " column names for rows of " + rows.d() + " values");
         }
         int d = rows.d();
-        JavaRDD<SparkFit.Block> raw = SparkFit.blocks(rows.rows(), d, rows.weighted());
+        JavaRDD<RowBlock> raw = SparkFit.blocks(rows.rows(), d, rows.weighted());
         long n = 0;
         double weight = 0;
         double[] sums = new double[d];
@@ -76,9 +77,9 @@ public record SparkData(JavaRDD<SparkFit.Block> blocks, int d, List<String> colu
         }
         Standardizer st = new Standardizer(mean, sd);
         // The executors rebuild it from its arrays (a Standardizer is not serialisable).
-        JavaRDD<SparkFit.Block> z = raw.map(b -> {
+        JavaRDD<RowBlock> z = raw.map(b -> {
             double[] values = new Standardizer(mean, sd).transform(Dataset.of(b.values(), b.rows(), b.d())).valuesView();
-            return new SparkFit.Block(values, b.weights(), b.rows(), b.d());
+            return RowBlock.of(values, b.weights(), b.rows(), b.d());
         }).persist(StorageLevel.MEMORY_ONLY());
         z.count();
         raw.unpersist(false);
@@ -89,7 +90,7 @@ public record SparkData(JavaRDD<SparkFit.Block> blocks, int d, List<String> colu
      * Rows, total weight, and per column the weighted sum of the values (about {@code centre}
      * squared, when it is not null), as one array: {rows, weight, s_1 … s_d}.
      */
-    private static double[] weightedSums(SparkFit.Block b, double[] centre) {
+    private static double[] weightedSums(RowBlock b, double[] centre) {
         int d = b.d();
         double[] out = new double[2 + d];
         out[0] = b.rows();

@@ -3,6 +3,7 @@ package dev.mixtures.spark;
 import dev.mixtures.BlockSteps;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.Statistics;
+import dev.mixtures.data.RowBlock;
 import dev.mixtures.gaussian.DegenerateComponentException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -29,10 +30,6 @@ public final class SparkFit {
     private SparkFit() {
     }
 
-    /** One partition's rows: row-major values of width d, and weights (null: every row weighs 1). */
-    public record Block(double[] values, double[] weights, int rows, int d) implements Serializable {
-    }
-
     /**
      * Makes the model's block steps where they run (an executor): steps themselves hold settings
      * that are not shipped, so what crosses the wire is this factory and what it captures.
@@ -54,7 +51,7 @@ public final class SparkFit {
      *
      * @throws IllegalArgumentException (when the blocks are first computed) on a row of the wrong length
      */
-    public static JavaRDD<Block> blocks(JavaRDD<double[]> rows, int d, boolean weighted) {
+    public static JavaRDD<RowBlock> blocks(JavaRDD<double[]> rows, int d, boolean weighted) {
         if (d < 1) {
             throw new IllegalArgumentException("d must be at least 1, got " + d);
         }
@@ -78,9 +75,9 @@ public final class SparkFit {
                 }
                 n++;
             }
-            List<Block> out = new ArrayList<>(1);
+            List<RowBlock> out = new ArrayList<>(1);
             if (n > 0) {
-                out.add(new Block(Arrays.copyOf(values, n * d), weighted ? Arrays.copyOf(weights, n) : null, n, d));
+                out.add(RowBlock.of(Arrays.copyOf(values, n * d), weighted ? Arrays.copyOf(weights, n) : null, n, d));
             }
             return out.iterator();
         }, true).persist(StorageLevel.MEMORY_ONLY());
@@ -91,7 +88,7 @@ public final class SparkFit {
      * each, statistics merged in partition order, the M-step, objective and convergence test on the
      * driver, as the library's own loop runs them.
      */
-    public static <P extends Serializable, S extends Statistics<S>> Result<P> fit(JavaRDD<Block> blocks,
+    public static <P extends Serializable, S extends Statistics<S>> Result<P> fit(JavaRDD<RowBlock> blocks,
             StepsFactory<P, S> factory, P start, int maxIter) {
         return fitAll(blocks, factory, List.of(start), maxIter, ProgressListener.NONE).get(0);
     }
@@ -105,7 +102,7 @@ public final class SparkFit {
      * another runs on, as the library drops such a start; when every start fails, the first
      * failure is thrown. {@code listener} hears every iteration of every start on the driver.
      */
-    public static <P extends Serializable, S extends Statistics<S>> List<Result<P>> fitAll(JavaRDD<Block> blocks,
+    public static <P extends Serializable, S extends Statistics<S>> List<Result<P>> fitAll(JavaRDD<RowBlock> blocks,
             StepsFactory<P, S> factory, List<P> starts, int maxIter, ProgressListener listener) {
         if (maxIter < 1) {
             throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
@@ -178,14 +175,14 @@ public final class SparkFit {
      * as one list per parameter set, in partition order.
      */
     static <P extends Serializable, S extends Statistics<S>> List<List<S>> statistics(JavaSparkContext jsc,
-            JavaRDD<Block> blocks, StepsFactory<P, S> factory, List<P> params) {
+            JavaRDD<RowBlock> blocks, StepsFactory<P, S> factory, List<P> params) {
         Broadcast<ArrayList<P>> shared = jsc.broadcast(new ArrayList<>(params));
         try {
             List<List<S>> perBlock = inOrder(blocks, (index, b) -> {
                 BlockSteps<P, S> steps = factory.create();
                 List<S> out = new ArrayList<>(shared.value().size());
                 for (P p : shared.value()) {
-                    out.add(steps.statistics(p, b.values(), b.weights(), b.rows()));
+                    out.add(steps.statistics(p, b));
                 }
                 return out;
             });
@@ -206,7 +203,7 @@ public final class SparkFit {
     /** What a task computes from one block, given its partition's index. */
     @FunctionalInterface
     interface BlockTask<T> extends Serializable {
-        T apply(int partition, Block block);
+        T apply(int partition, RowBlock block);
     }
 
     /**
@@ -214,7 +211,7 @@ public final class SparkFit {
      * timing cannot reorder (the fits merge statistics in this order, so their bits do not depend
      * on it).
      */
-    static <T> List<T> inOrder(JavaRDD<Block> blocks, BlockTask<T> task) {
+    static <T> List<T> inOrder(JavaRDD<RowBlock> blocks, BlockTask<T> task) {
         List<Tuple2<Integer, T>> parts = new ArrayList<>(blocks.mapPartitionsWithIndex((index, rows) -> {
             List<Tuple2<Integer, T>> out = new ArrayList<>(1);
             while (rows.hasNext()) {

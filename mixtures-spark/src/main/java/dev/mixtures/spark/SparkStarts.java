@@ -2,6 +2,7 @@ package dev.mixtures.spark;
 
 import dev.mixtures.ProgressListener;
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.RowBlock;
 import dev.mixtures.gaussian.GaussianStatistics;
 import dev.mixtures.gaussian.MixtureSteps;
 import dev.mixtures.gaussian.StartMethod;
@@ -31,7 +32,7 @@ final class SparkStarts {
     /** Responsibilities of a block's rows: row-major, rows × k. */
     @FunctionalInterface
     interface Responsibilities extends Serializable {
-        double[] of(SparkFit.Block block);
+        double[] of(RowBlock block);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.data.RowBlock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,7 +64,7 @@ class SparkFitTest {
         return () -> GaussianMixture.builder().k(K).covariance(t).tol(0).regCovar(1e-6).build().steps(d);
     }
 
-    private static JavaRDD<SparkFit.Block> blocks(Dataset data, int partitions) {
+    private static JavaRDD<RowBlock> blocks(Dataset data, int partitions) {
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < data.n(); i++) {
             rows.add(data.row(i));
@@ -79,7 +80,7 @@ class SparkFitTest {
     void everyStructureAgreesWithTheLocalFit() {
         Dataset data = Blobs.generate(1500, 3, K, 1.0, 7);
         for (int partitions : new int[] {1, 3, 8}) {
-            JavaRDD<SparkFit.Block> blocks = blocks(data, partitions);
+            JavaRDD<RowBlock> blocks = blocks(data, partitions);
             for (CovarianceType t : CovarianceType.values()) {
                 GaussianMixture g = settings(data, t);
                 GaussianMixtureModel local = g.fit(data);
@@ -166,7 +167,7 @@ class SparkFitTest {
     @Test
     void theSamePartitioningGivesTheSameBits() {
         Dataset data = Blobs.generate(1500, 3, K, 1.0, 8);
-        JavaRDD<SparkFit.Block> blocks = blocks(data, 5);
+        JavaRDD<RowBlock> blocks = blocks(data, 5);
         GaussianMixture g = settings(data, CovarianceType.FULL);
         SparkFit.Result<GaussianParams> a = SparkFit.fit(blocks, factory(CovarianceType.FULL, 3), g.steps(3).start(),
                 ITERATIONS);
