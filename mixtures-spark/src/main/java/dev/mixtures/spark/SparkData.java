@@ -80,7 +80,7 @@ public record SparkData(JavaRDD<RowBlock> blocks, int d, List<String> columns, l
         JavaRDD<RowBlock> z = raw.map(b -> {
             double[] values = new Standardizer(mean, sd).transform(Dataset.of(b.values(), b.rows(), b.d())).valuesView();
             return RowBlock.of(values, b.weights(), b.rows(), b.d());
-        }).persist(StorageLevel.MEMORY_ONLY());
+        }).persist(StorageLevel.MEMORY_AND_DISK());
         z.count();
         raw.unpersist(false);
         return new SparkData(z, d, columns, n, weight, st);
