@@ -180,11 +180,7 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
             b.init(StartMethod.parse(init));
         }
         if ("given".equals(init)) {
-            FittedModel start = startModel(spark);
-            if (!(start instanceof BayesianGaussianMixtureModel m)) {
-                throw new IllegalArgumentException("initialModel: " + (start == null ? "unset, but init is given"
-                        : "holds a " + start.kind() + " model; the Bayesian mixture starts from a vb model"));
-            }
+            BayesianGaussianMixtureModel m = startModel(spark, BayesianGaussianMixtureModel.class);
             if (m.k() != getK() || m.covarianceType() != CovarianceType.parse(getOrDefault(covariance))) {
                 throw new IllegalArgumentException("initialModel: a model of " + m.k() + " " + m.covarianceType().label()
                         + " components; this fit has k = " + getK() + ", covariance " + getOrDefault(covariance));

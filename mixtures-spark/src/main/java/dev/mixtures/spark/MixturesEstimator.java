@@ -287,16 +287,26 @@ public abstract class MixturesEstimator<M extends MixturesModel<M>, E extends Mi
         return isDefined(initialModel) ? "given" : null;
     }
 
-    /** The model file to start from, read (null when initialModel is unset). */
-    FittedModel startModel(SparkSession spark) {
+    /**
+     * The model to start from (init given), read from initialModel.
+     *
+     * @throws IllegalArgumentException when initialModel is unset, unreadable, or holds a model of another kind
+     */
+    <F extends FittedModel> F startModel(SparkSession spark, Class<F> type) {
         if (!isDefined(initialModel)) {
-            return null;
+            throw new IllegalArgumentException("initialModel: unset, but init is given");
         }
+        FittedModel m;
         try {
-            return MixturesModel.readModelFile(spark, getOrDefault(initialModel));
+            m = MixturesModel.readModelFile(spark, getOrDefault(initialModel));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("initialModel: " + e.getMessage(), e);
         }
+        if (!type.isInstance(m)) {
+            throw new IllegalArgumentException("initialModel: holds a " + m.kind() + " model; this fit starts from a "
+                    + kind() + " model");
+        }
+        return type.cast(m);
     }
 
     private String[] features() {

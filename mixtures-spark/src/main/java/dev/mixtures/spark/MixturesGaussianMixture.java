@@ -86,11 +86,7 @@ public final class MixturesGaussianMixture extends MixturesEstimator<MixturesGau
             b.init(StartMethod.parse(init));
         }
         if ("given".equals(init)) {
-            FittedModel start = startModel(spark);
-            if (!(start instanceof GaussianMixtureModel m)) {
-                throw new IllegalArgumentException("initialModel: " + (start == null ? "unset, but init is given"
-                        : "holds a " + start.kind() + " model; the Gaussian mixture starts from a gmm model"));
-            }
+            GaussianMixtureModel m = startModel(spark, GaussianMixtureModel.class);
             b.initialParameters(m.weights(), m.means(), m.covariances());
         }
         return b.build();

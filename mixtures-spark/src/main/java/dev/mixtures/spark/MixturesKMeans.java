@@ -49,11 +49,7 @@ public final class MixturesKMeans extends MixturesEstimator<MixturesKMeansModel,
             b.init(KMeans.Init.parse(init));
         }
         if ("given".equals(init)) {
-            FittedModel start = startModel(spark);
-            if (!(start instanceof KMeansModel m)) {
-                throw new IllegalArgumentException("initialModel: " + (start == null ? "unset, but init is given"
-                        : "holds a " + start.kind() + " model; K-means starts from a kmeans model"));
-            }
+            KMeansModel m = startModel(spark, KMeansModel.class);
             b.initialCentres(m.centresInOriginalUnits());
         }
         return b.build();
