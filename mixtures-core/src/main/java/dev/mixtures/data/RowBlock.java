@@ -3,9 +3,9 @@ package dev.mixtures.data;
 /**
  * A block of rows checked once: row-major values of width d (finite), and optional weights
  * (non-negative, finite). Block steps ({@link dev.mixtures.BlockSteps#statistics(Object, RowBlock)})
- * read such a block every iteration without scanning its values again, which on wide cached blocks
- * (a Spark partition) costs as much as a K-means pass. The arrays are held, not copied: they must
- * not change after the block is made.
+ * read such a block every iteration without scanning its values again (one pass over the block's
+ * memory per iteration saved: a cached Spark partition is read by every iteration). The arrays are
+ * held, not copied: they must not change after the block is made.
  */
 public final class RowBlock implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
