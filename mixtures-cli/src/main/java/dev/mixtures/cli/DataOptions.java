@@ -119,9 +119,17 @@ final class DataOptions {
         return new CsvOptions(cols, weights, delim, null).withLabels(truthColumn);
     }
 
-    /** Fails when an output would overwrite the input file. */
-    void checkNotInput(Path output, String option) {
-        if (output == null || file == null || file.toString().equals("-")) {
+    /**
+     * Fails when an output cannot be written where it is asked for (its folder missing or not
+     * writable, a folder in its place) or would overwrite the input file.
+     */
+    void checkOutput(Path output, String option) {
+        if (output == null) {
+            return;
+        }
+        // Before any fit: a bad location must cost no fit and leave no other output written.
+        dev.mixtures.io.AtomicFiles.checkTarget(output, option);
+        if (file == null || file.toString().equals("-")) {
             return;
         }
         try {

@@ -236,7 +236,7 @@ class FitCommand implements Callable<Integer> {
             if (f == null) {
                 continue;
             }
-            data.checkNotInput(f, (String) o[1]);
+            data.checkOutput(f, (String) o[1]);
             for (Path g : outputs) {
                 if (g.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize())) {
                     throw new InputException((String) o[1] + " names a file already given to another output: " + f);

@@ -65,7 +65,7 @@ final class PlotCommand implements Callable<Integer> {
             throw new InputException("--kind selection: drawn by 'mixtures select --plot FILE'");
         }
         Plots.checkFile(out, "--out");
-        data.checkNotInput(out, "--out");
+        data.checkOutput(out, "--out");
         FittedModel m = null;
         if (modelFile != null) {
             m = ModelFiles.read(modelFile);

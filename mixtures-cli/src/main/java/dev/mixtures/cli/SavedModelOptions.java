@@ -36,10 +36,15 @@ final class SavedModelOptions {
         return (MixtureDensity) m;
     }
 
-    /** Fails when {@code --out} would overwrite the input ({@code data}, may be null) or the model file. */
+    /**
+     * Fails when {@code --out} cannot be written or would overwrite the input ({@code data}, may be
+     * null) or the model file.
+     */
     void checkOutput(DataOptions data) {
         if (data != null) {
-            data.checkNotInput(out, "--out");
+            data.checkOutput(out, "--out");
+        } else if (out != null) {
+            AtomicFiles.checkTarget(out, "--out");
         }
         if (out != null && Files.exists(out)) {
             try {

@@ -56,11 +56,11 @@ final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (out != null) {
-            data.checkNotInput(out, "--out");
+            data.checkOutput(out, "--out");
         }
         if (plot != null) {
             dev.mixtures.cli.plot.Plots.checkFile(plot, "--plot");
-            data.checkNotInput(plot, "--plot");
+            data.checkOutput(plot, "--plot");
         }
         ModelSelection sel = grid.selection().build();
         DataOptions.Loaded loaded = data.load(null);

@@ -565,4 +565,37 @@ class CliTest {
         bad("unknown criterion 'dic'", "select", "--criterion", "dic");
         bad("--init: unknown start method 'hierarchical'", "select", "--init", "hierarchical");
     }
+    /**
+     * Every output location is checked before the fit: a --labels in a folder that does not exist,
+     * or a folder where a file should go, fails at once (exit 2, the option named) and leaves the
+     * other outputs unwritten.
+     */
+    @Test
+    void outputLocationsAreCheckedBeforeTheFit() throws Exception {
+        Path model = dir.resolve("model.json");
+        Path missing = dir.resolve("no-such-folder").resolve("labels.csv");
+        Result r = run("fit", "-k", "2", "--out", model.toString(), "--labels", missing.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("--labels " + missing + ": the folder"), r.err);
+        assertFalse(Files.exists(model), "no model written when another output cannot be");
+        assertTrue(r.out.isEmpty(), "no fit was run: " + r.out);
+
+        Path folder = Files.createDirectory(dir.resolve("a-folder"));
+        r = run("fit", "--model", "kmeans", "-k", "2", "--out", model.toString(), "--proba", folder.toString());
+        assertEquals(2, r.code, r.err);
+        r = run("fit", "--model", "gmm", "-k", "2", "--out", model.toString(), "--proba", folder.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("--proba " + folder + ": is a directory"), r.err);
+        assertFalse(Files.exists(model));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("a-folder"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no temporary file left behind by the checks");
+        }
+        Path samples = dir.resolve("gone").resolve("s.csv");
+        Path saved = dir.resolve("m.json");
+        assertEquals(0, run("fit", "-k", "2", "--out", saved.toString()).code);
+        r = run("sample", "--model", saved.toString(), "-n", "5", "--out", samples.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("--out " + samples + ": the folder"), r.err);
+    }
 }

@@ -53,16 +53,52 @@ public final class AtomicFiles {
         });
     }
 
-    /** Writes bytes to {@code target} atomically with {@code body}. */
-    public static void writeBinary(Path target, BinaryBody body) {
+    /**
+     * Fails unless {@link #write} could write {@code target} now: its folder exists, it is not a
+     * folder itself, and a file can be created in that folder (permissions, a read-only file
+     * system, no space for a new file). Commands call it for every output before they fit, so that
+     * a bad output location costs no fit and leaves no other output written.
+     *
+     * @param what the option naming the output (say "--labels"), for the message
+     * @throws InputException naming the option, the file and what is wrong
+     */
+    public static void checkTarget(Path target, String what) {
+        Path dir = folder(target, what + " " + target);
+        try {
+            Files.delete(Files.createTempFile(dir, "." + target.toAbsolutePath().getFileName(), ".check"));
+        } catch (IOException e) {
+            throw new InputException(what + " " + target + ": cannot be written: " + reason(e), e);
+        }
+    }
+
+    /** The folder {@code target} goes in, when it exists and {@code target} is not a folder itself. */
+    private static Path folder(Path target, String name) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new InputException(target + ": the folder " + dir + " does not exist");
+            throw new InputException(name + ": the folder " + dir + " does not exist");
         }
         if (Files.isDirectory(abs)) {
-            throw new InputException(target + ": is a directory");
+            throw new InputException(name + ": is a directory");
         }
+        return dir;
+    }
+
+    /** What an I/O failure says, without the temporary file's name where the exception gives only that. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
+    }
+
+    /** Writes bytes to {@code target} atomically with {@code body}. */
+    public static void writeBinary(Path target, BinaryBody body) {
+        Path abs = target.toAbsolutePath();
+        Path dir = folder(target, target.toString());
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
