@@ -231,9 +231,22 @@ class FitCommand implements Callable<Integer> {
                 throw new InputException("--plot-kind selection: drawn by 'mixtures select --plot FILE'");
             }
         }
+        String toStdout = null;
         for (Object[] o : new Object[][] {{out, "--out"}, {labels, "--labels"}, {proba, "--proba"}, {plot, "--plot"}}) {
             Path f = (Path) o[0];
             if (f == null) {
+                continue;
+            }
+            if (isStdout(f)) {
+                String what = (String) o[1];
+                if (what.equals("--plot") || reportMode()) {
+                    throw new InputException(what + " -: a figure or report goes to a file");
+                }
+                if (toStdout != null || json) {
+                    throw new InputException(what + " -: standard output already carries "
+                            + (json ? "--json" : toStdout + " -") + "; only one output can go there");
+                }
+                toStdout = what;
                 continue;
             }
             data.checkOutput(f, (String) o[1]);
@@ -290,11 +303,11 @@ class FitCommand implements Callable<Integer> {
             m = km.fit(ds, p, () -> false);
         }
         if (out != null && !reportMode()) {
-            ModelFiles.write(m, out);
+            emit(out, w -> w.write(ModelFiles.toJson(m) + "\n"));
         }
         if (labels != null) {
             int[] l = m.predict(ds);
-            AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
+            emit(labels, w -> PredictCommand.write(l, w));
         }
         drawPlot(m, ds);
         report(m, loaded, () -> JsonReport.kmeans(m, loaded), Summary.kmeans(m, loaded, savedModel(), labels));
@@ -434,17 +447,42 @@ class FitCommand implements Callable<Integer> {
     /** The model, labels and responsibilities, each to its file when asked, whole or not at all. */
     private void writeOutputs(MixtureDensity m, Dataset ds) {
         if (out != null && !reportMode()) {
-            ModelFiles.write(m, out);
+            emit(out, w -> w.write(ModelFiles.toJson(m) + "\n"));
         }
         if (labels != null) {
             int[] l = m.predict(ds);
-            AtomicFiles.write(labels, w -> PredictCommand.write(l, w));
+            emit(labels, w -> PredictCommand.write(l, w));
         }
         if (proba != null) {
             double[][] r = m.predictProba(ds);
-            AtomicFiles.write(proba, w -> PredictCommand.writeProba(r, w));
+            emit(proba, w -> PredictCommand.writeProba(r, w));
         }
         drawPlot(m, ds);
+    }
+
+    /** Whether an output option names standard output ("-"). */
+    static boolean isStdout(Path f) {
+        return f != null && f.toString().equals("-");
+    }
+
+    /** Writes an output to its file, whole or not at all, or to standard output for "-". */
+    private void emit(Path target, AtomicFiles.Body body) {
+        if (!isStdout(target)) {
+            AtomicFiles.write(target, body);
+            return;
+        }
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        try {
+            body.write(o);
+        } catch (java.io.IOException e) {
+            throw new InputException("standard output: " + e.getMessage(), e);
+        }
+        o.flush();
+    }
+
+    /** Whether an output goes to standard output, which the summary then leaves for standard error. */
+    private boolean stdoutTaken() {
+        return !reportMode() && (isStdout(out) || isStdout(labels) || isStdout(proba));
     }
 
     /** Prints the JSON or the summary, with the agreement with --truth when asked. */
@@ -488,6 +526,10 @@ class FitCommand implements Callable<Integer> {
             o.println("Report written to " + out);
             o.flush();
             return;
+        }
+        if (stdoutTaken()) {
+            // Standard output carries the data the user piped on; the summary goes beside it.
+            o = spec.commandLine().getErr();
         }
         if (json) {
             ObjectMapper om = new ObjectMapper();

@@ -41,6 +41,10 @@ final class SavedModelOptions {
      * null) or the model file.
      */
     void checkOutput(DataOptions data) {
+        if (FitCommand.isStdout(out)) {
+            out = null; // "-": standard output, where the rows go without --out
+            return;
+        }
         if (data != null) {
             data.checkOutput(out, "--out");
         } else if (out != null) {

@@ -413,14 +413,18 @@ final class Summary {
 
     private static void outputs(StringBuilder s, Path out, Path labels, Path proba) {
         if (out != null) {
-            s.append("Model saved to ").append(out).append('\n');
+            s.append("Model saved to ").append(where(out)).append('\n');
         }
         if (labels != null) {
-            s.append("Labels written to ").append(labels).append('\n');
+            s.append("Labels written to ").append(where(labels)).append('\n');
         }
         if (proba != null) {
-            s.append("Responsibilities written to ").append(proba).append('\n');
+            s.append("Responsibilities written to ").append(where(proba)).append('\n');
         }
+    }
+
+    private static String where(Path p) {
+        return FitCommand.isStdout(p) ? "standard output" : p.toString();
     }
 
     private static String fmt(double v) {

@@ -598,4 +598,35 @@ class CliTest {
         assertEquals(2, r.code, r.err);
         assertTrue(r.err.contains("--out " + samples + ": the folder"), r.err);
     }
+    /**
+     * "-" sends an output to standard output, for pipelines: stdout then carries only that output
+     * (the summary goes to standard error), one output at most, never a figure.
+     */
+    @Test
+    void aDashSendsAnOutputToStandardOutput() throws Exception {
+        Result r = run("fit", "-k", "2", "--labels", "-");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.split("\n");
+        assertEquals(273, lines.length, "a header and 272 labels, nothing else: " + lines[0]);
+        assertTrue(r.err.contains("Labels written to standard output"), r.err);
+        assertTrue(r.err.contains("Gaussian mixture, k = 2"), r.err);
+
+        r = run("fit", "--model", "kmeans", "-k", "3", "--out", "-");
+        assertEquals(0, r.code, r.err);
+        dev.mixtures.FittedModel m = dev.mixtures.io.ModelFiles.fromJson(r.out, "stdout");
+        assertEquals(3, m.k());
+        Path saved = dir.resolve("km.json");
+        Files.writeString(saved, r.out);
+        Result p = run("predict", "--model", saved.toString(), "--out", "-");
+        assertEquals(0, p.code, p.err);
+        assertEquals(273, p.out.split("\n").length);
+        assertFalse(Files.exists(Path.of("-")), "no file named '-'");
+
+        assertTrue(run("fit", "-k", "2", "--labels", "-", "--proba", "-").err
+                .contains("--proba -: standard output already carries --labels -"));
+        assertTrue(run("fit", "-k", "2", "--labels", "-", "--json").err.contains("already carries --json"));
+        Result plot = run("fit", "-k", "2", "--plot", "-");
+        assertEquals(2, plot.code);
+        assertTrue(plot.err.contains("--plot: - should end in .svg or .png"), plot.err);
+    }
 }
