@@ -28,57 +28,126 @@ public final class CsvDatasetReader {
     private CsvDatasetReader() {
     }
 
-    /** Reads {@code file}. */
+    /**
+     * Reads {@code file} as a stream (UTF-8, strictly: a byte sequence that is not UTF-8 is refused),
+     * holding the parsed numbers, not the file's text: memory grows with the rows kept, not with the
+     * file.
+     */
     public static CsvData read(Path file, CsvOptions options) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(name + ": is a directory, not a CSV file");
         }
-        String text;
+        java.io.InputStream in;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException(name + ": not a UTF-8 text file");
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
-        return read(name, text, options);
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (Reader r = new java.io.InputStreamReader(in, strict)) {
+            return read(name, r, options);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Reads CSV text; {@code name} is used in messages. */
     public static CsvData read(String name, String text, CsvOptions options) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new InputException(name + ": empty file");
-        }
-        char delim = options.delimiter() != null ? options.delimiter() : detectDelimiter(text);
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true).ofCsvRecord(new StringReader(text))) {
-            return parse(name, csv.iterator(), delim, options);
+        return read(name, new StringReader(text), options);
+    }
+
+    /**
+     * Reads CSV from a reader (a file, standard input, a string) as a stream; {@code name} is used
+     * in messages. The delimiter, unless given, is detected on the first non-blank line.
+     */
+    public static CsvData read(String name, Reader in, CsvOptions options) {
+        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        try {
+            // The first non-blank line decides the delimiter; it is then read again with the rest.
+            String first = r.readLine();
+            int blank = 0;
+            while (first != null && first.isBlank()) {
+                first = r.readLine();
+                blank++;
+            }
+            if (first == null) {
+                throw new InputException(name + ": empty file");
+            }
+            if (first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+                if (first.isBlank()) {
+                    throw new InputException(name + ": empty file");
+                }
+            }
+            char delim = options.delimiter() != null ? options.delimiter() : detectDelimiter(first);
+            // The blank lines skipped are given back, so that row numbers stay the file's line numbers.
+            Reader all = new PrefixedReader("\n".repeat(blank) + first + "\n", r);
+            try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).skipEmptyLines(true)
+                    .ignoreDifferentFieldCount(true).ofCsvRecord(all)) {
+                return parse(name, csv.iterator(), delim, options);
+            }
         } catch (CsvParseException e) {
             throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(name + ": not a UTF-8 text file");
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new InputException(name + ": not a UTF-8 text file");
+            }
+            throw new InputException(name + ": cannot be read: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static char detectDelimiter(String text) {
-        String first;
-        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
-            first = r.readLine();
-            while (first != null && first.isBlank()) {
-                first = r.readLine();
+    /** The first non-blank line of {@code text} (empty when there is none). */
+    private static String firstLine(String text) {
+        for (String line : text.split("\r?\n", -1)) {
+            if (!line.isBlank()) {
+                return line;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        if (first == null) {
-            return ',';
+        return "";
+    }
+
+    /** A string, then a reader: the first line read ahead (for the delimiter) put back before the rest. */
+    private static final class PrefixedReader extends Reader {
+        private final String prefix;
+        private final Reader rest;
+        private int at;
+
+        PrefixedReader(String prefix, Reader rest) {
+            this.prefix = prefix;
+            this.rest = rest;
         }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (at < prefix.length()) {
+                int n = Math.min(len, prefix.length() - at);
+                prefix.getChars(at, at + n, buf, off);
+                at += n;
+                return n;
+            }
+            return rest.read(buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
+    }
+
+    /** The delimiter of a first line: tab, semicolon or comma, the most frequent (comma when none). */
+    private static char detectDelimiter(String first) {
         int tabs = count(first, '\t');
         int semis = count(first, ';');
         int commas = count(first, ',');
@@ -300,7 +369,7 @@ public final class CsvDatasetReader {
             throw new InputException(name + ": empty file");
         }
         List<CsvRecord> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(detectDelimiter(text)).skipEmptyLines(true)
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(detectDelimiter(firstLine(text))).skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true).ofCsvRecord(new StringReader(text))) {
             csv.forEach(rows::add);
         } catch (CsvParseException e) {
@@ -337,19 +406,5 @@ public final class CsvDatasetReader {
             out[r - (header ? 1 : 0)] = s;
         }
         return out;
-    }
-
-    /** Reads CSV from a reader (standard input, say). */
-    public static CsvData read(String name, Reader in, CsvOptions options) {
-        try {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[1 << 16];
-            for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-                sb.append(buf, 0, r);
-            }
-            return read(name, sb.toString(), options);
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
-        }
     }
 }

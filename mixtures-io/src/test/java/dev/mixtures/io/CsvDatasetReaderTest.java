@@ -119,4 +119,40 @@ class CsvDatasetReaderTest {
         InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.readLabels(wide, "colour"));
         assertTrue(e.getMessage().contains("no column named 'colour'"), e.getMessage());
     }
+    /**
+     * A file is read as a stream: bytes that are not UTF-8 far into it are still refused, leading
+     * blank lines and a byte-order mark keep row numbers the file's line numbers, and a file of
+     * blank lines is empty.
+     */
+    @Test
+    void filesAreStreamedWithTheSameChecksAndLineNumbers(@TempDir Path tmp) throws Exception {
+        StringBuilder rows = new StringBuilder("x,y\n");
+        for (int i = 0; i < 100_000; i++) {
+            rows.append(i).append(',').append(i * 0.5).append('\n');
+        }
+        Path big = tmp.resolve("big.csv");
+        Files.writeString(big, rows);
+        CsvData ok = CsvDatasetReader.read(big, CsvOptions.defaults());
+        assertEquals(100_000, ok.dataset().n());
+        assertEquals(49_999.5, ok.dataset().get(99_999, 1), 0.0);
+        byte[] bytes = Files.readAllBytes(big);
+        byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 4);
+        bad[bytes.length] = '7';
+        bad[bytes.length + 1] = ',';
+        bad[bytes.length + 2] = (byte) 0xC3; // a lone lead byte, then a newline: not UTF-8
+        bad[bytes.length + 3] = '\n';
+        Path latin = tmp.resolve("latin.csv");
+        Files.write(latin, bad);
+        InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.read(latin, CsvOptions.defaults()));
+        assertTrue(e.getMessage().endsWith("not a UTF-8 text file"), e.getMessage());
+
+        Path gaps = tmp.resolve("gaps.csv");
+        Files.writeString(gaps, "\n  \n\uFEFFa;b\n1;2\n3;x\n");
+        e = assertThrows(InputException.class, () -> CsvDatasetReader.read(gaps, CsvOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(gaps + ":5:2: not a number"), e.getMessage());
+        Path blank = tmp.resolve("blank.csv");
+        Files.writeString(blank, "\n \n\t\n");
+        e = assertThrows(InputException.class, () -> CsvDatasetReader.read(blank, CsvOptions.defaults()));
+        assertTrue(e.getMessage().endsWith("empty file"), e.getMessage());
+    }
 }
