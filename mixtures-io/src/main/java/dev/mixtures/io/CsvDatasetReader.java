@@ -115,6 +115,47 @@ public final class CsvDatasetReader {
         return "";
     }
 
+    /**
+     * Numbers as they are read, in fixed chunks of 2^20: growing one array by doubling holds up to
+     * three times the data at once (the old array, the new, then the final copy); chunks, then one
+     * array of the exact size, hold at most twice.
+     */
+    private static final class Chunks {
+        private static final int CHUNK = 1 << 20;
+        private final List<double[]> full = new ArrayList<>();
+        private double[] current = new double[1024];
+        private int at;
+        private long size;
+
+        void add(double v) {
+            if (at == current.length) {
+                if (current.length < CHUNK) {
+                    current = java.util.Arrays.copyOf(current, Math.min(CHUNK, 2 * current.length));
+                } else {
+                    full.add(current);
+                    current = new double[CHUNK];
+                    at = 0;
+                }
+            }
+            current[at++] = v;
+            size++;
+        }
+
+        /** Every number in one array, each chunk let go once copied. */
+        double[] toArray() {
+            double[] out = new double[Math.toIntExact(size)];
+            int pos = 0;
+            for (int i = 0; i < full.size(); i++) {
+                System.arraycopy(full.get(i), 0, out, pos, CHUNK);
+                pos += CHUNK;
+                full.set(i, null);
+            }
+            System.arraycopy(current, 0, out, pos, at);
+            current = null;
+            return out;
+        }
+    }
+
     /** A string, then a reader: the first line read ahead (for the delimiter) put back before the rest. */
     private static final class PrefixedReader extends Reader {
         private final String prefix;
@@ -244,7 +285,7 @@ public final class CsvDatasetReader {
             }
         }
         int d = cols.size();
-        double[] values = new double[Math.max(16, 64 * d)];
+        Chunks values = new Chunks();
         double[] weights = weightCol >= 0 ? new double[64] : null;
         List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
         int n = 0;
@@ -258,11 +299,8 @@ public final class CsvDatasetReader {
             if ((long) (n + 1) * d > Integer.MAX_VALUE - 8) {
                 throw new InputException(name + ": more rows than one array can hold (" + n + " rows × " + d + " columns)");
             }
-            if ((n + 1) * d > values.length) {
-                values = java.util.Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8L, 2L * values.length));
-            }
             for (int t = 0; t < d; t++) {
-                values[n * d + t] = cell(name, line, cols.get(t), names, rec);
+                values.add(cell(name, line, cols.get(t), names, rec));
             }
             if (weights != null) {
                 if (n == weights.length) {
@@ -299,7 +337,7 @@ public final class CsvDatasetReader {
                 throw new InputException(name + ": every weight in column " + names.get(weightCol) + " is zero");
             }
         }
-        Dataset ds = Dataset.wrap(java.util.Arrays.copyOf(values, n * d), n, d, colNames, w);
+        Dataset ds = Dataset.wrap(values.toArray(), n, d, colNames, w);
         return new CsvData(ds, name, delim, header, ignored, weightCol >= 0 ? names.get(weightCol) : null,
                 labels == null ? null : labels.toArray(new String[0]));
     }
