@@ -50,7 +50,7 @@ public final class CsvDatasetReader {
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         try (Reader r = new java.io.InputStreamReader(in, strict)) {
-            return read(name, r, options);
+            return read(name, r, options, file);
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -66,6 +66,11 @@ public final class CsvDatasetReader {
      * in messages. The delimiter, unless given, is detected on the first non-blank line.
      */
     public static CsvData read(String name, Reader in, CsvOptions options) {
+        return read(name, in, options, null);
+    }
+
+    /** As {@link #read(String, Reader, CsvOptions)}; {@code file}, when not null, is the file {@code in} reads (for the fast path). */
+    private static CsvData read(String name, Reader in, CsvOptions options, Path file) {
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         try {
             // The first non-blank line decides the delimiter; it is then read again with the rest.
@@ -89,7 +94,7 @@ public final class CsvDatasetReader {
             Reader all = new PrefixedReader("\n".repeat(blank) + first + "\n", r);
             try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).skipEmptyLines(true)
                     .ignoreDifferentFieldCount(true).ofCsvRecord(all)) {
-                return parse(name, csv.iterator(), delim, options);
+                return parse(name, csv.iterator(), delim, options, file);
             }
         } catch (CsvParseException e) {
             throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
@@ -221,7 +226,7 @@ public final class CsvDatasetReader {
         }
     }
 
-    private static CsvData parse(String name, Iterator<CsvRecord> it, char delim, CsvOptions options) {
+    private static CsvData parse(String name, Iterator<CsvRecord> it, char delim, CsvOptions options, Path file) {
         if (!it.hasNext()) {
             throw new InputException(name + ": empty file");
         }
@@ -285,6 +290,20 @@ public final class CsvDatasetReader {
             }
         }
         int d = cols.size();
+        List<String> colNames = new ArrayList<>();
+        for (int j : cols) {
+            colNames.add(names.get(j));
+        }
+        String weightName = weightCol >= 0 ? names.get(weightCol) : null;
+        if (file != null && labelCol < 0) {
+            long offset = lineOffset(file, firstData.getStartingLineNumber());
+            CsvFastPath.Result fast = offset < 0 ? null : CsvFastPath.read(file, offset, delim, width,
+                    cols.stream().mapToInt(Integer::intValue).toArray(), weightCol);
+            if (fast != null) {
+                return finish(name, fast.values(), fast.weights(), fast.n(), d, colNames, delim, header, ignored,
+                        weightName, null);
+            }
+        }
         Chunks values = new Chunks();
         double[] weights = weightCol >= 0 ? new double[64] : null;
         List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
@@ -323,23 +342,54 @@ public final class CsvDatasetReader {
             }
             n++;
         }
-        List<String> colNames = new ArrayList<>();
-        for (int j : cols) {
-            colNames.add(names.get(j));
-        }
         double[] w = weights == null ? null : java.util.Arrays.copyOf(weights, n);
+        return finish(name, values.toArray(), w, n, d, colNames, delim, header, ignored, weightName,
+                labels == null ? null : labels.toArray(new String[0]));
+    }
+
+    /** The data read: the total weight checked, the dataset made. */
+    private static CsvData finish(String name, double[] values, double[] w, int n, int d, List<String> colNames,
+            char delim, boolean header, List<String> ignored, String weightName, String[] labels) {
         if (w != null) {
             double total = 0;
             for (double v : w) {
                 total += v;
             }
             if (!(total > 0)) {
-                throw new InputException(name + ": every weight in column " + names.get(weightCol) + " is zero");
+                throw new InputException(name + ": every weight in column " + weightName + " is zero");
             }
         }
-        Dataset ds = Dataset.wrap(values.toArray(), n, d, colNames, w);
-        return new CsvData(ds, name, delim, header, ignored, weightCol >= 0 ? names.get(weightCol) : null,
-                labels == null ? null : labels.toArray(new String[0]));
+        Dataset ds = Dataset.wrap(values, n, d, colNames, w);
+        return new CsvData(ds, name, delim, header, ignored, weightName, labels);
+    }
+
+    /**
+     * The byte offset where line {@code line} (1-based, lines ended by LF or CRLF) of {@code file}
+     * starts, or -1 when it cannot be told by counting line feeds (a lone CR before it).
+     */
+    private static long lineOffset(Path file, long line) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            long offset = 0;
+            long seen = 1;
+            int previous = -1;
+            while (seen < line) {
+                int c = in.read();
+                if (c < 0) {
+                    return -1;
+                }
+                if (previous == '\r' && c != '\n') {
+                    return -1;
+                }
+                if (c == '\n') {
+                    seen++;
+                }
+                previous = c;
+                offset++;
+            }
+            return offset;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static double cell(String name, long line, int j, List<String> names, CsvRecord rec) {
@@ -349,16 +399,22 @@ public final class CsvDatasetReader {
         if (s.isEmpty()) {
             throw new InputException(where + "empty cell" + col);
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new InputException(where + "not a number: \"" + s + "\"" + col);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        double v = CsvNumbers.parse(b, 0, b.length);
+        if (Double.isFinite(v)) {
+            return v;
         }
-        if (!Double.isFinite(v)) {
+        boolean javaNumber;
+        try {
+            javaNumber = !Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            javaNumber = false;
+        }
+        if (javaNumber || Double.isInfinite(v)) {
             throw new InputException(where + s + " is not a finite number" + col);
         }
-        return v;
+        // Java's other forms ("1d", "2f", hex floats) are not numbers in a CSV file.
+        throw new InputException(where + "not a number: \"" + s + "\"" + col);
     }
 
     private static int resolve(String file, String wanted, List<String> names, String option) {
