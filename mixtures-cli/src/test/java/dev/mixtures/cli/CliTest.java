@@ -629,4 +629,25 @@ class CliTest {
         assertEquals(2, plot.code);
         assertTrue(plot.err.contains("--plot: - should end in .svg or .png"), plot.err);
     }
+    /** predict --id carries an identifier column (any text, quoted when it must be) to the output's first column. */
+    @Test
+    void predictCarriesAnIdentifierColumn() throws Exception {
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("fit", "--model", "gmm", "-k", "2", "--out", model.toString()).code);
+        Path csv = dir.resolve("new.csv");
+        Files.writeString(csv, "who,eruptions,waiting\nann,1.8,54\n\"bo, jr\",4.5,85\ncy,2.0,50\n");
+        Result r = run("predict", "--model", model.toString(), csv.toString(), "--id", "who");
+        assertEquals(0, r.code, r.err);
+        String[] lines = r.out.split("\n");
+        assertEquals("who,label", lines[0]);
+        assertTrue(lines[1].startsWith("ann,") && lines[2].startsWith("\"bo, jr\",") && lines[3].startsWith("cy,"), r.out);
+        assertEquals(lines[1].substring(4), lines[3].substring(3), "the two short eruptions share a component");
+        assertFalse(lines[1].substring(4).equals(lines[2].substring(lines[2].lastIndexOf(',') + 1)));
+        r = run("predict", "--model", model.toString(), csv.toString(), "--id", "1", "--proba");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.startsWith("who,p0,p1\nann,"), r.out);
+        r = run("predict", "--model", model.toString(), csv.toString(), "--id", "nobody");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("no column named 'nobody'"), r.err);
+    }
 }

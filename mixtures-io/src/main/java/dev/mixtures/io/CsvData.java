@@ -12,10 +12,12 @@ public final class CsvData {
     private final List<String> ignoredColumns;
     private final String weightsColumn;
     private final String[] labels;
+    private final String labelsColumn;
 
     CsvData(Dataset dataset, String source, char delimiter, boolean header, List<String> ignoredColumns, String weightsColumn,
-            String[] labels) {
+            String[] labels, String labelsColumn) {
         this.labels = labels;
+        this.labelsColumn = labelsColumn;
         this.dataset = dataset;
         this.source = source;
         this.delimiter = delimiter;
@@ -57,5 +59,10 @@ public final class CsvData {
     /** The labels column's text per row (trimmed), or null when none was asked for. */
     public String[] labels() {
         return labels == null ? null : labels.clone();
+    }
+
+    /** The name of the labels column, or null when none was asked for. */
+    public String labelColumn() {
+        return labelsColumn;
     }
 }

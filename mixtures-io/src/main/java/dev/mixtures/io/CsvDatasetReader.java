@@ -301,7 +301,7 @@ public final class CsvDatasetReader {
                     cols.stream().mapToInt(Integer::intValue).toArray(), weightCol);
             if (fast != null) {
                 return finish(name, fast.values(), fast.weights(), fast.n(), d, colNames, delim, header, ignored,
-                        weightName, null);
+                        weightName, null, null);
             }
         }
         Chunks values = new Chunks();
@@ -344,12 +344,12 @@ public final class CsvDatasetReader {
         }
         double[] w = weights == null ? null : java.util.Arrays.copyOf(weights, n);
         return finish(name, values.toArray(), w, n, d, colNames, delim, header, ignored, weightName,
-                labels == null ? null : labels.toArray(new String[0]));
+                labels == null ? null : labels.toArray(new String[0]), labelCol >= 0 ? names.get(labelCol) : null);
     }
 
     /** The data read: the total weight checked, the dataset made. */
     private static CsvData finish(String name, double[] values, double[] w, int n, int d, List<String> colNames,
-            char delim, boolean header, List<String> ignored, String weightName, String[] labels) {
+            char delim, boolean header, List<String> ignored, String weightName, String[] labels, String labelName) {
         if (w != null) {
             double total = 0;
             for (double v : w) {
@@ -360,7 +360,7 @@ public final class CsvDatasetReader {
             }
         }
         Dataset ds = Dataset.wrap(values, n, d, colNames, w);
-        return new CsvData(ds, name, delim, header, ignored, weightName, labels);
+        return new CsvData(ds, name, delim, header, ignored, weightName, labels, labelName);
     }
 
     /**
