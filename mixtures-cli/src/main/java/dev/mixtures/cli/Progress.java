@@ -29,8 +29,19 @@ final class Progress implements ProgressListener, AutoCloseable {
         }
     }
 
+    /**
+     * Whether standard error is a terminal: as the launcher found it (mixtures.stderr.tty; the
+     * JVM's own stderr is then a pipe), else whether the JVM has a console. Never under CI.
+     */
     static boolean terminal() {
-        return System.console() != null && System.getenv("CI") == null;
+        return terminal(System.getProperty("mixtures.stderr.tty"), System.console() != null, System.getenv("CI") != null);
+    }
+
+    static boolean terminal(String launcherSays, boolean console, boolean ci) {
+        if (ci) {
+            return false;
+        }
+        return launcherSays != null ? launcherSays.equals("true") : console;
     }
 
     @Override

@@ -1,0 +1,100 @@
+package dev.mixtures.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ./mixtures launcher, run with a stand-in for java (JAVA_HOME) and a given jar (MIXTURES_JAR):
+ * it drops the JVM's incubator-module warning and passes the rest of standard error as it comes,
+ * a progress bar's carriage returns included, and tells the program whether its standard error
+ * is a terminal (under `script`, a pseudo-terminal).
+ */
+class LauncherTest {
+    @TempDir
+    Path dir;
+
+    private Path fakeJdk() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path java = bin.resolve("java");
+        // Says what it was given, then draws a bar with no line end, waits, and finishes the line.
+        Files.writeString(java, String.join("\n", "#!/usr/bin/env bash",
+                "echo 'WARNING: Using incubator modules: jdk.incubator.vector' >&2",
+                "echo \"args: $*\"",
+                "printf '\\r[###   ] 3 iterations' >&2",
+                "sleep 1",
+                "printf '\\rdone\\n' >&2", ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir.resolve("jdk");
+    }
+
+    private ProcessBuilder launcher(List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA_HOME", fakeJdk().toString());
+        pb.environment().put("MIXTURES_JAR", dir.resolve("given.jar").toString());
+        pb.environment().put("MIXTURES_CDS", "0");
+        return pb;
+    }
+
+    private static Path script() {
+        return Path.of("..", "mixtures").toAbsolutePath().normalize();
+    }
+
+    @Test
+    void stderrPassesAsItComesWithoutTheWarning() throws Exception {
+        Process p = launcher(List.of(script().toString(), "fit")).start();
+        InputStream err = p.getErrorStream();
+        // The bar arrives while the program is still running (a line filter would hold it back).
+        String bar = "\r[###   ] 3 iterations";
+        byte[] first = new byte[bar.length()];
+        int got = 0;
+        long start = System.nanoTime();
+        while (got < first.length) {
+            int r = err.read(first, got, first.length - got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(bar, new String(first, 0, got, StandardCharsets.UTF_8));
+        assertTrue(p.isAlive(), "the bar came before the program ended (" + seconds + " s)");
+        String rest = new String(err.readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("\rdone\n", rest);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertTrue(out.contains("-Dmixtures.stderr.tty=false"), out);
+        assertTrue(out.contains("-jar " + dir.resolve("given.jar") + " fit"), out);
+    }
+
+    @Test
+    void aTerminalIsToldAsSuch() throws Exception {
+        Path log = dir.resolve("typescript");
+        Process p = launcher(List.of("script", "-qec", script() + " fit", log.toString())).redirectErrorStream(true)
+                .start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(all.contains("-Dmixtures.stderr.tty=true"), all);
+        assertTrue(all.contains("[###   ] 3 iterations"), all);
+        assertFalse(all.contains("WARNING: Using incubator"), all);
+    }
+
+    @Test
+    void theProgramBelievesTheLauncher() {
+        assertTrue(Progress.terminal("true", false, false));
+        assertFalse(Progress.terminal("false", true, false), "a pipe behind the launcher, though the JVM has a console");
+        assertTrue(Progress.terminal(null, true, false), "no launcher: the JVM's console decides");
+        assertFalse(Progress.terminal("true", true, true), "never under CI");
+    }
+}
