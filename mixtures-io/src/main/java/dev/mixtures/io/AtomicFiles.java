@@ -31,17 +31,28 @@ public final class AtomicFiles {
     }
 
     /**
-     * A temporary file is created readable by its owner only; the output gets the permissions of
-     * the file it replaces, or else rw-r--r-- (what a usual umask gives a new file).
+     * A temporary file beside {@code target} with the permissions the output should have: those of
+     * the file it replaces, or for a new file what the process's umask gives (the file is created
+     * as any new file is, 0666 less the umask, not with a fixed mode).
      */
-    private static void permissions(Path tmp, Path target) throws IOException {
-        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
+    private static Path temporary(Path dir, Path target) throws IOException {
+        String base = "." + target.getFileName() + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve(base + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 100) {
+                    continue;
+                }
+                throw e;
+            }
+            if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+            return tmp;
         }
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, p);
     }
 
     /** Writes text (UTF-8) to {@code target} atomically with {@code body}. */
@@ -101,8 +112,7 @@ public final class AtomicFiles {
         Path dir = folder(target, target.toString());
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            permissions(tmp, abs);
+            tmp = temporary(dir, abs);
             try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
                 body.write(o);
             }
