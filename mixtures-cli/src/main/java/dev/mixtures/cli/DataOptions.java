@@ -33,6 +33,10 @@ final class DataOptions {
     @Option(names = "--delimiter", paramLabel = "C", description = "Field delimiter (',', ';', 'tab'). Default: detected.")
     String delimiter;
 
+    @Option(names = "--drop-constant", description = "Leave out columns whose every value is the same (named on"
+            + " standard error); the Gaussian models need spread in every column.")
+    boolean dropConstant;
+
     /** A column of known classes to read beside the data and keep out of it (set by fit --truth), or null. */
     String truthColumn;
 
@@ -42,11 +46,69 @@ final class DataOptions {
         final String source;
         final CsvData csv;
 
+        /** Constant columns left out (--drop-constant). */
+        final List<String> dropped;
+
         Loaded(Dataset data, String source, CsvData csv) {
+            this(data, source, csv, List.of());
+        }
+
+        Loaded(Dataset data, String source, CsvData csv, List<String> dropped) {
             this.data = data;
             this.source = source;
             this.csv = csv;
+            this.dropped = List.copyOf(dropped);
         }
+    }
+
+    /**
+     * The data to fit: as read, less its constant columns when --drop-constant (their names told
+     * on {@code err}).
+     *
+     * @throws InputException when every column is constant
+     */
+    Loaded loadToFit(java.io.PrintWriter err) {
+        Loaded loaded = load(null);
+        if (!dropConstant) {
+            return loaded;
+        }
+        Dataset ds = loaded.data;
+        int d = ds.d();
+        List<Integer> keep = new java.util.ArrayList<>();
+        List<String> dropped = new java.util.ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            boolean constant = true;
+            double first = ds.get(0, j);
+            for (int i = 1; i < ds.n() && constant; i++) {
+                constant = ds.get(i, j) == first;
+            }
+            if (constant) {
+                dropped.add(ds.columnNames().get(j));
+            } else {
+                keep.add(j);
+            }
+        }
+        if (dropped.isEmpty()) {
+            return loaded;
+        }
+        if (keep.isEmpty()) {
+            throw new InputException(loaded.source + ": every column is constant; nothing is left to fit");
+        }
+        double[] x = new double[ds.n() * keep.size()];
+        List<String> names = new java.util.ArrayList<>();
+        for (int t = 0; t < keep.size(); t++) {
+            names.add(ds.columnNames().get(keep.get(t)));
+        }
+        for (int i = 0; i < ds.n(); i++) {
+            for (int t = 0; t < keep.size(); t++) {
+                x[i * keep.size() + t] = ds.get(i, keep.get(t));
+            }
+        }
+        err.println("mixtures: left out " + dropped.size() + " constant column" + (dropped.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", dropped));
+        err.flush();
+        Dataset kept = Dataset.wrap(x, ds.n(), keep.size(), names, ds.hasWeights() ? ds.weights() : null);
+        return new Loaded(kept, loaded.source, loaded.csv, dropped);
     }
 
     Loaded load(List<String> defaultColumns) {
@@ -76,6 +138,9 @@ final class DataOptions {
      * (else every numeric column), and exactly as many as the model has.
      */
     Loaded loadFor(FittedModel m) {
+        if (dropConstant) {
+            throw new InputException("--drop-constant: the model's own columns are used");
+        }
         Loaded loaded = loadNamed(m);
         if (loaded.data.d() != m.d()) {
             throw new InputException(loaded.source + ": " + loaded.data.d() + " numeric column(s) (" + String.join(", ",

@@ -261,7 +261,7 @@ class FitCommand implements Callable<Integer> {
             throw new InputException("--criterion applies to --model gmm without -k (when K is chosen)");
         }
         data.truthColumn = truth;
-        DataOptions.Loaded loaded = data.load(null);
+        DataOptions.Loaded loaded = data.loadToFit(spec.commandLine().getErr());
         switch (model) {
             case "gmm":
                 return fitGmm(loaded);

@@ -50,7 +50,12 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InputException || ex instanceof IllegalArgumentException
                     || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
-                err.println("mixtures: error: " + ex.getMessage());
+                String m = ex.getMessage();
+                // The library says which column is constant; the command line knows the option that leaves it out.
+                if (m != null && m.contains(") is constant (") && !m.contains("--drop-constant")) {
+                    m += " (--drop-constant leaves out every constant column)";
+                }
+                err.println("mixtures: error: " + m);
                 return BAD_INPUT;
             }
             err.println("mixtures: unexpected failure: " + ex);

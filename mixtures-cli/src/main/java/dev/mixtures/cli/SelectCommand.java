@@ -63,7 +63,7 @@ final class SelectCommand implements Callable<Integer> {
             data.checkOutput(plot, "--plot");
         }
         ModelSelection sel = grid.selection().build();
-        DataOptions.Loaded loaded = data.load(null);
+        DataOptions.Loaded loaded = data.loadToFit(spec.commandLine().getErr());
         SelectionResult r;
         try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {
             r = sel.select(loaded.data);

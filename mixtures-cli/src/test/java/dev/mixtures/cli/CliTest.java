@@ -650,4 +650,33 @@ class CliTest {
         assertEquals(2, r.code);
         assertTrue(r.err.contains("no column named 'nobody'"), r.err);
     }
+    /**
+     * Constant columns (the always-0 pixels of an image set, say) are refused by the Gaussian
+     * models with the option that leaves them out named; --drop-constant leaves them out and says which.
+     */
+    @Test
+    void constantColumnsCanBeLeftOut() throws Exception {
+        Path csv = dir.resolve("pixels.csv");
+        StringBuilder b = new StringBuilder("p0,p1,p2,p3\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            b.append("0,").append(r.nextGaussian() + (i % 2) * 6).append(",7,").append(r.nextGaussian()).append('\n');
+        }
+        Files.writeString(csv, b);
+        Result refused = run("fit", csv.toString(), "-k", "2");
+        assertEquals(2, refused.code);
+        assertTrue(refused.err.contains("(p0) is constant") && refused.err.contains("--drop-constant"), refused.err);
+        Result ok = run("fit", csv.toString(), "-k", "2", "--drop-constant");
+        assertEquals(0, ok.code, ok.err);
+        assertTrue(ok.err.contains("left out 2 constant columns: p0, p2"), ok.err);
+        assertTrue(ok.out.contains("p1, p3"), ok.out);
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("fit", csv.toString(), "-k", "2", "--drop-constant", "--out", model.toString()).code);
+        assertEquals(List.of("p1", "p3"), dev.mixtures.io.ModelFiles.read(model).columnNames());
+        Result predict = run("predict", "--model", model.toString(), csv.toString());
+        assertEquals(0, predict.code, predict.err);
+        assertEquals(201, predict.out.split("\n").length, "the model's columns are found by name");
+        assertTrue(run("predict", "--model", model.toString(), csv.toString(), "--drop-constant").err
+                .contains("--drop-constant: the model's own columns are used"));
+    }
 }
