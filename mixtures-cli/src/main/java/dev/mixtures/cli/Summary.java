@@ -30,9 +30,9 @@ final class Summary {
         KMeans st = m.settings();
         List<String> cols = m.columnNames();
         s.append(String.format(Locale.ROOT, "K-means, k = %d, on %s: %d rows × %d columns (%s)%s%n", m.k(), loaded.source,
-                m.trainingRows(), m.d(), String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
+                m.trainingRows(), m.d(), columnList(cols), loaded.data.hasWeights() ? ", weighted" : ""));
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
-            s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
+            s.append("  skipped non-numeric column(s): ").append(columnList(loaded.csv.ignoredColumns())).append('\n');
         }
         int restarts = st.init() == KMeans.Init.GIVEN ? 1 : st.nInit();
         s.append(String.format(Locale.ROOT, "  %s seeding, %d restart%s, seed %d, %s algorithm, %s kernel, %d thread%s%s%n",
@@ -92,9 +92,9 @@ final class Summary {
                 : t.label() + " covariances (mclust " + t.mclustName() + ")";
         s.append(String.format(Locale.ROOT, "Gaussian mixture, k = %d, %s, on %s: %d rows × %d columns (%s)%s%n",
                 m.k(), structure, loaded.source, m.trainingRows(), m.d(),
-                String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
+                columnList(cols), loaded.data.hasWeights() ? ", weighted" : ""));
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
-            s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
+            s.append("  skipped non-numeric column(s): ").append(columnList(loaded.csv.ignoredColumns())).append('\n');
         }
         int starts = st.init() == StartMethod.GIVEN ? 1 : st.nInit();
         s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %s kernel, %d thread%s%s%n",
@@ -132,9 +132,9 @@ final class Summary {
         List<String> cols = m.columnNames();
         s.append(String.format(Locale.ROOT, "Bayesian Gaussian mixture (variational, PRML §10.2), up to K = %d components, %s"
                 + " covariances, on %s: %d rows × %d columns (%s)%s%n", m.k(), m.covarianceType().label(), loaded.source,
-                m.trainingRows(), m.d(), String.join(", ", cols), loaded.data.hasWeights() ? ", weighted" : ""));
+                m.trainingRows(), m.d(), columnList(cols), loaded.data.hasWeights() ? ", weighted" : ""));
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
-            s.append("  skipped non-numeric column(s): ").append(String.join(", ", loaded.csv.ignoredColumns())).append('\n');
+            s.append("  skipped non-numeric column(s): ").append(columnList(loaded.csv.ignoredColumns())).append('\n');
         }
         boolean dp = m.weightPrior() == WeightPrior.DIRICHLET_PROCESS;
         s.append(String.format(Locale.ROOT, "  priors: %s weights, %s = %s; β0 = %s, ν0 = %s, m0 = %s, W0⁻¹ = %s%n",
@@ -409,6 +409,20 @@ final class Summary {
             s.append(", … ").append(format.apply(h[h.length - 1]));
         }
         return true;
+    }
+
+    /** The most column names a summary's first line lists. */
+    static final int LISTED_COLUMNS = 8;
+
+    /**
+     * Column names for a summary's first line: all of them when there are few, else the first six,
+     * an ellipsis and the last ("p0, p1, …, p63").
+     */
+    static String columnList(List<String> cols) {
+        if (cols.size() <= LISTED_COLUMNS) {
+            return String.join(", ", cols);
+        }
+        return String.join(", ", cols.subList(0, LISTED_COLUMNS - 2)) + ", …, " + cols.get(cols.size() - 1);
     }
 
     private static void outputs(StringBuilder s, Path out, Path labels, Path proba) {

@@ -679,4 +679,26 @@ class CliTest {
         assertTrue(run("predict", "--model", model.toString(), csv.toString(), "--drop-constant").err
                 .contains("--drop-constant: the model's own columns are used"));
     }
+    /** A summary of wide data lists the first columns and the last, not all of them, in its first line. */
+    @Test
+    void wideDataGetAShortColumnList() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        StringBuilder b = new StringBuilder();
+        for (int j = 1; j <= 20; j++) {
+            b.append(j > 1 ? "," : "").append("x").append(j);
+        }
+        b.append('\n');
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 100; i++) {
+            for (int j = 1; j <= 20; j++) {
+                b.append(j > 1 ? "," : "").append(r.nextGaussian() + (i % 2) * 5);
+            }
+            b.append('\n');
+        }
+        Files.writeString(csv, b);
+        Result res = run("fit", csv.toString(), "--model", "kmeans", "-k", "2");
+        assertEquals(0, res.code, res.err);
+        String first = res.out.lines().findFirst().orElse("");
+        assertTrue(first.contains("100 rows × 20 columns (x1, x2, x3, x4, x5, x6, …, x20)"), first);
+    }
 }
