@@ -39,10 +39,20 @@ public final class CsvDatasetReader {
             throw new InputException(name + ": is a directory, not a CSV file");
         }
         java.io.InputStream in;
+        boolean gzip;
         try {
-            in = Files.newInputStream(file);
+            in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in.mark(2);
+            gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (gzip) {
+                // Compressed: read as a stream, whatever the name (the magic bytes decide).
+                in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
+        } catch (java.util.zip.ZipException e) {
+            throw new InputException(name + ": not a valid gzip file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -50,7 +60,8 @@ public final class CsvDatasetReader {
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         try (Reader r = new java.io.InputStreamReader(in, strict)) {
-            return read(name, r, options, file);
+            // The parallel fast path reads plain files only.
+            return read(name, r, options, gzip ? null : file);
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -98,16 +109,25 @@ public final class CsvDatasetReader {
             }
         } catch (CsvParseException e) {
             throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(name + ": not a UTF-8 text file");
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                throw new InputException(name + ": not a UTF-8 text file");
-            }
-            throw new InputException(name + ": cannot be read: " + e.getCause().getMessage(), e);
+            throw unreadable(name, e.getCause());
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
+    }
+
+    /** What a failure while reading says: not UTF-8, a compressed stream cut short or damaged, or the I/O error. */
+    private static InputException unreadable(String name, IOException e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return new InputException(name + ": not a UTF-8 text file");
+        }
+        if (e instanceof java.io.EOFException) {
+            return new InputException(name + ": the compressed stream is cut short (a truncated .gz file?)", e);
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return new InputException(name + ": a damaged compressed stream: " + e.getMessage(), e);
+        }
+        return new InputException(name + ": cannot be read: " + e.getMessage(), e);
     }
 
     /** The first non-blank line of {@code text} (empty when there is none). */

@@ -155,4 +155,38 @@ class CsvDatasetReaderTest {
         e = assertThrows(InputException.class, () -> CsvDatasetReader.read(blank, CsvOptions.defaults()));
         assertTrue(e.getMessage().endsWith("empty file"), e.getMessage());
     }
+    /** A gzip file (by its magic bytes, whatever its name) is read as a stream; cut short or damaged, it is named. */
+    @Test
+    void gzipFilesAreReadAsStreams(@TempDir Path tmp) throws Exception {
+        StringBuilder rows = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50_000; i++) {
+            rows.append(i).append(',').append(i * 0.25).append('\n');
+        }
+        Path plain = tmp.resolve("data.csv");
+        Files.writeString(plain, rows);
+        Path gz = tmp.resolve("data.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Dataset a = CsvDatasetReader.read(plain, CsvOptions.defaults()).dataset();
+        Dataset b = CsvDatasetReader.read(gz, CsvOptions.defaults()).dataset();
+        assertArrayEquals(a.valuesView(), b.valuesView(), 0.0);
+        Path renamed = tmp.resolve("data-without-extension");
+        Files.copy(gz, renamed);
+        assertEquals(50_000, CsvDatasetReader.read(renamed, CsvOptions.defaults()).dataset().n());
+
+        byte[] bytes = Files.readAllBytes(gz);
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.read(cut, CsvOptions.defaults()));
+        assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+        byte[] damaged = bytes.clone();
+        for (int i = 20; i < 60; i++) {
+            damaged[i] = (byte) 0xFF;
+        }
+        Path bad = tmp.resolve("bad.csv.gz");
+        Files.write(bad, damaged);
+        e = assertThrows(InputException.class, () -> CsvDatasetReader.read(bad, CsvOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+    }
 }
