@@ -224,7 +224,26 @@ public final class CsvDatasetReader {
         if (semis > 0 && semis >= commas) {
             return ';';
         }
+        if (semis > 0 && java.util.Arrays.stream(first.split(";", -1)).allMatch(f -> isNumber(f, true))) {
+            // More commas than semicolons, all inside numbers with decimal commas: "1,5;2,25".
+            return ';';
+        }
         return ',';
+    }
+
+    /**
+     * A cell's text as a number's, when the file separates fields with semicolons and writes
+     * decimal commas ("1,5" for 1.5; one comma, no point); else as it is.
+     */
+    private static String decimalPoint(String s, boolean decimalComma) {
+        if (!decimalComma) {
+            return s;
+        }
+        int comma = s.indexOf(',');
+        if (comma < 0 || s.indexOf(',', comma + 1) >= 0 || s.indexOf('.') >= 0) {
+            return s;
+        }
+        return s.replace(',', '.');
     }
 
     private static int count(String s, char c) {
@@ -238,8 +257,13 @@ public final class CsvDatasetReader {
     }
 
     private static boolean isNumber(String s) {
+        return isNumber(s, false);
+    }
+
+    /** Whether {@code s} is a number (with a decimal comma when {@code decimalComma}). */
+    private static boolean isNumber(String s, boolean decimalComma) {
         try {
-            Double.parseDouble(s.trim());
+            Double.parseDouble(decimalPoint(s.trim(), decimalComma));
             return !s.isBlank();
         } catch (NumberFormatException e) {
             return false;
@@ -258,7 +282,7 @@ public final class CsvDatasetReader {
         } else {
             header = false;
             for (String f : first.getFields()) {
-                if (!isNumber(f)) {
+                if (!isNumber(f, delim == ';')) {
                     header = true;
                     break;
                 }
@@ -299,7 +323,7 @@ public final class CsvDatasetReader {
                 if (j == weightCol || j == labelCol) {
                     continue;
                 }
-                if (j < firstData.getFieldCount() && isNumber(firstData.getField(j))) {
+                if (j < firstData.getFieldCount() && isNumber(firstData.getField(j), delim == ';')) {
                     cols.add(j);
                 } else {
                     ignored.add(names.get(j));
@@ -339,13 +363,13 @@ public final class CsvDatasetReader {
                 throw new InputException(name + ": more rows than one array can hold (" + n + " rows × " + d + " columns)");
             }
             for (int t = 0; t < d; t++) {
-                values.add(cell(name, line, cols.get(t), names, rec));
+                values.add(cell(name, line, cols.get(t), names, rec, delim == ';'));
             }
             if (weights != null) {
                 if (n == weights.length) {
                     weights = java.util.Arrays.copyOf(weights, 2 * n);
                 }
-                double w = cell(name, line, weightCol, names, rec);
+                double w = cell(name, line, weightCol, names, rec, delim == ';');
                 if (w < 0) {
                     throw new InputException(name + ":" + line + ":" + (weightCol + 1) + ": negative weight " + w
                             + " (column " + names.get(weightCol) + ")");
@@ -412,8 +436,9 @@ public final class CsvDatasetReader {
         }
     }
 
-    private static double cell(String name, long line, int j, List<String> names, CsvRecord rec) {
-        String s = rec.getField(j).trim();
+    private static double cell(String name, long line, int j, List<String> names, CsvRecord rec, boolean decimalComma) {
+        String raw = rec.getField(j).trim();
+        String s = decimalPoint(raw, decimalComma);
         String where = name + ":" + line + ":" + (j + 1) + ": ";
         String col = " (column " + names.get(j) + ")";
         if (s.isEmpty()) {
@@ -431,10 +456,10 @@ public final class CsvDatasetReader {
             javaNumber = false;
         }
         if (javaNumber || Double.isInfinite(v)) {
-            throw new InputException(where + s + " is not a finite number" + col);
+            throw new InputException(where + raw + " is not a finite number" + col);
         }
         // Java's other forms ("1d", "2f", hex floats) are not numbers in a CSV file.
-        throw new InputException(where + "not a number: \"" + s + "\"" + col);
+        throw new InputException(where + "not a number: \"" + raw + "\"" + col);
     }
 
     private static int resolve(String file, String wanted, List<String> names, String option) {

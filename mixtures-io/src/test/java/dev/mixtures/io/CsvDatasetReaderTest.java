@@ -189,4 +189,21 @@ class CsvDatasetReaderTest {
         e = assertThrows(InputException.class, () -> CsvDatasetReader.read(bad, CsvOptions.defaults()));
         assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
     }
+    /**
+     * A semicolon file with decimal commas is read as such, header or not (a headerless one was read
+     * as comma-separated, its middle cells skipped); a comma that is not a decimal one is refused
+     * with FILE:ROW:COLUMN.
+     */
+    @Test
+    void semicolonFilesWithDecimalCommas() {
+        CsvData headerless = read("1,5;2,25\n3,0;4,75\n-0,5;1e2\n");
+        assertEquals(';', headerless.delimiter());
+        assertFalse(headerless.header());
+        assertArrayEquals(new double[] {1.5, 2.25, 3.0, 4.75, -0.5, 100}, headerless.dataset().valuesView(), 0.0);
+        CsvData named = read("a;b\n1,5;2\n3;4,5\n");
+        assertArrayEquals(new double[] {1.5, 2, 3, 4.5}, named.dataset().valuesView(), 0.0);
+        fails("a;b\n1,5;2\n1.234,5;3\n", CsvOptions.defaults(), "t.csv:3:1: not a number: \"1.234,5\" (column a)");
+        // Comma files are unchanged: a decimal comma there is a field separator.
+        assertEquals(',', read("x,y\n1,2\n").delimiter());
+    }
 }
