@@ -48,6 +48,9 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (causedByOutOfMemory(ex)) {
+                return outOfMemory(err);
+            }
             if (ex instanceof InputException || ex instanceof IllegalArgumentException
                     || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
                 String m = ex.getMessage();
@@ -68,7 +71,29 @@ public final class Main implements Runnable {
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    /** Whatever ran out (a file's rows, a grid, samples), the remedy is the same, in one line. */
+    private static int outOfMemory(PrintStream err) {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("mixtures: error: not enough memory (the JVM may use " + mb + " MB); give it more with"
+                + " MIXTURES_JAVA_OPTS=-Xmx<size>, say -Xmx" + Math.max(2, 2 * mb / 1024) + "g, or use fewer rows");
+        return BAD_INPUT;
+    }
+
+    /** Whether {@code t} or one of its causes is an OutOfMemoryError (a worker thread's, say). */
+    private static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Supplies the version for {@code --version}. */

@@ -97,4 +97,24 @@ class LauncherTest {
         assertTrue(Progress.terminal(null, true, false), "no launcher: the JVM's console decides");
         assertFalse(Progress.terminal("true", true, true), "never under CI");
     }
+    /** Out of memory, anywhere: exit 2 and one line that says what to do, not a stack trace. */
+    @Test
+    void outOfMemoryIsOneLine() throws Exception {
+        Path csv = dir.resolve("big.csv");
+        StringBuilder b = new StringBuilder("a,b,c,d\n");
+        for (int i = 0; i < 300_000; i++) {
+            b.append(i).append(',').append(i % 7).append(',').append(i % 11).append(',').append(i % 13).append('\n');
+        }
+        Files.writeString(csv, b);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "fit", csv.toString(), "--model", "kmeans", "-k", "3")
+                .redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), all);
+        assertTrue(all.startsWith("mixtures: error: not enough memory (the JVM may use "), all);
+        assertTrue(all.contains("MIXTURES_JAVA_OPTS=-Xmx"), all);
+        assertEquals(1, all.lines().count(), all);
+    }
 }
