@@ -123,6 +123,13 @@ final class DataOptions {
             }
             return new Loaded(OldFaithful.load(), OldFaithful.NAME, null);
         }
+        if (!file.toString().equals("-") && java.nio.file.Files.isRegularFile(file) && dev.mixtures.io.NpyFiles.isNpy(file)) {
+            if (columns != null || weights != null || truthColumn != null) {
+                throw new InputException((columns != null ? "--columns" : weights != null ? "--weights" : "--truth")
+                        + ": " + file + " is a .npy file, one array of rows; choose columns when converting");
+            }
+            return new Loaded(dev.mixtures.io.NpyFiles.read(file), file.toString(), null);
+        }
         List<String> cols = columns != null ? columns : defaultColumns;
         CsvData c;
         if (file.toString().equals("-")) {

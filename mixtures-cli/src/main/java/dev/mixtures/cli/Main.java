@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 + " and Bayesian mixtures of Gaussians by variational inference; choosing K, measures, figures and"
                 + " reports.",
         subcommands = {FitCommand.class, SelectCommand.class, PredictCommand.class, ScoreCommand.class, SampleCommand.class,
-            EvaluateCommand.class, PlotCommand.class, ReportCommand.class,
+            EvaluateCommand.class, PlotCommand.class, ReportCommand.class, ConvertCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  mixtures fit -k 2                               Gaussian mixture on the bundled Old Faithful data",

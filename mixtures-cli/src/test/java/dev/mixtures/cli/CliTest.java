@@ -701,4 +701,25 @@ class CliTest {
         String first = res.out.lines().findFirst().orElse("");
         assertTrue(first.contains("100 rows × 20 columns (x1, x2, x3, x4, x5, x6, …, x20)"), first);
     }
+    /** convert writes .npy; a fit of it is the fit of the CSV, bit for bit; --columns on .npy input is refused. */
+    @Test
+    void convertedNpyFitsAsTheCsv() throws Exception {
+        Path csv = dir.resolve("f.csv");
+        Files.writeString(csv, dev.mixtures.datasets.OldFaithful.csvText());
+        Path npy = dir.resolve("f.npy");
+        Result c = run("convert", csv.toString(), npy.toString());
+        assertEquals(0, c.code, c.err);
+        assertTrue(c.out.contains("272 rows × 2 columns (eruptions, waiting) written to " + npy), c.out);
+        Result a = run("fit", csv.toString(), "-k", "2", "--json");
+        Result b = run("fit", npy.toString(), "-k", "2", "--json");
+        assertEquals(0, b.code, b.err);
+        ObjectMapper om = new ObjectMapper();
+        assertTrue(om.readTree(b.out).has("logLikelihood") && om.readTree(b.out).has("means"), b.out);
+        assertEquals(om.readTree(a.out).get("logLikelihood"), om.readTree(b.out).get("logLikelihood"));
+        assertEquals(om.readTree(a.out).get("means"), om.readTree(b.out).get("means"));
+        Result bad = run("fit", npy.toString(), "--columns", "eruptions");
+        assertEquals(2, bad.code);
+        assertTrue(bad.err.contains("--columns: " + npy + " is a .npy file"), bad.err);
+        assertEquals(2, run("convert", csv.toString(), dir.resolve("f.txt").toString()).code);
+    }
 }
