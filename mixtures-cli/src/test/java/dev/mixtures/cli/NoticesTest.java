@@ -22,6 +22,7 @@ class NoticesTest {
     private static final Map<String, String> BUNDLED = Map.of(
             "com/fasterxml/jackson", "Jackson",
             "de/siegmar", "FastCSV",
+            "io/airlift", "aircompressor",
             "info/picocli", "picocli");
     /** Test-only libraries on the test class path, not bundled. */
     private static final List<String> TEST_ONLY = List.of("org/junit", "org/opentest4j", "org/apiguardian");

@@ -39,16 +39,22 @@ public final class CsvDatasetReader {
             throw new InputException(name + ": is a directory, not a CSV file");
         }
         java.io.InputStream in;
-        boolean gzip;
+        boolean compressed;
         try {
             in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            in.mark(2);
-            gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
             in.reset();
+            boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            boolean zstd = magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
+                    && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd;
+            // Compressed: read as a stream, whatever the name (the magic bytes decide).
             if (gzip) {
-                // Compressed: read as a stream, whatever the name (the magic bytes decide).
                 in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+            } else if (zstd) {
+                in = new java.io.BufferedInputStream(new io.airlift.compress.zstd.ZstdInputStream(in), 1 << 16);
             }
+            compressed = gzip || zstd; // no fast path over the raw bytes
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (java.util.zip.ZipException e) {
@@ -61,7 +67,7 @@ public final class CsvDatasetReader {
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         try (Reader r = new java.io.InputStreamReader(in, strict)) {
             // The parallel fast path reads plain files only.
-            return read(name, r, options, gzip ? null : file);
+            return read(name, r, options, compressed ? null : file);
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
@@ -111,20 +117,20 @@ public final class CsvDatasetReader {
             throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw unreadable(name, e.getCause());
-        } catch (IOException e) {
+        } catch (IOException | io.airlift.compress.MalformedInputException e) {
             throw unreadable(name, e);
         }
     }
 
     /** What a failure while reading says: not UTF-8, a compressed stream cut short or damaged, or the I/O error. */
-    private static InputException unreadable(String name, IOException e) {
+    private static InputException unreadable(String name, Exception e) {
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return new InputException(name + ": not a UTF-8 text file");
         }
         if (e instanceof java.io.EOFException) {
-            return new InputException(name + ": the compressed stream is cut short (a truncated .gz file?)", e);
+            return new InputException(name + ": the compressed stream is cut short (a truncated .gz or .zst file?)", e);
         }
-        if (e instanceof java.util.zip.ZipException) {
+        if (e instanceof java.util.zip.ZipException || e instanceof io.airlift.compress.MalformedInputException) {
             return new InputException(name + ": a damaged compressed stream: " + e.getMessage(), e);
         }
         return new InputException(name + ": cannot be read: " + e.getMessage(), e);

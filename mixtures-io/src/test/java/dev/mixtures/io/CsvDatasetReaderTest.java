@@ -206,4 +206,32 @@ class CsvDatasetReaderTest {
         // Comma files are unchanged: a decimal comma there is a field separator.
         assertEquals(',', read("x,y\n1,2\n").delimiter());
     }
+    /** A Zstandard file (by its magic bytes) is read as a stream; cut short or damaged, it is named. */
+    @Test
+    void zstdFilesAreReadAsStreams(@TempDir Path tmp) throws Exception {
+        StringBuilder rows = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50_000; i++) {
+            rows.append(i).append(',').append(i * 0.25).append('\n');
+        }
+        Path zst = tmp.resolve("data.csv.zst");
+        try (var out = new io.airlift.compress.zstd.ZstdOutputStream(Files.newOutputStream(zst))) {
+            out.write(rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Dataset b = CsvDatasetReader.read(zst, CsvOptions.defaults()).dataset();
+        assertEquals(50_000, b.n());
+        assertEquals(49_999 * 0.25, b.get(49_999, 1), 0.0);
+        byte[] bytes = Files.readAllBytes(zst);
+        Path cut = tmp.resolve("cut.csv.zst");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        InputException e = assertThrows(InputException.class, () -> CsvDatasetReader.read(cut, CsvOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(cut + ": "), e.getMessage());
+        byte[] damaged = bytes.clone();
+        for (int i = 12; i < 40; i++) {
+            damaged[i] = (byte) 0xA5;
+        }
+        Path bad = tmp.resolve("bad.csv.zst");
+        Files.write(bad, damaged);
+        e = assertThrows(InputException.class, () -> CsvDatasetReader.read(bad, CsvOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+    }
 }
