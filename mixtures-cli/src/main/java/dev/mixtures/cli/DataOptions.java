@@ -124,11 +124,13 @@ final class DataOptions {
             return new Loaded(OldFaithful.load(), OldFaithful.NAME, null);
         }
         if (!file.toString().equals("-") && java.nio.file.Files.isRegularFile(file) && dev.mixtures.io.NpyFiles.isNpy(file)) {
-            if (columns != null || weights != null || truthColumn != null) {
-                throw new InputException((columns != null ? "--columns" : weights != null ? "--weights" : "--truth")
-                        + ": " + file + " is a .npy file, one array of rows; choose columns when converting");
+            if (weights != null || truthColumn != null) {
+                throw new InputException((weights != null ? "--weights" : "--truth") + ": " + file
+                        + " is a .npy file, one array of numbers; keep weights and classes in the CSV you convert from");
             }
-            return new Loaded(dev.mixtures.io.NpyFiles.read(file), file.toString(), null);
+            Dataset all = dev.mixtures.io.NpyFiles.read(file);
+            List<String> wanted = columns != null ? columns : defaultColumns;
+            return new Loaded(wanted == null ? all : select(all, wanted, file.toString()), file.toString(), null);
         }
         List<String> cols = columns != null ? columns : defaultColumns;
         CsvData c;
@@ -138,6 +140,44 @@ final class DataOptions {
             c = CsvDatasetReader.read(file, options(cols));
         }
         return new Loaded(c.dataset(), file.toString(), c);
+    }
+
+    /** The columns of {@code all} named (or numbered from 1) in {@code wanted}, in that order. */
+    private static Dataset select(Dataset all, List<String> wanted, String source) {
+        List<String> names = all.columnNames();
+        int[] idx = new int[wanted.size()];
+        for (int t = 0; t < idx.length; t++) {
+            String w = wanted.get(t).trim();
+            int j = names.indexOf(w);
+            if (j < 0) {
+                try {
+                    j = Integer.parseInt(w) - 1;
+                } catch (NumberFormatException e) {
+                    j = -1;
+                }
+                if (j < 0 || j >= names.size()) {
+                    throw new InputException("--columns: no column named '" + w + "' in " + source + " (columns: "
+                            + String.join(", ", names) + ")");
+                }
+            }
+            for (int u = 0; u < t; u++) {
+                if (idx[u] == j) {
+                    throw new InputException("--columns: column '" + names.get(j) + "' is named twice");
+                }
+            }
+            idx[t] = j;
+        }
+        double[] x = new double[all.n() * idx.length];
+        List<String> kept = new java.util.ArrayList<>();
+        for (int j : idx) {
+            kept.add(names.get(j));
+        }
+        for (int i = 0; i < all.n(); i++) {
+            for (int t = 0; t < idx.length; t++) {
+                x[i * idx.length + t] = all.get(i, idx[t]);
+            }
+        }
+        return Dataset.wrap(x, all.n(), idx.length, kept, null);
     }
 
     /**

@@ -717,9 +717,20 @@ class CliTest {
         assertTrue(om.readTree(b.out).has("logLikelihood") && om.readTree(b.out).has("means"), b.out);
         assertEquals(om.readTree(a.out).get("logLikelihood"), om.readTree(b.out).get("logLikelihood"));
         assertEquals(om.readTree(a.out).get("means"), om.readTree(b.out).get("means"));
-        Result bad = run("fit", npy.toString(), "--columns", "eruptions");
+        Result one = run("fit", npy.toString(), "--columns", "waiting", "-k", "2");
+        assertEquals(0, one.code, one.err);
+        assertTrue(one.out.contains("272 rows × 1 columns (waiting)"), one.out);
+        assertTrue(run("fit", npy.toString(), "--columns", "2", "-k", "2").out.contains("(waiting)"));
+        Result bad = run("fit", npy.toString(), "--columns", "height");
         assertEquals(2, bad.code);
-        assertTrue(bad.err.contains("--columns: " + npy + " is a .npy file"), bad.err);
+        assertTrue(bad.err.contains("--columns: no column named 'height' in " + npy + " (columns: eruptions, waiting)"),
+                bad.err);
+        assertTrue(run("fit", npy.toString(), "--weights", "waiting").err.contains("--weights: " + npy + " is a .npy file"));
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("fit", csv.toString(), "-k", "2", "--columns", "waiting", "--out", model.toString()).code);
+        Result p = run("predict", "--model", model.toString(), npy.toString());
+        assertEquals(0, p.code, p.err);
+        assertEquals(273, p.out.split("\n").length, "the model's column found by name in the sidecar");
         assertEquals(2, run("convert", csv.toString(), dir.resolve("f.txt").toString()).code);
     }
 }
