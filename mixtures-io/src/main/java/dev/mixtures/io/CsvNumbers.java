@@ -108,10 +108,4 @@ final class CsvNumbers {
         }
         return Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
     }
-
-    /** Whether {@code s} (trimmed) is a number in the forms above. */
-    static boolean isCsvNumber(String s) {
-        byte[] b = s.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return !Double.isNaN(parse(b, 0, b.length));
-    }
 }

@@ -5,7 +5,6 @@ import dev.mixtures.ProgressListener;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureBuilder;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
-import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.WeightPrior;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
@@ -27,10 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * library's (k 10, maxIter 1000, tol 1e-8, concentration 1/k, β0 1, ν0 d). Its model adds the
  * most probable component, the responsibilities and, when asked, the predictive ln p(x).
  */
-public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBayesianMixtureModel, MixturesBayesianMixture> {
+public final class MixturesBayesianMixture extends MixtureEstimator<MixturesBayesianMixtureModel, MixturesBayesianMixture> {
     private static final long serialVersionUID = 1L;
-    private final Param<String> covariance;
-    private final DoubleParam regCovar;
     private final Param<String> weightPrior;
     private final DoubleParam concentration;
     private final DoubleParam beta0;
@@ -47,10 +44,9 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
     public MixturesBayesianMixture(String uid) {
         super(uid, BayesianGaussianMixture.builder().build().k(), BayesianGaussianMixture.builder().build().maxIter(),
                 BayesianGaussianMixture.builder().build().tol(), BayesianGaussianMixture.builder().build().seed(),
-                BayesianGaussianMixture.builder().build().nInit());
+                BayesianGaussianMixture.builder().build().nInit(), "full, tied, diag or spherical",
+                BayesianGaussianMixture.builder().build().covariance(), BayesianGaussianMixture.builder().build().regCovar());
         BayesianGaussianMixture defaults = BayesianGaussianMixture.builder().build();
-        covariance = new Param<>(this, "covariance", "covariance structure: full, tied, diag or spherical");
-        regCovar = new DoubleParam(this, "regCovar", "added to every variance (>= 0)", ParamValidators.gtEq(0));
         weightPrior = new Param<>(this, "weightPrior", "dirichlet or dirichlet-process (stick-breaking)");
         concentration = new DoubleParam(this, "concentration", "the weight prior's concentration (> 0; unset: 1/k)",
                 ParamValidators.gt(0));
@@ -59,20 +55,8 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
         meanPrior = new DoubleArrayParam(this, "meanPrior", "mean of the mean prior (unset: the data's mean)");
         covariancePrior = new DoubleArrayArrayParam(this, "covariancePrior",
                 "covariance prior, d rows of d (unset: the data's covariance)");
-        setDefault(covariance, defaults.covariance().label());
-        setDefault(regCovar, defaults.regCovar());
         setDefault(weightPrior, defaults.weightPrior().label());
         setDefault(beta0, defaults.beta0());
-    }
-
-    /** Covariance structure: full, tied, diag or spherical (default full). */
-    public Param<String> covariance() {
-        return covariance;
-    }
-
-    /** Added to every variance (default 0). */
-    public DoubleParam regCovar() {
-        return regCovar;
     }
 
     /** The weight prior: dirichlet (default) or dirichlet-process. */
@@ -103,17 +87,6 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
     /** The covariance prior, in original units (unset: the data's covariance). */
     public DoubleArrayArrayParam covariancePrior() {
         return covariancePrior;
-    }
-
-    public MixturesBayesianMixture setCovariance(String v) {
-        CovarianceType.parse(v);
-        set(covariance, v);
-        return this;
-    }
-
-    public MixturesBayesianMixture setRegCovar(double v) {
-        set(regCovar, v);
-        return this;
     }
 
     public MixturesBayesianMixture setWeightPrior(String v) {
@@ -160,7 +133,7 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
     /** The library's settings of these params (a given start, the model to warm-start from, read from initialModel). */
     BayesianGaussianMixture settings(SparkSession spark) {
         BayesianGaussianMixtureBuilder b = BayesianGaussianMixture.builder().k(getK())
-                .covariance(CovarianceType.parse(getOrDefault(covariance))).regCovar((Double) getOrDefault(regCovar))
+                .covariance(getCovariance()).regCovar(getRegCovar())
                 .weightPrior(WeightPrior.parse(getOrDefault(weightPrior))).beta0((Double) getOrDefault(beta0))
                 .maxIter(getMaxIter()).tol(getTol()).seed(getSeed()).nInit(getNInit()).standardize(getStandardize());
         if (isDefined(concentration)) {
@@ -181,9 +154,9 @@ public final class MixturesBayesianMixture extends MixturesEstimator<MixturesBay
         }
         if ("given".equals(init)) {
             BayesianGaussianMixtureModel m = startModel(spark, BayesianGaussianMixtureModel.class);
-            if (m.k() != getK() || m.covarianceType() != CovarianceType.parse(getOrDefault(covariance))) {
+            if (m.k() != getK() || m.covarianceType() != getCovariance()) {
                 throw new IllegalArgumentException("initialModel: a model of " + m.k() + " " + m.covarianceType().label()
-                        + " components; this fit has k = " + getK() + ", covariance " + getOrDefault(covariance));
+                        + " components; this fit has k = " + getK() + ", covariance " + getCovariance().label());
             }
             b.warmStart(m);
         }

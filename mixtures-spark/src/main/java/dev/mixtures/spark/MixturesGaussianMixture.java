@@ -2,14 +2,10 @@ package dev.mixtures.spark;
 
 import dev.mixtures.FittedModel;
 import dev.mixtures.ProgressListener;
-import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.StartMethod;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -23,10 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * regCovar 1e-6). Its model adds the most probable component, the responsibilities and, when
  * asked, ln p(x). Works inside a {@link org.apache.spark.ml.Pipeline} after a {@code VectorAssembler}.
  */
-public final class MixturesGaussianMixture extends MixturesEstimator<MixturesGaussianMixtureModel, MixturesGaussianMixture> {
+public final class MixturesGaussianMixture extends MixtureEstimator<MixturesGaussianMixtureModel, MixturesGaussianMixture> {
     private static final long serialVersionUID = 1L;
-    private final Param<String> covariance;
-    private final DoubleParam regCovar;
 
     /** An estimator with the library's defaults. */
     public MixturesGaussianMixture() {
@@ -37,33 +31,8 @@ public final class MixturesGaussianMixture extends MixturesEstimator<MixturesGau
     public MixturesGaussianMixture(String uid) {
         super(uid, GaussianMixture.builder().build().k(), GaussianMixture.builder().build().maxIter(),
                 GaussianMixture.builder().build().tol(), GaussianMixture.builder().build().seed(),
-                GaussianMixture.builder().build().nInit());
-        covariance = new Param<>(this, "covariance", "covariance structure: one of mclust's fourteen names (EII … VVV)"
-                + " or full, tied, diag, spherical");
-        regCovar = new DoubleParam(this, "regCovar", "added to every variance (>= 0)", ParamValidators.gtEq(0));
-        setDefault(covariance, GaussianMixture.builder().build().covariance().label());
-        setDefault(regCovar, GaussianMixture.builder().build().regCovar());
-    }
-
-    /** Covariance structure: mclust's name or full, tied, diag, spherical (default full). */
-    public Param<String> covariance() {
-        return covariance;
-    }
-
-    /** Added to every variance (default 1e-6). */
-    public DoubleParam regCovar() {
-        return regCovar;
-    }
-
-    public MixturesGaussianMixture setCovariance(String v) {
-        CovarianceType.parse(v);
-        set(covariance, v);
-        return this;
-    }
-
-    public MixturesGaussianMixture setRegCovar(double v) {
-        set(regCovar, v);
-        return this;
+                GaussianMixture.builder().build().nInit(), "one of mclust's fourteen names (EII … VVV) or full, tied, diag,"
+                + " spherical", GaussianMixture.builder().build().covariance(), GaussianMixture.builder().build().regCovar());
     }
 
     @Override
@@ -78,8 +47,8 @@ public final class MixturesGaussianMixture extends MixturesEstimator<MixturesGau
 
     /** The library's settings of these params (a given start read from initialModel). */
     GaussianMixture settings(SparkSession spark) {
-        GaussianMixtureBuilder b = GaussianMixture.builder().k(getK()).covariance(CovarianceType.parse(getOrDefault(covariance)))
-                .regCovar((Double) getOrDefault(regCovar)).maxIter(getMaxIter()).tol(getTol()).seed(getSeed())
+        GaussianMixtureBuilder b = GaussianMixture.builder().k(getK()).covariance(getCovariance())
+                .regCovar(getRegCovar()).maxIter(getMaxIter()).tol(getTol()).seed(getSeed())
                 .nInit(getNInit()).standardize(getStandardize());
         String init = startName();
         if (init != null) {
