@@ -94,20 +94,10 @@ final class DataOptions {
         if (keep.isEmpty()) {
             throw new InputException(loaded.source + ": every column is constant; nothing is left to fit");
         }
-        double[] x = new double[ds.n() * keep.size()];
-        List<String> names = new java.util.ArrayList<>();
-        for (int t = 0; t < keep.size(); t++) {
-            names.add(ds.columnNames().get(keep.get(t)));
-        }
-        for (int i = 0; i < ds.n(); i++) {
-            for (int t = 0; t < keep.size(); t++) {
-                x[i * keep.size() + t] = ds.get(i, keep.get(t));
-            }
-        }
         err.println("mixtures: left out " + dropped.size() + " constant column" + (dropped.size() == 1 ? "" : "s") + ": "
                 + String.join(", ", dropped));
         err.flush();
-        Dataset kept = Dataset.wrap(x, ds.n(), keep.size(), names, ds.hasWeights() ? ds.weights() : null);
+        Dataset kept = ds.columns(keep.stream().mapToInt(Integer::intValue).toArray());
         return new Loaded(kept, loaded.source, loaded.csv, dropped);
     }
 
@@ -167,17 +157,7 @@ final class DataOptions {
             }
             idx[t] = j;
         }
-        double[] x = new double[all.n() * idx.length];
-        List<String> kept = new java.util.ArrayList<>();
-        for (int j : idx) {
-            kept.add(names.get(j));
-        }
-        for (int i = 0; i < all.n(); i++) {
-            for (int t = 0; t < idx.length; t++) {
-                x[i * idx.length + t] = all.get(i, idx[t]);
-            }
-        }
-        return Dataset.wrap(x, all.n(), idx.length, kept, null);
+        return all.columns(idx);
     }
 
     /**

@@ -14,71 +14,89 @@ import java.util.List;
  * column (both counted from 1, as a person reads a table).
  */
 public final class Dataset {
-    private final double[] values;
+    private final RowStore store;
     private final int n;
     private final int d;
     private final List<String> columns;
-    private final double[] weights;
     /** First row of each block after the first (ascending, inside 1..n−1); empty for one block. */
     private final int[] blockStarts;
 
-    private Dataset(double[] values, int n, int d, List<String> columns, double[] weights, boolean validate) {
-        this(values, n, d, columns, weights, validate, new int[0]);
+    private Dataset(RowStore store, List<String> columns, int[] blockStarts) {
+        if (store.d == 0) {
+            throw new IllegalArgumentException("the data have no column (d = 0)");
+        }
+        if (columns.size() != store.d) {
+            throw new IllegalArgumentException(columns.size() + " column names for " + store.d + " columns");
+        }
+        this.store = store;
+        this.n = store.n;
+        this.d = store.d;
+        this.columns = columns;
+        this.blockStarts = blockStarts;
     }
 
-    private Dataset(double[] values, int n, int d, List<String> columns, double[] weights, boolean validate,
-            int[] blockStarts) {
+    private static Dataset heap(double[] values, int n, int d, List<String> columns, double[] weights) {
+        checkShape(values.length, n, d);
+        if (weights != null && weights.length != n) {
+            throw new IllegalArgumentException(weights.length + " weights for " + n + " rows");
+        }
+        checkValues(values, 0, n, d, columns);
+        checkWeights(weights, 0, n);
+        checkTotal(weights == null ? n : sum(weights), n);
+        return new Dataset(HeapRows.single(values, weights, n, d), columns, new int[0]);
+    }
+
+    private static void checkShape(long length, int n, int d) {
         if (n < 0 || d < 0) {
             throw new IllegalArgumentException("negative shape " + n + " x " + d);
         }
-        if (values.length != (long) n * d) {
-            throw new IllegalArgumentException("values hold " + values.length + " numbers, not n*d = " + n + "*" + d);
+        if (length != (long) n * d) {
+            throw new IllegalArgumentException("values hold " + length + " numbers, not n*d = " + n + "*" + d);
         }
         if (d == 0) {
             throw new IllegalArgumentException("the data have no column (d = 0)");
         }
-        if (columns.size() != d) {
-            throw new IllegalArgumentException(columns.size() + " column names for " + d + " columns");
-        }
-        if (weights != null && weights.length != n) {
-            throw new IllegalArgumentException(weights.length + " weights for " + n + " rows");
-        }
-        if (validate) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    double v = values[i * d + j];
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException("row " + (i + 1) + ", column " + (j + 1)
-                                + " (" + columns.get(j) + "): value " + v + " is not a finite number");
-                    }
-                }
-            }
-            if (weights != null) {
-                double total = 0;
-                for (int i = 0; i < n; i++) {
-                    double w = weights[i];
-                    if (!Double.isFinite(w) || w < 0) {
-                        throw new IllegalArgumentException("row " + (i + 1) + ": weight " + w
-                                + " is not a finite non-negative number");
-                    }
-                    total += w;
-                }
-                if (n > 0 && total <= 0) {
-                    throw new IllegalArgumentException("all row weights are zero");
-                }
+    }
+
+    /** Every value finite; a bad one named by row ({@code firstRow} + its row, from 1) and column. */
+    private static void checkValues(double[] values, int firstRow, int rows, int d, List<String> columns) {
+        for (int q = 0; q < rows * d; q++) {
+            if (!Double.isFinite(values[q])) {
+                int i = q / d;
+                int j = q % d;
+                throw new IllegalArgumentException("row " + (firstRow + i + 1) + ", column " + (j + 1)
+                        + " (" + columns.get(j) + "): value " + values[q] + " is not a finite number");
             }
         }
-        this.values = values;
-        this.n = n;
-        this.d = d;
-        this.columns = columns;
-        this.weights = weights;
-        this.blockStarts = blockStarts;
+    }
+
+    private static void checkWeights(double[] weights, int firstRow, int rows) {
+        for (int i = 0; weights != null && i < rows; i++) {
+            double w = weights[i];
+            if (!Double.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("row " + (firstRow + i + 1) + ": weight " + w
+                        + " is not a finite non-negative number");
+            }
+        }
+    }
+
+    private static void checkTotal(double total, int n) {
+        if (n > 0 && total <= 0) {
+            throw new IllegalArgumentException("all row weights are zero");
+        }
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
     }
 
     /** Makes a dataset from a row-major array (copied), with names x1..xd and no weights. */
     public static Dataset of(double[] rowMajor, int n, int d) {
-        return new Dataset(rowMajor.clone(), n, d, defaultNames(d), null, true);
+        return heap(rowMajor.clone(), n, d, defaultNames(d), null);
     }
 
     /** Makes a dataset from rows (copied); every row must have the same length. */
@@ -87,6 +105,9 @@ public final class Dataset {
             throw new IllegalArgumentException("the data have no row");
         }
         int d = rows[0].length;
+        if ((long) rows.length * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(rows.length + " rows of " + d + " are more than one array holds; use Dataset.ofBlocks");
+        }
         double[] v = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != d) {
@@ -95,7 +116,7 @@ public final class Dataset {
             }
             System.arraycopy(rows[i], 0, v, i * d, d);
         }
-        return new Dataset(v, rows.length, d, defaultNames(d), null, true);
+        return heap(v, rows.length, d, defaultNames(d), null);
     }
 
     /**
@@ -103,7 +124,86 @@ public final class Dataset {
      * change it afterwards), with the given column names and optional weights (copied).
      */
     public static Dataset wrap(double[] rowMajor, int n, int d, List<String> columnNames, double[] weights) {
-        return new Dataset(rowMajor, n, d, List.copyOf(columnNames), weights == null ? null : weights.clone(), true);
+        return heap(rowMajor, n, d, List.copyOf(columnNames), weights == null ? null : weights.clone());
+    }
+
+    /**
+     * Makes a dataset of blocks of rows, taking ownership of the arrays (not copied: the caller
+     * must not change them afterwards): block b holds {@code rows[b]} rows of width d, row-major
+     * in {@code values.get(b)} (which may be longer), weighted by {@code weights.get(b)} when
+     * {@code weights} is not null. Rows are numbered across blocks in order. The rows may be more
+     * than one array holds (n·d beyond 2^31); a pass over the data reads each block in place. When
+     * every block but the last holds a multiple of {@link dev.mixtures.em.EmLoop#CHUNK_ROWS} rows,
+     * a fit gives the same bits as over one array of the same rows.
+     */
+    public static Dataset ofBlocks(List<double[]> values, int[] rows, int d, List<String> columnNames,
+            List<double[]> weights) {
+        int blocks = values.size();
+        if (rows.length != blocks || (weights != null && weights.size() != blocks)) {
+            throw new IllegalArgumentException(blocks + " value blocks, " + rows.length + " row counts"
+                    + (weights == null ? "" : ", " + weights.size() + " weight blocks"));
+        }
+        if (blocks == 0) {
+            throw new IllegalArgumentException("no block of rows");
+        }
+        List<String> names = List.copyOf(columnNames);
+        int[] first = new int[blocks + 1];
+        double[][] v = new double[blocks][];
+        double[][] w = weights == null ? null : new double[blocks][];
+        double total = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (rows[b] < 0 || values.get(b).length < (long) rows[b] * d
+                    || (w != null && weights.get(b).length < rows[b])) {
+                throw new IllegalArgumentException("block " + (b + 1) + ": " + rows[b] + " rows of " + d
+                        + " do not fit its arrays");
+            }
+            if ((long) first[b] + rows[b] > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("more than " + (Integer.MAX_VALUE - 8) + " rows");
+            }
+            v[b] = values.get(b);
+            checkValues(v[b], first[b], rows[b], d, names);
+            if (w != null) {
+                w[b] = weights.get(b);
+                checkWeights(w[b], first[b], rows[b]);
+                for (int i = 0; i < rows[b]; i++) {
+                    total += w[b][i];
+                }
+            }
+            first[b + 1] = first[b] + rows[b];
+        }
+        checkTotal(w == null ? first[blocks] : total, first[blocks]);
+        return new Dataset(new HeapRows(v, w, first, d), names, new int[0]);
+    }
+
+    /**
+     * The {@code n} rows of {@code d} little-endian float64 values, row-major, that start at byte
+     * {@code offset} of {@code file}, memory-mapped rather than read: the data of a NumPy
+     * {@code .npy} file. Every value is checked once, here (a pass over the file, on all cores).
+     *
+     * @throws IOException when the file cannot be mapped or is shorter than the rows
+     * @throws IllegalArgumentException naming the first row and column that are not a finite number
+     */
+    public static Dataset map(java.nio.file.Path file, long offset, int n, int d, List<String> columnNames)
+            throws java.io.IOException {
+        checkShape((long) n * d, n, d);
+        List<String> names = List.copyOf(columnNames);
+        MappedRows rows = MappedRows.map(file, offset, n, d);
+        int chunk = dev.mixtures.em.EmLoop.CHUNK_ROWS;
+        int chunks = (n + chunk - 1) / chunk;
+        int bad = java.util.stream.IntStream.range(0, chunks).parallel()
+                .map(c -> rows.firstNonFinite(c * chunk, Math.min(n, (c + 1) * chunk), new RowWindow()))
+                .filter(i -> i >= 0).min().orElse(-1);
+        if (bad >= 0) {
+            for (int j = 0; j < d; j++) {
+                double v = rows.get(bad, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("row " + (bad + 1) + ", column " + (j + 1) + " (" + names.get(j)
+                            + "): value " + v + " is not a finite number");
+                }
+            }
+        }
+        checkTotal(n, n);
+        return new Dataset(rows, names, new int[0]);
     }
 
     private static List<String> defaultNames(int d) {
@@ -116,17 +216,50 @@ public final class Dataset {
 
     /** The same rows with these weights (null for none). */
     public Dataset withWeights(double[] rowWeights) {
-        return new Dataset(values, n, d, columns, rowWeights == null ? null : rowWeights.clone(), true, blockStarts);
+        if (rowWeights != null) {
+            if (rowWeights.length != n) {
+                throw new IllegalArgumentException(rowWeights.length + " weights for " + n + " rows");
+            }
+            checkWeights(rowWeights, 0, n);
+            checkTotal(sum(rowWeights), n);
+        }
+        return new Dataset(store.withWeights(rowWeights == null ? null : rowWeights.clone()), columns, blockStarts);
     }
 
     /** The same values with other column names. */
     public Dataset withColumnNames(List<String> names) {
-        return new Dataset(values, n, d, List.copyOf(names), weights, false, blockStarts);
+        return new Dataset(store, List.copyOf(names), blockStarts);
     }
 
-    /** Other values (owned, validated) of the same shape, with these rows' names, weights and blocks. */
-    Dataset withValues(double[] rowMajor) {
-        return new Dataset(rowMajor, n, d, columns, weights, true, blockStarts);
+    /**
+     * Each column shifted and divided, (x − shift_j) / scale_j, with these rows' names, weights
+     * and blocks: a copy for rows in the heap, a view computed as rows are read for a mapped file.
+     */
+    Dataset scaled(double[] shift, double[] scale) {
+        if (!(store instanceof HeapRows h)) {
+            return new Dataset(new ScaledRows(store, shift.clone(), scale.clone()), columns, blockStarts);
+        }
+        double[][] v = new double[h.blocks()][];
+        double[][] w = h.weighted() ? new double[h.blocks()][] : null;
+        int[] first = new int[h.blocks() + 1];
+        for (int b = 0; b < h.blocks(); b++) {
+            first[b] = h.first(b);
+            int rows = h.first(b + 1) - h.first(b);
+            double[] x = h.block(b);
+            double[] z = new double[rows * d];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < d; j++) {
+                    z[i * d + j] = (x[i * d + j] - shift[j]) / scale[j];
+                }
+            }
+            checkValues(z, first[b], rows, d, columns);
+            v[b] = z;
+            if (w != null) {
+                w[b] = h.weightBlock(b);
+            }
+        }
+        first[h.blocks()] = n;
+        return new Dataset(new HeapRows(v, w, first, d), columns, blockStarts);
     }
 
     /** Rows {@code from <= i < to} (copied), with their weights and the column names; one block. */
@@ -134,8 +267,72 @@ public final class Dataset {
         if (from < 0 || to > n || from >= to) {
             throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of rows 0 to " + n);
         }
-        return new Dataset(Arrays.copyOfRange(values, from * d, to * d), to - from, d, columns,
-                weights == null ? null : Arrays.copyOfRange(weights, from, to), true);
+        if ((long) (to - from) * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException((to - from) + " rows of " + d + " are more than one array holds");
+        }
+        double[] v = new double[(to - from) * d];
+        double[] w = store.weighted() ? new double[to - from] : null;
+        store.copy(from, to, v, w);
+        return heap(v, to - from, d, columns, w);
+    }
+
+    /** The columns {@code idx} (from 0, in that order) of every row, copied into the heap, with the rows' weights. */
+    public Dataset columns(int[] idx) {
+        List<String> names = new ArrayList<>(idx.length);
+        for (int j : idx) {
+            if (j < 0 || j >= d) {
+                throw new IllegalArgumentException("column " + (j + 1) + " of " + d);
+            }
+            names.add(columns.get(j));
+        }
+        int m = idx.length;
+        int blockRows = blockRows(m);
+        List<double[]> v = new ArrayList<>();
+        List<double[]> w = store.weighted() ? new ArrayList<>() : null;
+        List<Integer> counts = new ArrayList<>();
+        RowWindow win = new RowWindow();
+        for (int b = 0; b < n; b += blockRows) {
+            int e = (int) Math.min(n, (long) b + blockRows);
+            double[] z = new double[(e - b) * m];
+            double[] zw = w == null ? null : new double[e - b];
+            for (int from = b; from < e;) {
+                int to = spanEnd(from, e);
+                window(from, to, win);
+                double[] x = win.values();
+                for (int i = from; i < to; i++) {
+                    int o = (i + win.shift()) * d;
+                    for (int t = 0; t < m; t++) {
+                        z[(i - b) * m + t] = x[o + idx[t]];
+                    }
+                    if (zw != null) {
+                        zw[i - b] = win.weights() == null ? 1.0 : win.weights()[i + win.shift()];
+                    }
+                }
+                from = to;
+            }
+            v.add(z);
+            if (w != null) {
+                w.add(zw);
+            }
+            counts.add(e - b);
+        }
+        if (v.isEmpty()) {
+            return heap(new double[0], 0, m, names, w == null ? null : new double[0]);
+        }
+        return ofBlocks(v, counts.stream().mapToInt(Integer::intValue).toArray(), m, names, w);
+    }
+
+    /**
+     * Rows per heap block for rows of width {@code d}: a multiple of the fit's chunk (so that
+     * blocks give the same bits as one array) of about 64 MB, fewer rows only when one chunk is larger.
+     */
+    public static int blockRows(int d) {
+        int chunk = dev.mixtures.em.EmLoop.CHUNK_ROWS;
+        long rows = (8L << 20) / Math.max(1, d);
+        if (rows >= chunk) {
+            return (int) (rows / chunk * chunk);
+        }
+        return (int) Math.max(1, Math.min(chunk, (Integer.MAX_VALUE - 8) / Math.max(1, d)));
     }
 
     /**
@@ -143,6 +340,7 @@ public final class Dataset {
      * where a part has none, the column names of the first). A fit takes the statistics of each
      * block's rows apart and merges them in block order, as a cluster merges those of its
      * partitions: a local fit of blocks and a fit over the same blocks elsewhere give the same bits.
+     * Parts held in the heap are shared, not copied.
      */
     public static Dataset concat(List<Dataset> parts) {
         if (parts.isEmpty()) {
@@ -156,23 +354,30 @@ public final class Dataset {
                 throw new IllegalArgumentException("cannot concatenate datasets of " + d + " and " + p.d + " columns");
             }
             total += p.n;
-            weighted |= p.weights != null;
+            weighted |= p.store.weighted();
         }
-        if (total * d > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(total + " rows of " + d + " are more than one array holds");
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(total + " rows are more than a dataset holds");
         }
         int n = (int) total;
-        double[] v = new double[n * d];
-        double[] w = weighted ? new double[n] : null;
+        List<double[]> v = new ArrayList<>();
+        List<double[]> w = weighted ? new ArrayList<>() : null;
+        List<Integer> counts = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         int at = 0;
         for (Dataset p : parts) {
-            System.arraycopy(p.values, 0, v, at * d, p.n * d);
-            if (w != null) {
-                if (p.weights != null) {
-                    System.arraycopy(p.weights, 0, w, at, p.n);
-                } else {
-                    Arrays.fill(w, at, at + p.n, 1.0);
+            HeapRows h = p.store instanceof HeapRows hr ? hr : (HeapRows) p.rows(0, p.n).store;
+            for (int b = 0; b < h.blocks(); b++) {
+                int rows = h.first(b + 1) - h.first(b);
+                v.add(h.block(b));
+                counts.add(rows);
+                if (w != null) {
+                    double[] wb = h.weightBlock(b);
+                    if (wb == null) {
+                        wb = new double[rows];
+                        Arrays.fill(wb, 1.0);
+                    }
+                    w.add(wb);
                 }
             }
             for (int s : p.blockStarts) {
@@ -183,8 +388,12 @@ public final class Dataset {
                 starts.add(at);
             }
         }
-        return new Dataset(v, n, d, parts.get(0).columns, w, false,
-                starts.stream().distinct().mapToInt(Integer::intValue).toArray());
+        int[] first = new int[v.size() + 1];
+        for (int b = 0; b < v.size(); b++) {
+            first[b + 1] = first[b] + counts.get(b);
+        }
+        RowStore store = new HeapRows(v.toArray(new double[0][]), w == null ? null : w.toArray(new double[0][]), first, d);
+        return new Dataset(store, parts.get(0).columns, starts.stream().distinct().mapToInt(Integer::intValue).toArray());
     }
 
     /** Number of blocks (1 unless the dataset was made by {@link #concat}). */
@@ -194,22 +403,66 @@ public final class Dataset {
 
     /**
      * The chunks a pass over the data takes, block by block: each block cut into pieces of
-     * {@code chunkRows} from its first row. {@code b[j][c] <= i < b[j][c + 1]} are the rows of
-     * chunk c of block j.
+     * {@code chunkRows} from its first row (and where the rows' storage changes array, so that a
+     * chunk is always read in place). {@code b[j][c] <= i < b[j][c + 1]} are the rows of chunk c
+     * of block j.
      */
     public int[][] chunks(int chunkRows) {
         int[][] b = new int[blockStarts.length + 1][];
         for (int j = 0; j < b.length; j++) {
             int from = j == 0 ? 0 : blockStarts[j - 1];
             int to = j == blockStarts.length ? n : blockStarts[j];
-            int pieces = (to - from + chunkRows - 1) / chunkRows;
-            b[j] = new int[pieces + 1];
-            for (int c = 0; c < pieces; c++) {
-                b[j][c] = from + c * chunkRows;
+            List<Integer> cuts = new ArrayList<>();
+            for (int at = from; at < to;) {
+                cuts.add(at);
+                at = (int) Math.min(Math.min(to, (long) at + chunkRows), store.blockEnd(at));
             }
-            b[j][pieces] = to;
+            cuts.add(to);
+            b[j] = cuts.stream().mapToInt(Integer::intValue).toArray();
         }
         return b;
+    }
+
+    /**
+     * Points {@code w} at rows {@code from <= i < to}: in place when they lie in one block of the
+     * heap, else copied into the window's buffers. A pass reads its chunks this way.
+     */
+    public void window(int from, int to, RowWindow w) {
+        if (from < 0 || to > n || from >= to) {
+            throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + n);
+        }
+        store.window(from, to, w);
+    }
+
+    /**
+     * The end of the span a sequential pass reads next from row {@code from}: at most {@code limit},
+     * at most one chunk of {@link dev.mixtures.em.EmLoop#CHUNK_ROWS} rows, never across a block.
+     */
+    public int spanEnd(int from, int limit) {
+        return (int) Math.min(Math.min(limit, (long) from + dev.mixtures.em.EmLoop.CHUNK_ROWS), store.blockEnd(from));
+    }
+
+    /** What {@link #forEachRow} calls for each row. */
+    @FunctionalInterface
+    public interface RowVisitor {
+        /** Row {@code i}: its values are {@code x[at] … x[at + d − 1]}, its weight {@code w}. */
+        void row(int i, double[] x, int at, double w);
+    }
+
+    /** Calls {@code v} for every row, in order, reading the rows by windows (for one-off passes: sums, checks, writes). */
+    public void forEachRow(RowVisitor v) {
+        RowWindow win = new RowWindow();
+        for (int from = 0; from < n;) {
+            int to = spanEnd(from, n);
+            window(from, to, win);
+            double[] x = win.values();
+            double[] wv = win.weights();
+            int sh = win.shift();
+            for (int i = from; i < to; i++) {
+                v.row(i, x, (i + sh) * d, wv == null ? 1.0 : wv[i + sh]);
+            }
+            from = to;
+        }
     }
 
     /** Number of rows. */
@@ -224,12 +477,28 @@ public final class Dataset {
 
     /** Value at row i, column j (both from 0). */
     public double get(int i, int j) {
-        return values[i * d + j];
+        return store.get(i, j);
     }
 
     /** A copy of row i. */
     public double[] row(int i) {
-        return Arrays.copyOfRange(values, i * d, (i + 1) * d);
+        double[] r = new double[d];
+        copyRow(i, r, 0);
+        return r;
+    }
+
+    /** Copies row i into {@code dst} from index {@code at}. */
+    public void copyRow(int i, double[] dst, int at) {
+        double[] a = store.array();
+        if (a != null) {
+            System.arraycopy(a, i * d, dst, at, d);
+        } else if (at == 0 && dst.length >= d) {
+            store.copy(i, i + 1, dst, null);
+        } else {
+            for (int j = 0; j < d; j++) {
+                dst[at + j] = store.get(i, j);
+            }
+        }
     }
 
     /** Column names, in order. */
@@ -239,42 +508,76 @@ public final class Dataset {
 
     /** Whether rows carry weights. */
     public boolean hasWeights() {
-        return weights != null;
+        return store.weighted();
     }
 
     /** Weight of row i: 1 when the dataset has no weights. */
     public double weight(int i) {
-        return weights == null ? 1.0 : weights[i];
+        return store.weight(i);
     }
 
     /** A copy of the weights, or null when there are none. */
     public double[] weights() {
-        return weights == null ? null : weights.clone();
+        if (!store.weighted()) {
+            return null;
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = store.weight(i);
+        }
+        return w;
     }
 
-    /** Sum of the weights (n when unweighted). */
+    /** Sum of the weights (n when unweighted), in row order. */
     public double totalWeight() {
-        if (weights == null) {
+        if (!store.weighted()) {
             return n;
         }
         double s = 0;
-        for (double w : weights) {
-            s += w;
+        for (int i = 0; i < n; i++) {
+            s += store.weight(i);
         }
         return s;
     }
 
+    /** Whether all values are in one heap array ({@link #valuesView()} answers). */
+    public boolean isSingleArray() {
+        return store.array() != null;
+    }
+
     /**
      * The backing row-major array, not a copy, for the library's kernels. Callers must not
-     * modify it: a dataset is immutable by contract.
+     * modify it: a dataset is immutable by contract. Only for rows in one heap array
+     * ({@link #isSingleArray()}); passes that must take any dataset read {@link #window windows}.
+     *
+     * @throws IllegalStateException when the rows are held in blocks or in a mapped file
      */
     public double[] valuesView() {
-        return values;
+        double[] a = store.array();
+        if (a == null) {
+            throw new IllegalStateException("the " + n + " rows are held in blocks or a mapped file, not one array; "
+                    + "read them by windows, or take contiguous()");
+        }
+        return a;
     }
 
     /** The backing weights array or null, not a copy; see {@link #valuesView()}. */
     public double[] weightsView() {
-        return weights;
+        valuesView();
+        return store.weightArray();
+    }
+
+    /**
+     * This dataset with its rows in one heap array (itself when they are): for the algorithms that
+     * need random access to all rows at once (hierarchical clustering, silhouettes), which cost
+     * more than the copy.
+     */
+    public Dataset contiguous() {
+        if (store.array() != null) {
+            return this;
+        }
+        Dataset one = rows(0, n);
+        return new Dataset(one.store, columns, blockStarts);
     }
 
     /** A copy of the values as an array of rows. */
@@ -294,7 +597,7 @@ public final class Dataset {
         java.util.HashSet<RowKey> seen = new java.util.HashSet<>();
         for (int i = 0; i < n && seen.size() < limit; i++) {
             if (weight(i) > 0) {
-                seen.add(new RowKey(values, i * d, d));
+                seen.add(new RowKey(row(i), 0, d));
             }
         }
         return seen.size();
@@ -339,6 +642,6 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + n + " x " + d + (weights != null ? ", weighted" : "") + ", columns " + columns + "]";
+        return "Dataset[" + n + " x " + d + (store.weighted() ? ", weighted" : "") + ", columns " + columns + "]";
     }
 }

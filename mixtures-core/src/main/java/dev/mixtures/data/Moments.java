@@ -13,18 +13,16 @@ public final class Moments {
     /** The weighted mean of each column. */
     public static double[] mean(Dataset data) {
         int d = data.d();
-        double[] x = data.valuesView();
-        double w = 0;
+        double[] w = new double[1];
         double[] mean = new double[d];
-        for (int r = 0; r < data.n(); r++) {
-            double wr = data.weight(r);
-            w += wr;
+        data.forEachRow((r, x, at, wr) -> {
+            w[0] += wr;
             for (int i = 0; i < d; i++) {
-                mean[i] += wr * x[r * d + i];
+                mean[i] += wr * x[at + i];
             }
-        }
+        });
         for (int i = 0; i < d; i++) {
-            mean[i] /= w;
+            mean[i] /= w[0];
         }
         return mean;
     }
@@ -35,23 +33,21 @@ public final class Moments {
      */
     public static double[] covariance(Dataset data, double[] mean, int ddof) {
         int d = data.d();
-        double[] x = data.valuesView();
         double[] cov = new double[d * d];
         double[] diff = new double[d];
-        double w = 0;
-        for (int r = 0; r < data.n(); r++) {
-            double wr = data.weight(r);
-            w += wr;
+        double[] w = new double[1];
+        data.forEachRow((r, x, at, wr) -> {
+            w[0] += wr;
             for (int i = 0; i < d; i++) {
-                diff[i] = x[r * d + i] - mean[i];
+                diff[i] = x[at + i] - mean[i];
             }
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j <= i; j++) {
                     cov[i * d + j] += wr * diff[i] * diff[j];
                 }
             }
-        }
-        double div = w > ddof ? w - ddof : w;
+        });
+        double div = w[0] > ddof ? w[0] - ddof : w[0];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j <= i; j++) {
                 cov[i * d + j] /= div;

@@ -32,29 +32,25 @@ public final class Standardizer {
 
     /** Learns the (weighted) column means and population standard deviations of {@code data}. */
     public static Standardizer fit(Dataset data) {
-        int n = data.n();
         int d = data.d();
-        double[] x = data.valuesView();
         double total = data.totalWeight();
         double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            double w = data.weight(i);
+        data.forEachRow((i, x, at, w) -> {
             for (int j = 0; j < d; j++) {
-                mean[j] += w * x[i * d + j];
+                mean[j] += w * x[at + j];
             }
-        }
+        });
         for (int j = 0; j < d; j++) {
             mean[j] /= total;
         }
         // Second pass on centred values: the one-pass E[x²] − mean² cancels on offset data.
         double[] var = new double[d];
-        for (int i = 0; i < n; i++) {
-            double w = data.weight(i);
+        data.forEachRow((i, x, at, w) -> {
             for (int j = 0; j < d; j++) {
-                double c = x[i * d + j] - mean[j];
+                double c = x[at + j] - mean[j];
                 var[j] += w * c * c;
             }
-        }
+        });
         double[] sd = new double[d];
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(var[j] / total);
@@ -84,16 +80,7 @@ public final class Standardizer {
     /** The data in standardised units (names and weights kept). */
     public Dataset transform(Dataset data) {
         checkWidth(data.d());
-        int n = data.n();
-        int d = data.d();
-        double[] x = data.valuesView();
-        double[] z = new double[x.length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                z[i * d + j] = (x[i * d + j] - mean[j]) / sd[j];
-            }
-        }
-        return data.withValues(z);
+        return data.scaled(mean, sd);
     }
 
     /** Maps one point from standardised back to original units (in place, and returned). */

@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 public final class EmLoop {
     /** Rows per chunk. Fixed, never derived from the thread count: that is what makes results reproducible. */
     public static final int CHUNK_ROWS = 4096;
+    /** Chunks whose statistics are held at once in a pass; merged in order, so it changes no bit. */
+    static final int WAVE = 256;
 
     private EmLoop() {
     }
@@ -92,30 +94,45 @@ public final class EmLoop {
                 to[at] = b[c + 1];
             }
         }
-        while (perChunk.size() < nChunks) {
-            perChunk.add(family.newStatistics());
-        }
         total.reset();
         if (nChunks == 1) {
+            if (perChunk.isEmpty()) {
+                perChunk.add(family.newStatistics());
+            }
             family.eStep(params, from[0], to[0], total, 0);
             return total;
         }
-        workers.forEachChunk(nChunks, (c, w) -> {
-            S s = perChunk.get(c);
-            s.reset();
-            family.eStep(params, from[c], to[c], s, w);
-        });
+        // Chunks run in waves of at most WAVE: the per-chunk statistics held at once stay bounded
+        // (10^8 rows are 24,000 chunks), and merging each wave in chunk order keeps the bits.
+        int wave = Math.min(nChunks, WAVE);
+        while (perChunk.size() < wave) {
+            perChunk.add(family.newStatistics());
+        }
+        int[] lastOfBlock = new int[nChunks];
+        int c0 = 0;
+        for (int[] b : blocks) {
+            c0 += b.length - 1;
+            if (c0 > 0) {
+                lastOfBlock[c0 - 1] = 1;
+            }
+        }
         // Chunks merge within their block, then blocks in order: a block's statistics are those a
         // pass over that block alone gives (BlockSteps), wherever the block is held.
         S block = blocks.length > 1 ? family.newStatistics() : total;
-        int c = 0;
-        for (int[] b : blocks) {
-            for (int i = 0; i + 1 < b.length; i++) {
-                block.merge(perChunk.get(c++));
-            }
-            if (block != total) {
-                total.merge(block);
-                block.reset();
+        for (int start = 0; start < nChunks; start += wave) {
+            int first = start;
+            int m = Math.min(wave, nChunks - start);
+            workers.forEachChunk(m, (c, w) -> {
+                S s = perChunk.get(c);
+                s.reset();
+                family.eStep(params, from[first + c], to[first + c], s, w);
+            });
+            for (int c = 0; c < m; c++) {
+                block.merge(perChunk.get(c));
+                if (block != total && lastOfBlock[start + c] == 1) {
+                    total.merge(block);
+                    block.reset();
+                }
             }
         }
         return total;

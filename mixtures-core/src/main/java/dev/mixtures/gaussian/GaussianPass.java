@@ -4,6 +4,7 @@ import static dev.mixtures.gaussian.GaussianKernel.GROUP;
 import static dev.mixtures.gaussian.GaussianKernel.LANES;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.RowWindow;
 import dev.mixtures.em.EStep;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
@@ -36,10 +37,22 @@ final class GaussianPass {
         }
     }
 
-    /** The rows a pass reads: row-major values of width d and optional weights (null: all 1). */
-    record Rows(double[] values, double[] weights, int d) {
+    /**
+     * The rows a pass reads: a dataset's (read by windows), or one row-major array of width d with
+     * optional weights (null: all 1) when {@code data} is null.
+     */
+    record Rows(Dataset data, double[] values, double[] weights, int d) {
         static Rows of(Dataset data) {
-            return new Rows(data.valuesView(), data.weightsView(), data.d());
+            return new Rows(data, null, null, data.d());
+        }
+
+        /** Points {@code w} at rows from..to. */
+        void window(int from, int to, RowWindow w) {
+            if (data != null) {
+                data.window(from, to, w);
+            } else {
+                w.set(values, weights, 0);
+            }
         }
     }
 
@@ -65,6 +78,7 @@ final class GaussianPass {
         final double[] ps;
         final double[] pss;
         final double[] pll = new double[LANES];
+        final RowWindow window = new RowWindow();
 
         Scratch(int k, int d, boolean offDiagonal) {
             int sLen = offDiagonal ? d * (d + 1) / 2 : d;
@@ -154,8 +168,10 @@ final class GaussianPass {
     static void run(Pass pass, Rows rows, int from, int to, GaussianStatistics stats, Outputs out, Scratch sc) {
         final int k = pass.k();
         final int d = rows.d();
-        final double[] x = rows.values();
-        final double[] wv = rows.weights();
+        rows.window(from, to, sc.window);
+        final double[] x = sc.window.values();
+        final double[] wv = sc.window.weights();
+        final int shift = sc.window.shift();
         if (stats != null) {
             java.util.Arrays.fill(sc.pn, 0);
             java.util.Arrays.fill(sc.ps, 0);
@@ -164,12 +180,12 @@ final class GaussianPass {
         }
         final int groupRows = GROUP * LANES;
         for (int g = from; g < to; g += groupRows) {
-            group(pass, x, wv, d, g, Math.min(groupRows, to - g), from, stats, out, sc);
+            group(pass, x, wv, shift, d, g, Math.min(groupRows, to - g), from, stats, out, sc);
         }
         if (stats != null) {
             double wsum = 0;
             for (int i = from; i < to; i++) {
-                wsum += wv == null ? 1.0 : wv[i];
+                wsum += wv == null ? 1.0 : wv[i + shift];
             }
             stats.weight += wsum;
             stats.logLik += sumLanes(sc.pll, 0);
@@ -201,13 +217,13 @@ final class GaussianPass {
      * same reason each of its loops is a small method of its own: a method with several long
      * loops is compiled on the stack once per loop, each time whole.
      */
-    private static void group(Pass pass, double[] x, double[] wv, int d, int g, int rows, int from,
+    private static void group(Pass pass, double[] x, double[] wv, int shift, int d, int g, int rows, int from,
             GaussianStatistics stats, Outputs out, Scratch sc) {
         final GaussianKernel kern = pass.kern();
         final int k = pass.k();
         final Source source = pass.source();
         int nb = (rows + LANES - 1) / LANES;
-        transpose(x, wv, d, g, rows, nb, sc);
+        transpose(x, wv, d, g + shift, rows, nb, sc);
         double[] wr = sc.w;
         if (source == null) {
             kern.logDensities(pass.p(), sc.xt, nb, sc.a, sc.work);
@@ -232,7 +248,7 @@ final class GaussianPass {
         }
     }
 
-    /** Rows g..g+rows into the group's blocks, transposed, with their weights. */
+    /** Rows g..g+rows of x (and wv) into the group's blocks, transposed, with their weights. */
     private static void transpose(double[] x, double[] wv, int d, int g, int rows, int nb, Scratch sc) {
         for (int b = 0; b < nb; b++) {
             for (int l = 0; l < LANES; l++) {

@@ -53,7 +53,7 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
             double[] values, double[] weights, int rows) {
         GaussianKernel kern = GaussianKernels.forSize(rows, k, d);
         GaussianPass.Pass how = new GaussianPass.Pass(kern, k, off, p, source, shift);
-        GaussianPass.Rows block = new GaussianPass.Rows(values, weights, d);
+        GaussianPass.Rows block = new GaussianPass.Rows(null, values, weights, d);
         GaussianPass.Scratch sc = new GaussianPass.Scratch(k, d, off);
         int[] b = EmLoop.uniformChunks(rows);
         GaussianStatistics total = newStatistics();

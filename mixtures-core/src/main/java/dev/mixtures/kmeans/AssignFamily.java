@@ -21,8 +21,7 @@ import dev.mixtures.linalg.Distances;
 final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     private static final int BLOCK = 128;
 
-    private final double[] x;
-    private final double[] w;
+    private final Dataset data;
     private final int n;
     private final int d;
     private final int k;
@@ -47,15 +46,13 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
         final double[] best = new double[BLOCK];
         final int[] own = new int[4];
         final double[] u2 = new double[4];
+        final dev.mixtures.data.RowWindow window = new dev.mixtures.data.RowWindow();
 
         Scratch(int kp, int d) {
             dist = new double[dev.mixtures.linalg.Kernels.scratch(BLOCK, kp, d)];
             gather = new double[BLOCK * d];
         }
     }
-
-    /** The data, for their chunks only (rows are read from x). */
-    private final Dataset chunking;
 
     AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads) {
         this(data, k, bounds, kernel, tol, threads, true);
@@ -69,10 +66,8 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
      */
     AssignFamily(Dataset data, int k, boolean bounds, DistanceKernel kernel, double tol, int threads,
             boolean keepLabels) {
-        this.x = data.valuesView();
-        this.w = data.weightsView();
+        this.data = data;
         this.n = data.n();
-        this.chunking = data;
         this.d = data.d();
         this.k = k;
         this.bounds = bounds && k > 1;
@@ -101,7 +96,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public int[][] chunks(int rows) {
-        return chunking.chunks(EmLoop.CHUNK_ROWS);
+        return data.chunks(EmLoop.CHUNK_ROWS);
     }
 
     @Override
@@ -113,6 +108,11 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     public void eStep(Centres c, int from, int to, KMeansStatistics stats, int worker) {
         c.checkLayout(kernel);
         Scratch s = scratch[worker];
+        data.window(from, to, s.window);
+        final double[] x = s.window.values();
+        final double[] w = s.window.weights();
+        // Row i of the chunk is row i + sh of x and w.
+        final int sh = s.window.shift();
         long full = 0;
         for (int b = from; b < to; b += BLOCK) {
             int e = Math.min(to, b + BLOCK);
@@ -126,10 +126,10 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                             for (int q = 0; q < 4; q++) {
                                 s.own[q] = labels[i + q] * d;
                             }
-                            Distances.squared4(x, i, d, c.c, s.own, s.u2);
+                            Distances.squared4(x, i + sh, d, c.c, s.own, s.u2);
                         } else {
                             for (int q = 0; i + q < e; q++) {
-                                s.u2[q] = Distances.squared(x, (i + q) * d, c.c, labels[i + q] * d, d);
+                                s.u2[q] = Distances.squared(x, (i + q + sh) * d, c.c, labels[i + q] * d, d);
                             }
                         }
                     }
@@ -140,7 +140,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                         s.label[i - b] = a;
                         s.dmin[i - b] = u2;
                     } else {
-                        System.arraycopy(x, i * d, s.gather, m * d, d);
+                        System.arraycopy(x, (i + sh) * d, s.gather, m * d, d);
                         s.idx[m++] = i;
                     }
                 }
@@ -155,7 +155,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                     full += m;
                 }
             } else {
-                kernel.nearest(x, d, b, e, c.cl, c.kp, k, s.dist, s.label, s.dmin, bounds ? s.second : null);
+                kernel.nearest(x, d, b + sh, e + sh, c.cl, c.kp, k, s.dist, s.label, s.dmin, bounds ? s.second : null);
                 if (bounds) {
                     for (int i = b; i < e; i++) {
                         lower[i] = Centres.down(Math.sqrt(s.second[i - b]), d);
@@ -163,7 +163,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
                 }
                 full += e - b;
             }
-            stats.addRows(kernel, x, b, e, w, s.label, s.dmin);
+            stats.addRows(kernel, x, b + sh, e + sh, w, s.label, s.dmin);
             for (int i = b; labels != null && i < e; i++) {
                 if (labels[i] != s.label[i - b]) {
                     stats.changed++;
@@ -216,9 +216,7 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
      */
     private void reseed(Centres c, boolean[] empty, double[] counts, double[] sums, double[] next) {
         double[] far = new double[n];
-        for (int i = 0; i < n; i++) {
-            far[i] = (w != null && w[i] <= 0) ? -1 : Distances.squared(x, i * d, c.c, labels[i] * d, d);
-        }
+        data.forEachRow((i, x, at, wi) -> far[i] = wi <= 0 ? -1 : Distances.squared(x, at, c.c, labels[i] * d, d));
         java.util.List<Integer> chosen = new java.util.ArrayList<>();
         for (int j = 0; j < k; j++) {
             if (!empty[j]) {
@@ -236,12 +234,12 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
             }
             chosen.add(best);
             far[best] = -1;
-            System.arraycopy(x, best * d, next, j * d, d);
+            data.copyRow(best, next, j * d);
             int from = labels[best];
-            double wi = w == null ? 1.0 : w[best];
+            double wi = data.weight(best);
             counts[from] -= wi;
             for (int t = 0; t < d; t++) {
-                sums[from * d + t] -= wi * x[best * d + t];
+                sums[from * d + t] -= wi * next[j * d + t];
             }
             if (!(counts[from] > 0)) {
                 counts[from] = 0;
@@ -250,8 +248,12 @@ final class AssignFamily implements EmFamily<Centres, KMeansStatistics> {
     }
 
     private boolean sameAsChosen(int i, java.util.List<Integer> chosen) {
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        double[] xi = data.row(i);
         for (int r : chosen) {
-            if (Distances.squared(x, i * d, x, r * d, d) == 0) {
+            if (Distances.squared(xi, 0, data.row(r), 0, d) == 0) {
                 return true;
             }
         }

@@ -217,9 +217,11 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
         int kp = Kernels.padded(k);
         int block = 128;
         double[] buf = new double[block * kp];
+        dev.mixtures.data.RowWindow win = new dev.mixtures.data.RowWindow();
         for (int b = 0; b < z.n(); b += block) {
             int e = Math.min(z.n(), b + block);
-            kernel.squaredDistances(z.valuesView(), d, b, e, ct, kp, buf);
+            z.window(b, e, win);
+            kernel.squaredDistances(win.values(), d, b + win.shift(), e + win.shift(), ct, kp, buf);
             for (int i = b; i < e; i++) {
                 for (int c = 0; c < k; c++) {
                     out[i][c] = Math.sqrt(buf[(i - b) * kp + c]);
@@ -253,9 +255,11 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
         double[] buf = new double[Kernels.scratch(block, kp, d)];
         int[] lab = new int[block];
         double[] dist = new double[block];
+        dev.mixtures.data.RowWindow win = new dev.mixtures.data.RowWindow();
         for (int b = 0; b < z.n(); b += block) {
             int e = Math.min(z.n(), b + block);
-            kernel.nearest(z.valuesView(), d, b, e, cl, kp, k, buf, lab, dist, null);
+            z.window(b, e, win);
+            kernel.nearest(win.values(), d, b + win.shift(), e + win.shift(), cl, kp, k, buf, lab, dist, null);
             System.arraycopy(lab, 0, labels, b, e - b);
             System.arraycopy(dist, 0, best, b, e - b);
         }

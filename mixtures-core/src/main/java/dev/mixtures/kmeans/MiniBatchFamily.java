@@ -21,8 +21,7 @@ import java.util.SplittableRandom;
 final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
     private static final int PATIENCE = 10;
 
-    private final double[] x;
-    private final double[] w;
+    private final Dataset data;
     private final int n;
     private final int d;
     private final int k;
@@ -41,8 +40,7 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
     private double batchWeight;
 
     MiniBatchFamily(Dataset data, int k, int batch, DistanceKernel kernel, SplittableRandom rnd, int threads) {
-        this.x = data.valuesView();
-        this.w = data.weightsView();
+        this.data = data;
         this.n = data.n();
         this.d = data.d();
         this.k = k;
@@ -78,8 +76,8 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
         batchWeight = 0;
         for (int t = 0; t < batch; t++) {
             int i = rnd.nextInt(n);
-            System.arraycopy(x, i * d, rows, t * d, d);
-            rowWeights[t] = w == null ? 1.0 : w[i];
+            data.copyRow(i, rows, t * d);
+            rowWeights[t] = data.weight(i);
             batchWeight += rowWeights[t];
         }
     }

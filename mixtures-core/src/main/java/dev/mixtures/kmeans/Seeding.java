@@ -1,6 +1,7 @@
 package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
+import dev.mixtures.data.RowWindow;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
@@ -25,22 +26,29 @@ final class Seeding {
     static double[] kMeansPlusPlus(Dataset data, int k, SplittableRandom rnd, Workers workers, DistanceKernel kernel) {
         int n = data.n();
         int d = data.d();
-        double[] x = data.valuesView();
-        double[] w = data.weightsView();
         double[] centres = new double[k * d];
         int nChunks = (n + EmLoop.CHUNK_ROWS - 1) / EmLoop.CHUNK_ROWS;
         double[] chunkSums = new double[nChunks];
+        RowWindow[] windows = new RowWindow[workers.threads()];
+        for (int t = 0; t < windows.length; t++) {
+            windows[t] = new RowWindow();
+        }
 
         int first = drawByWeight(data, rnd);
-        System.arraycopy(x, first * d, centres, 0, d);
+        data.copyRow(first, centres, 0);
         // closest[i] = w_i · squared distance from row i to its nearest centre so far.
         double[] closest = new double[n];
         workers.forEachChunk(nChunks, (ch, wk) -> {
             int from = ch * EmLoop.CHUNK_ROWS;
             int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
+            RowWindow win = windows[wk];
+            data.window(from, to, win);
+            double[] x = win.values();
+            double[] w = win.weights();
+            int sh = win.shift();
             double s = 0;
             for (int i = from; i < to; i++) {
-                double v = (w == null ? 1.0 : w[i]) * Distances.squared(x, i * d, x, first * d, d);
+                double v = (w == null ? 1.0 : w[i + sh]) * Distances.squared(x, (i + sh) * d, centres, 0, d);
                 closest[i] = v;
                 s += v;
             }
@@ -57,17 +65,18 @@ final class Seeding {
         // The last centre chosen is folded into closest[] lazily, by the next pass: its chunk sums are
         // already known from the pass that chose it, and the draws need it in one chunk only.
         int pending = -1;
+        double[] pendingRow = new double[d];
         for (int c = 1; c < k; c++) {
             double total = sum(chunkSums);
             for (int t = 0; t < trials; t++) {
-                candidateRows[t] = drawByPotential(data, closest, pending, chunkSums, total, rnd);
+                candidateRows[t] = drawByPotential(data, closest, pending, pendingRow, chunkSums, total, rnd);
             }
             int lead = pending >= 0 ? 1 : 0;
             if (lead == 1) {
-                System.arraycopy(x, pending * d, cols, 0, d);
+                data.copyRow(pending, cols, 0);
             }
             for (int t = 0; t < trials; t++) {
-                System.arraycopy(x, candidateRows[t] * d, cols, (lead + t) * d, d);
+                data.copyRow(candidateRows[t], cols, (lead + t) * d);
             }
             double[] ct = Distances.transposePadded(cols, lead + trials, d, tp, null);
             workers.forEachChunk(nChunks, (ch, wk) -> {
@@ -76,8 +85,12 @@ final class Seeding {
                 double[] pot = potentials[ch];
                 java.util.Arrays.fill(pot, 0.0);
                 double[] buf = dist[wk];
+                RowWindow win = windows[wk];
+                data.window(from, to, win);
+                int sh = win.shift();
                 for (int b = from; b < to; b += block) {
-                    kernel.potentials(x, d, b, Math.min(to, b + block), w, ct, tp, lead, trials, closest, pot, buf);
+                    kernel.potentials(win.values(), d, b + sh, Math.min(to, b + block) + sh, win.weights(), ct, tp, lead,
+                            trials, closest, -sh, pot, buf);
                 }
             });
             int best = 0;
@@ -93,7 +106,8 @@ final class Seeding {
                 }
             }
             pending = candidateRows[best];
-            System.arraycopy(x, pending * d, centres, c * d, d);
+            data.copyRow(pending, centres, c * d);
+            data.copyRow(pending, pendingRow, 0);
             for (int ch = 0; ch < nChunks; ch++) {
                 chunkSums[ch] = potentials[ch][best];
             }
@@ -114,8 +128,8 @@ final class Seeding {
      * (just closest[i] when nothing is pending): a chunk by its sum, then a row within it, so it
      * costs O(chunks + chunk).
      */
-    private static int drawByPotential(Dataset data, double[] closest, int pending, double[] chunkSums, double total,
-            SplittableRandom rnd) {
+    private static int drawByPotential(Dataset data, double[] closest, int pending, double[] pendingRow,
+            double[] chunkSums, double total, SplittableRandom rnd) {
         int n = data.n();
         double target = rnd.nextDouble() * total;
         int ch = 0;
@@ -128,7 +142,7 @@ final class Seeding {
         int to = Math.min(n, from + EmLoop.CHUNK_ROWS);
         int last = -1;
         for (int i = from; i < to; i++) {
-            double p = potential(data, closest, pending, i);
+            double p = potential(data, closest, pending, pendingRow, i);
             if (p > 0) {
                 last = i;
                 acc += p;
@@ -144,7 +158,7 @@ final class Seeding {
         for (int c = ch - 1; c >= 0; c--) {
             if (chunkSums[c] > 0) {
                 for (int i = Math.min(n, (c + 1) * EmLoop.CHUNK_ROWS) - 1; i >= c * EmLoop.CHUNK_ROWS; i--) {
-                    if (potential(data, closest, pending, i) > 0) {
+                    if (potential(data, closest, pending, pendingRow, i) > 0) {
                         return i;
                     }
                 }
@@ -154,12 +168,16 @@ final class Seeding {
     }
 
     /** Row i's potential: closest[i], with the pending centre folded in when there is one. */
-    private static double potential(Dataset data, double[] closest, int pending, int i) {
+    private static double potential(Dataset data, double[] closest, int pending, double[] pendingRow, int i) {
         if (pending < 0) {
             return closest[i];
         }
         int d = data.d();
-        return Math.min(closest[i], data.weight(i) * Distances.squared(data.valuesView(), i * d, data.valuesView(), pending * d, d));
+        double wi = data.weight(i);
+        if (data.isSingleArray()) {
+            return Math.min(closest[i], wi * Distances.squared(data.valuesView(), i * d, pendingRow, 0, d));
+        }
+        return Math.min(closest[i], wi * Distances.squared(data.row(i), 0, pendingRow, 0, d));
     }
 
     private static int drawByWeight(Dataset data, SplittableRandom rnd) {
@@ -187,18 +205,17 @@ final class Seeding {
     static double[] randomRows(Dataset data, int k, SplittableRandom rnd) {
         int n = data.n();
         int d = data.d();
-        double[] x = data.valuesView();
         double[] centres = new double[k * d];
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             weight[i] = data.weight(i);
         }
-        double left = 0;
+        double[] left = {0};
         for (double v : weight) {
-            left += v;
+            left[0] += v;
         }
         for (int c = 0; c < k; c++) {
-            double target = rnd.nextDouble() * left;
+            double target = rnd.nextDouble() * left[0];
             double acc = 0;
             int pick = -1;
             for (int i = 0; i < n; i++) {
@@ -210,14 +227,15 @@ final class Seeding {
                     }
                 }
             }
-            System.arraycopy(x, pick * d, centres, c * d, d);
+            data.copyRow(pick, centres, c * d);
             // Every row equal to the one drawn leaves the pool, so the k centres are distinct.
-            for (int i = 0; i < n; i++) {
-                if (weight[i] > 0 && Distances.squared(x, i * d, x, pick * d, d) == 0) {
-                    left -= weight[i];
+            int pc = c;
+            data.forEachRow((i, x, at, wi) -> {
+                if (weight[i] > 0 && Distances.squared(x, at, centres, pc * d, d) == 0) {
+                    left[0] -= weight[i];
                     weight[i] = 0;
                 }
-            }
+            });
         }
         return centres;
     }

@@ -92,21 +92,21 @@ public interface DistanceKernel {
      * padded columns, {@link Distances#transposePadded}): column 0 is the centre chosen last when
      * {@code lead} is 1, then {@code trials} candidate centres. For rows {@code from <= i < to} in
      * order, with D(i, c) the squared distance and w_i the weight (1 when {@code w} is null):
-     * {@code p = closest[i]}; when {@code lead} is 1, {@code p = min(p, w_i·D(i, 0))} is stored
-     * back in {@code closest[i]}; then {@code pot[t] += min(p, w_i·D(i, lead + t))} for every
+     * {@code p = closest[i + cs]}; when {@code lead} is 1, {@code p = min(p, w_i·D(i, 0))} is stored
+     * back in {@code closest[i + cs]}; then {@code pot[t] += min(p, w_i·D(i, lead + t))} for every
      * trial t. Every implementation gives exactly these bits. {@code buf} holds at least
      * {@link Kernels#scratch}(to − from, tp, d) doubles.
      */
     default void potentials(double[] x, int d, int from, int to, double[] w, double[] ct, int tp, int lead, int trials,
-            double[] closest, double[] pot, double[] buf) {
+            double[] closest, int cs, double[] pot, double[] buf) {
         squaredDistances(x, d, from, to, ct, tp, buf);
         for (int i = from; i < to; i++) {
             double wi = w == null ? 1.0 : w[i];
             int o = (i - from) * tp;
-            double ci = closest[i];
+            double ci = closest[i + cs];
             if (lead == 1) {
                 ci = Math.min(ci, wi * buf[o]);
-                closest[i] = ci;
+                closest[i + cs] = ci;
             }
             for (int t = 0; t < trials; t++) {
                 pot[t] += Math.min(ci, wi * buf[o + lead + t]);

@@ -115,9 +115,9 @@ final class VectorDistanceKernel implements DistanceKernel {
      */
     @Override
     public void potentials(double[] x, int d, int from, int to, double[] w, double[] ct, int tp, int lead, int trials,
-            double[] closest, double[] pot, double[] buf) {
+            double[] closest, int cs, double[] pot, double[] buf) {
         if (tp != L) {
-            DistanceKernel.super.potentials(x, d, from, to, w, ct, tp, lead, trials, closest, pot, buf);
+            DistanceKernel.super.potentials(x, d, from, to, w, ct, tp, lead, trials, closest, cs, pot, buf);
             return;
         }
         for (int l = 0; l < L; l++) {
@@ -137,19 +137,19 @@ final class VectorDistanceKernel implements DistanceKernel {
             a1 = a1.mul(w == null ? 1.0 : w[i + 1]);
             a2 = a2.mul(w == null ? 1.0 : w[i + 2]);
             a3 = a3.mul(w == null ? 1.0 : w[i + 3]);
-            double c0 = closest[i];
-            double c1 = closest[i + 1];
-            double c2 = closest[i + 2];
-            double c3 = closest[i + 3];
+            double c0 = closest[i + cs];
+            double c1 = closest[i + 1 + cs];
+            double c2 = closest[i + 2 + cs];
+            double c3 = closest[i + 3 + cs];
             if (lead == 1) {
                 c0 = Math.min(c0, a0.lane(0));
                 c1 = Math.min(c1, a1.lane(0));
                 c2 = Math.min(c2, a2.lane(0));
                 c3 = Math.min(c3, a3.lane(0));
-                closest[i] = c0;
-                closest[i + 1] = c1;
-                closest[i + 2] = c2;
-                closest[i + 3] = c3;
+                closest[i + cs] = c0;
+                closest[i + 1 + cs] = c1;
+                closest[i + 2 + cs] = c2;
+                closest[i + 3 + cs] = c3;
             }
             // min(c, a) by compare-and-blend: JDK 17 does not compile a 512-bit double min.
             DoubleVector cb = DoubleVector.broadcast(S, c0);
@@ -166,7 +166,7 @@ final class VectorDistanceKernel implements DistanceKernel {
             pot[t] = buf[lead + t];
         }
         if (i < to) {
-            DistanceKernel.super.potentials(x, d, i, to, w, ct, tp, lead, trials, closest, pot, buf);
+            DistanceKernel.super.potentials(x, d, i, to, w, ct, tp, lead, trials, closest, cs, pot, buf);
         }
     }
 

@@ -132,7 +132,8 @@ public final class Silhouette {
         for (int v : lab) {
             size[v]++;
         }
-        double[] x = data.valuesView();
+        // Every row is compared with every other: one array is worth its copy.
+        double[] x = data.contiguous().valuesView();
         double[] out = new double[rows.length];
         int chunk = 256;
         int chunks = (rows.length + chunk - 1) / chunk;

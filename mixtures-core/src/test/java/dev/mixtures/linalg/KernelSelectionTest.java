@@ -207,15 +207,15 @@ class KernelSelectionTest {
                         double[] ct = Distances.transposePadded(c, cols, d, tp, null);
                         double[] wantClosest = closest.clone();
                         double[] wantPot = new double[trials];
-                        ScalarDistanceKernel.INSTANCE.potentials(x, d, 0, n, w, ct, tp, lead, trials, wantClosest, wantPot,
+                        ScalarDistanceKernel.INSTANCE.potentials(x, d, 0, n, w, ct, tp, lead, trials, wantClosest, 0, wantPot,
                                 new double[Kernels.scratch(n, tp, d)]);
                         for (DistanceKernel kernel : kernels()) {
                             double[] got = closest.clone();
                             double[] pot = new double[trials];
                             // Two calls, as the seeding makes one per block: the sums carry over in row order.
                             double[] buf = new double[Kernels.scratch(n, tp, d)];
-                            kernel.potentials(x, d, 0, 50, w, ct, tp, lead, trials, got, pot, buf);
-                            kernel.potentials(x, d, 50, n, w, ct, tp, lead, trials, got, pot, buf);
+                            kernel.potentials(x, d, 0, 50, w, ct, tp, lead, trials, got, 0, pot, buf);
+                            kernel.potentials(x, d, 50, n, w, ct, tp, lead, trials, got, 0, pot, buf);
                             String where = kernel.name() + " d=" + d + " trials=" + trials + " lead=" + lead + " w=" + weighted;
                             assertArrayEquals(wantClosest, got, 0.0, where);
                             assertArrayEquals(wantPot, pot, 0.0, where);

@@ -146,47 +146,6 @@ public final class CsvDatasetReader {
         return "";
     }
 
-    /**
-     * Numbers as they are read, in fixed chunks of 2^20: growing one array by doubling holds up to
-     * three times the data at once (the old array, the new, then the final copy); chunks, then one
-     * array of the exact size, hold at most twice.
-     */
-    private static final class Chunks {
-        private static final int CHUNK = 1 << 20;
-        private final List<double[]> full = new ArrayList<>();
-        private double[] current = new double[1024];
-        private int at;
-        private long size;
-
-        void add(double v) {
-            if (at == current.length) {
-                if (current.length < CHUNK) {
-                    current = java.util.Arrays.copyOf(current, Math.min(CHUNK, 2 * current.length));
-                } else {
-                    full.add(current);
-                    current = new double[CHUNK];
-                    at = 0;
-                }
-            }
-            current[at++] = v;
-            size++;
-        }
-
-        /** Every number in one array, each chunk let go once copied. */
-        double[] toArray() {
-            double[] out = new double[Math.toIntExact(size)];
-            int pos = 0;
-            for (int i = 0; i < full.size(); i++) {
-                System.arraycopy(full.get(i), 0, out, pos, CHUNK);
-                pos += CHUNK;
-                full.set(i, null);
-            }
-            System.arraycopy(current, 0, out, pos, at);
-            current = null;
-            return out;
-        }
-    }
-
     /** A string, then a reader: the first line read ahead (for the delimiter) put back before the rest. */
     private static final class PrefixedReader extends Reader {
         private final String prefix;
@@ -347,15 +306,13 @@ public final class CsvDatasetReader {
         String weightName = weightCol >= 0 ? names.get(weightCol) : null;
         if (file != null && labelCol < 0) {
             long offset = lineOffset(file, firstData.getStartingLineNumber());
-            CsvFastPath.Result fast = offset < 0 ? null : CsvFastPath.read(file, offset, delim, width,
+            RowBlocks fast = offset < 0 ? null : CsvFastPath.read(file, offset, delim, width,
                     cols.stream().mapToInt(Integer::intValue).toArray(), weightCol);
             if (fast != null) {
-                return finish(name, fast.values(), fast.weights(), fast.n(), d, colNames, delim, header, ignored,
-                        weightName, null, null);
+                return finish(name, fast, colNames, delim, header, ignored, weightName, null, null);
             }
         }
-        Chunks values = new Chunks();
-        double[] weights = weightCol >= 0 ? new double[64] : null;
+        RowBlocks values = new RowBlocks(d, weightCol >= 0);
         List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
         int n = 0;
         for (CsvRecord rec = firstData; rec != null; rec = it.hasNext() ? it.next() : null) {
@@ -365,22 +322,19 @@ public final class CsvDatasetReader {
                 throw new InputException(name + ":" + line + ":" + col + ": ragged row: " + rec.getFieldCount()
                         + " field(s) where the " + (header ? "header has " : "first row has ") + width);
             }
-            if ((long) (n + 1) * d > Integer.MAX_VALUE - 8) {
-                throw new InputException(name + ": more rows than one array can hold (" + n + " rows × " + d + " columns)");
+            if (n == Integer.MAX_VALUE - 8) {
+                throw new InputException(name + ": more than " + n + " rows");
             }
             for (int t = 0; t < d; t++) {
                 values.add(cell(name, line, cols.get(t), names, rec, delim == ';'));
             }
-            if (weights != null) {
-                if (n == weights.length) {
-                    weights = java.util.Arrays.copyOf(weights, 2 * n);
-                }
+            if (weightCol >= 0) {
                 double w = cell(name, line, weightCol, names, rec, delim == ';');
                 if (w < 0) {
                     throw new InputException(name + ":" + line + ":" + (weightCol + 1) + ": negative weight " + w
                             + " (column " + names.get(weightCol) + ")");
                 }
-                weights[n] = w;
+                values.weight(w);
             }
             if (labels != null) {
                 String s = rec.getField(labelCol).trim();
@@ -392,24 +346,17 @@ public final class CsvDatasetReader {
             }
             n++;
         }
-        double[] w = weights == null ? null : java.util.Arrays.copyOf(weights, n);
-        return finish(name, values.toArray(), w, n, d, colNames, delim, header, ignored, weightName,
+        return finish(name, values, colNames, delim, header, ignored, weightName,
                 labels == null ? null : labels.toArray(new String[0]), labelCol >= 0 ? names.get(labelCol) : null);
     }
 
     /** The data read: the total weight checked, the dataset made. */
-    private static CsvData finish(String name, double[] values, double[] w, int n, int d, List<String> colNames,
+    private static CsvData finish(String name, RowBlocks rows, List<String> colNames,
             char delim, boolean header, List<String> ignored, String weightName, String[] labels, String labelName) {
-        if (w != null) {
-            double total = 0;
-            for (double v : w) {
-                total += v;
-            }
-            if (!(total > 0)) {
-                throw new InputException(name + ": every weight in column " + weightName + " is zero");
-            }
+        if (weightName != null && !(rows.totalWeight() > 0)) {
+            throw new InputException(name + ": every weight in column " + weightName + " is zero");
         }
-        Dataset ds = Dataset.wrap(values, n, d, colNames, w);
+        Dataset ds = rows.dataset(colNames);
         return new CsvData(ds, name, delim, header, ignored, weightName, labels, labelName);
     }
 

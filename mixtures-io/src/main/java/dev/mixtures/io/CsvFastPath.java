@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
  * The fast path of {@link CsvDatasetReader} for the files most users have: plain ASCII numbers,
  * no quotes. The file's data lines are cut into blocks of about {@link #BLOCK} bytes at line ends
  * and parsed on all cores straight from bytes into numbers ({@link CsvNumbers}: no String per
- * cell), each block into its own arrays, joined in file order. It handles the happy path only:
+ * cell), each block into its own arrays, handed in file order to the dataset's blocks
+ * ({@link RowBlocks}) and let go; at most two blocks per core are parsed ahead, so the heap holds
+ * the numbers once plus a bounded buffer. It handles the happy path only:
  * at the first thing it does not expect (a quote, a non-ASCII byte, a lone carriage return, a
  * ragged row, an empty or bad cell, a negative weight) it gives up, and the general reader
  * reads the file again and reports the exact FILE:ROW:COLUMN error. So the two paths cannot
@@ -30,12 +32,20 @@ final class CsvFastPath {
     private CsvFastPath() {
     }
 
-    /** What the fast path read: n rows of d values, and weights (or null). */
-    record Result(double[] values, double[] weights, int n) {
+    /**
+     * A block's working arrays: its bytes and the numbers parsed from them. They are recycled from
+     * block to block (a few per core), because on this kind of machine the first touch of fresh
+     * heap memory costs more than parsing into it: allocating them anew for every block made a
+     * first read twice as slow as the next.
+     */
+    private static final class Scratch {
+        byte[] bytes = new byte[0];
+        double[] values = new double[0];
+        double[] weights = new double[0];
     }
 
-    /** One block's rows. */
-    private record Part(double[] values, double[] weights, int rows) {
+    /** One block's rows, in its scratch arrays. */
+    private record Part(Scratch scratch, int rows) {
     }
 
     /** Given up: the general reader takes over. */
@@ -52,7 +62,7 @@ final class CsvFastPath {
      * separated by {@code delim}, keeping the fields {@code cols} (in that order) and the weight
      * field {@code weightCol} (or none, -1). Null when it gives up.
      */
-    static Result read(Path file, long start, char delim, int width, int[] cols, int weightCol) {
+    static RowBlocks read(Path file, long start, char delim, int width, int[] cols, int weightCol) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             int blocks = (int) Math.max(1, (size - start + BLOCK - 1) / BLOCK);
@@ -63,40 +73,36 @@ final class CsvFastPath {
                 return t;
             });
             try {
-                List<Future<Part>> parts = new ArrayList<>(blocks);
-                for (int b = 0; b < blocks; b++) {
-                    long lo = start + (long) b * BLOCK;
-                    long hi = Math.min(size, lo + BLOCK);
-                    boolean first = b == 0;
-                    parts.add(pool.submit(() -> block(ch, size, lo, hi, first, delim, width, cols, weightCol)));
-                }
-                List<Part> done = new ArrayList<>(blocks);
-                long rows = 0;
-                for (Future<Part> f : parts) {
-                    Part p = f.get();
+                java.util.ArrayDeque<Future<Part>> ahead = new java.util.ArrayDeque<>();
+                java.util.concurrent.ConcurrentLinkedQueue<Scratch> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                RowBlocks out = null;
+                int next = 0;
+                while (next < blocks || !ahead.isEmpty()) {
+                    while (next < blocks && ahead.size() < 2 * threads) {
+                        long lo = start + (long) next * BLOCK;
+                        long hi = Math.min(size, lo + BLOCK);
+                        boolean first = next == 0;
+                        ahead.add(pool.submit(() -> {
+                            Scratch sc = free.poll();
+                            return block(ch, size, lo, hi, first, delim, width, cols, weightCol, sc != null ? sc : new Scratch());
+                        }));
+                        next++;
+                    }
+                    Part p = ahead.poll().get();
                     if (p == null) {
                         return null;
                     }
-                    done.add(p);
-                    rows += p.rows();
-                }
-                int d = cols.length;
-                if (rows * d > Integer.MAX_VALUE - 8 || rows == 0) {
-                    return null;
-                }
-                double[] values = new double[(int) (rows * d)];
-                double[] weights = weightCol >= 0 ? new double[(int) rows] : null;
-                int at = 0;
-                for (int i = 0; i < done.size(); i++) {
-                    Part p = done.get(i);
-                    System.arraycopy(p.values(), 0, values, at * d, p.rows() * d);
-                    if (weights != null) {
-                        System.arraycopy(p.weights(), 0, weights, at, p.rows());
+                    if (out == null) {
+                        // Rows to come, guessed from the first block: a little over, so the guess rarely grows.
+                        out = new RowBlocks(cols.length, weightCol >= 0, (long) (p.rows() * 1.05 * blocks) + 16);
                     }
-                    at += p.rows();
-                    done.set(i, null);
+                    if (out.rows() + p.rows() > Integer.MAX_VALUE - 8) {
+                        return null;
+                    }
+                    out.addRows(p.scratch().values, p.scratch().weights, p.rows());
+                    free.add(p.scratch());
                 }
-                return new Result(values, weights, (int) rows);
+                return out == null || out.rows() == 0 ? null : out;
             } finally {
                 pool.shutdownNow();
             }
@@ -113,16 +119,19 @@ final class CsvFastPath {
      * it starts in (the previous block finishes it), and every block finishes the line it ends in.
      */
     private static Part block(FileChannel ch, long size, long lo, long hi, boolean first, char delim, int width,
-            int[] cols, int weightCol) throws IOException {
+            int[] cols, int weightCol, Scratch sc) throws IOException {
         long from = first ? lo : lo - 1; // from the byte before: is lo a line start?
         long to = Math.min(size, hi + MAX_LINE);
-        ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
+        if (sc.bytes.length < to - from) {
+            sc.bytes = new byte[(int) (to - from)];
+        }
+        ByteBuffer buf = ByteBuffer.wrap(sc.bytes, 0, (int) (to - from));
         while (buf.hasRemaining()) {
             if (ch.read(buf, from + buf.position()) < 0) {
                 break;
             }
         }
-        byte[] b = buf.array();
+        byte[] b = sc.bytes;
         int end = buf.position();
         int i = 0;
         if (!first) {
@@ -135,8 +144,14 @@ final class CsvFastPath {
         int limit = (int) (hi - from); // lines starting before this are ours
         int d = cols.length;
         // A number and its delimiter take at least two bytes; most take eight or more.
-        double[] values = new double[Math.max(16 * d, (int) ((hi - lo) / 8))];
-        double[] weights = weightCol >= 0 ? new double[values.length / Math.max(1, d) + 1] : null;
+        if (sc.values.length < Math.max(16 * d, (int) ((hi - lo) / 8))) {
+            sc.values = new double[Math.max(16 * d, (int) ((hi - lo) / 8))];
+        }
+        double[] values = sc.values;
+        if (weightCol >= 0 && sc.weights.length < values.length / Math.max(1, d) + 1) {
+            sc.weights = new double[values.length / Math.max(1, d) + 1];
+        }
+        double[] weights = weightCol >= 0 ? sc.weights : null;
         int rows = 0;
         int[] where = new int[width + 1];
         try {
@@ -175,9 +190,11 @@ final class CsvFastPath {
         } catch (GiveUp g) {
             return null;
         }
-        // Kept until all blocks are read: exactly their rows, not the room they grew.
-        return new Part(java.util.Arrays.copyOf(values, rows * d), weights == null ? null
-                : java.util.Arrays.copyOf(weights, rows), rows);
+        sc.values = values;
+        if (weights != null) {
+            sc.weights = weights;
+        }
+        return new Part(sc, rows);
     }
 
     /**

@@ -64,12 +64,24 @@ public final class NpyFiles {
             out.write(new byte[] {1, 0, (byte) (header.length() & 0xff), (byte) (header.length() >> 8)});
             out.write(header.getBytes(StandardCharsets.US_ASCII));
             ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            double[] x = data.valuesView();
-            for (int i = 0; i < n * d; i++) {
-                if (!buf.hasRemaining()) {
-                    flush(buf, out);
+            IOException[] failed = {null};
+            data.forEachRow((i, x, at, w) -> {
+                if (failed[0] != null) {
+                    return;
                 }
-                buf.putDouble(x[i]);
+                try {
+                    for (int j = 0; j < d; j++) {
+                        if (!buf.hasRemaining()) {
+                            flush(buf, out);
+                        }
+                        buf.putDouble(x[at + j]);
+                    }
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
             }
             flush(buf, out);
         });
@@ -151,38 +163,22 @@ public final class NpyFiles {
             if (n < 1 || d < 1) {
                 throw new InputException(name + ": no data (shape " + shape + ")");
             }
-            if (n * d > Integer.MAX_VALUE - 8) {
-                throw new InputException(name + ": " + n + " rows × " + d + " columns are more values than one array"
-                        + " holds (" + (Integer.MAX_VALUE - 8) + ")");
+            if (n > Integer.MAX_VALUE - 8 || d > Integer.MAX_VALUE - 8) {
+                throw new InputException(name + ": " + n + " rows × " + d + " columns: more rows or columns than mixtures"
+                        + " takes (" + (Integer.MAX_VALUE - 8) + ")");
             }
             long bytes = n * d * 8;
             if (ch.size() < dataStart + bytes) {
                 throw new InputException(name + ": cut short: its header says " + n + " × " + d + " values ("
                         + bytes + " bytes), the file has " + (ch.size() - dataStart));
             }
-            double[] x = new double[(int) (n * d)];
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-            long pos = dataStart;
-            int at = 0;
-            while (at < x.length) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), (long) (x.length - at) * 8));
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, pos + buf.position()) < 0) {
-                        throw new InputException(name + ": cut short while reading its values");
-                    }
-                }
-                pos += buf.position();
-                buf.flip();
-                while (buf.remaining() >= 8) {
-                    double v = buf.getDouble();
-                    if (!Double.isFinite(v)) {
-                        throw new InputException(name + ": row " + (at / d + 1) + ", column " + (at % d + 1) + " is " + v);
-                    }
-                    x[at++] = v;
-                }
+            // Mapped, not read: a pass streams the rows from the page cache, so the file may be
+            // larger than the heap.
+            try {
+                return Dataset.map(file, dataStart, (int) n, (int) d, columnNames(file, (int) d));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(name + ": " + e.getMessage(), e);
             }
-            return Dataset.wrap(x, (int) n, (int) d, columnNames(file, (int) d), null);
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (NumberFormatException e) {

@@ -54,14 +54,14 @@ class NpyFilesTest {
         String header = new String(bytes, 10, bytes.length - 10 - 48, StandardCharsets.US_ASCII);
         assertTrue(header.startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }"), header);
         Dataset back = NpyFiles.read(f);
-        assertArrayEquals(x, back.valuesView(), 0.0);
+        assertArrayEquals(x, back.contiguous().valuesView(), 0.0);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(back.get(0, 1)));
         assertEquals(List.of("a", "b"), back.columnNames());
         Files.delete(NpyFiles.columnsFile(f));
         assertEquals(List.of("x1", "x2"), NpyFiles.read(f).columnNames());
         // Version 2.0 headers and one-dimensional arrays (one column) read too.
         Path v2 = npy("v2.npy", 2, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), }", new double[] {7, 8}, -1);
-        assertArrayEquals(new double[] {7, 8}, NpyFiles.read(v2).valuesView(), 0.0);
+        assertArrayEquals(new double[] {7, 8}, NpyFiles.read(v2).contiguous().valuesView(), 0.0);
         Path one = npy("one.npy", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", new double[] {1, 2, 3}, -1);
         assertEquals(1, NpyFiles.read(one).d());
     }
@@ -84,7 +84,7 @@ class NpyFilesTest {
         }
         Path nan = npy("nan.npy", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), }",
                 new double[] {1, Double.NaN}, -1);
-        assertTrue(assertThrows(InputException.class, () -> NpyFiles.read(nan)).getMessage().contains("row 2, column 1 is NaN"));
+        assertTrue(assertThrows(InputException.class, () -> NpyFiles.read(nan)).getMessage().matches("(?s).*row 2, column 1 .*NaN is not a finite number.*"));
         Path cut = npy("cut.npy", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 1), }", new double[] {1, 2}, 20);
         assertTrue(assertThrows(InputException.class, () -> NpyFiles.read(cut)).getMessage().contains("cut short"));
         Path text = dir.resolve("text.npy");
