@@ -133,7 +133,7 @@ class FitCommand implements Callable<Integer> {
     String init;
 
     @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm and vb, 10 for"
-            + " kmeans; 5 per K when gmm chooses K).")
+            + " kmeans; 5 per K when gmm chooses K). Mini-batch: seedings tried on samples, the best one runs.")
     Integer nInit;
 
     @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000 for gmm, 300 for kmeans).")

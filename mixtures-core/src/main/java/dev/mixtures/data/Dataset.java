@@ -489,16 +489,7 @@ public final class Dataset {
 
     /** Copies row i into {@code dst} from index {@code at}. */
     public void copyRow(int i, double[] dst, int at) {
-        double[] a = store.array();
-        if (a != null) {
-            System.arraycopy(a, i * d, dst, at, d);
-        } else if (at == 0 && dst.length >= d) {
-            store.copy(i, i + 1, dst, null);
-        } else {
-            for (int j = 0; j < d; j++) {
-                dst[at + j] = store.get(i, j);
-            }
-        }
+        store.copyRow(i, dst, at);
     }
 
     /** Column names, in order. */

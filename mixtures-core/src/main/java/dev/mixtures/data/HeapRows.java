@@ -98,6 +98,12 @@ final class HeapRows extends RowStore {
     }
 
     @Override
+    void copyRow(int i, double[] dst, int at) {
+        int b = blockOf(i);
+        System.arraycopy(values[b], (i - first[b]) * d, dst, at, d);
+    }
+
+    @Override
     double get(int i, int j) {
         int b = blockOf(i);
         return values[b][(i - first[b]) * d + j];

@@ -76,6 +76,12 @@ final class MappedRows extends RowStore {
     }
 
     @Override
+    void copyRow(int i, double[] dst, int at) {
+        int s = i / segmentRows;
+        segments[s].get((i - s * segmentRows) * d, dst, at, d);
+    }
+
+    @Override
     double get(int i, int j) {
         int s = i / segmentRows;
         return segments[s].get((i - s * segmentRows) * d + j);

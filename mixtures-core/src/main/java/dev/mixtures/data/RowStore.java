@@ -20,6 +20,13 @@ abstract class RowStore {
     /** Copies rows {@code from <= i < to} into {@code values} (from index 0) and, when not null, their weights into {@code weights}. */
     abstract void copy(int from, int to, double[] values, double[] weights);
 
+    /** Copies row i into {@code dst} from index {@code at}. */
+    void copyRow(int i, double[] dst, int at) {
+        for (int j = 0; j < d; j++) {
+            dst[at + j] = get(i, j);
+        }
+    }
+
     /** Value of row i, column j. */
     abstract double get(int i, int j);
 

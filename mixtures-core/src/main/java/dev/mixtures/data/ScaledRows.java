@@ -33,6 +33,14 @@ final class ScaledRows extends RowStore {
     }
 
     @Override
+    void copyRow(int i, double[] dst, int at) {
+        base.copyRow(i, dst, at);
+        for (int j = 0; j < d; j++) {
+            dst[at + j] = (dst[at + j] - shift[j]) / scale[j];
+        }
+    }
+
+    @Override
     double get(int i, int j) {
         return (base.get(i, j) - shift[j]) / scale[j];
     }

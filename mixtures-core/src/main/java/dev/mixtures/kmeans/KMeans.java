@@ -130,8 +130,9 @@ public final class KMeans {
      */
     public KMeansModel fit(Dataset data, ProgressListener listener, BooleanSupplier cancel) {
         KMeansFit[] spec = new KMeansFit[1];
-        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, s.init == Init.GIVEN ? 1 : s.nInit, s.maxIter, 0,
-                false, s.standardize);
+        // Mini-batch tries its nInit seedings on samples inside its one run (MiniBatchFamily.seed).
+        int runs = s.init == Init.GIVEN || s.algorithm == Algorithm.MINIBATCH ? 1 : s.nInit;
+        FitTemplate.Options o = new FitTemplate.Options(s.seed, s.threads, runs, s.maxIter, 0, false, s.standardize);
         FitTemplate.Outcome<Centres, KMeansStatistics> r = FitTemplate.fit(data, o, this::checkData,
                 (z, st) -> spec[0] = new KMeansFit(this, z, st), listener, cancel);
         KMeansStatistics last = r.statistics();

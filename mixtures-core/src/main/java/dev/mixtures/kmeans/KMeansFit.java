@@ -67,6 +67,8 @@ final class KMeansFit implements FitTemplate.Spec<Centres, KMeansStatistics> {
         double[] c0;
         if (given != null) {
             c0 = given.clone();
+        } else if (algorithm == KMeans.Algorithm.MINIBATCH) {
+            c0 = MiniBatchFamily.seed(z, k, settings.batchSize(), settings.nInit(), settings.init(), rnd, workers, kernel);
         } else if (settings.init() == KMeans.Init.RANDOM) {
             c0 = Seeding.randomRows(z, k, rnd);
         } else {
@@ -88,7 +90,8 @@ final class KMeansFit implements FitTemplate.Spec<Centres, KMeansStatistics> {
         EmFamily<Centres, KMeansStatistics> assign = family;
         if (algorithm == KMeans.Algorithm.MINIBATCH) {
             end = Centres.initial(r.params().c, settings.k(), z.d(), kernel.lanes(), false);
-            assign = family(workers);
+            // One exact pass for sizes and J: no labels kept (n ints), no bounds.
+            assign = new AssignFamily(z, settings.k(), false, kernel, settings.tol(), workers.threads(), false);
         } else if (r.lastStatistics().changed == 0 && noEmptyCluster(r.lastStatistics())) {
             // No label changed and none was re-seeded: the last M-step gave the same centres, bit
             // for bit, so the last E-step's sizes and J are already those of the final centres.

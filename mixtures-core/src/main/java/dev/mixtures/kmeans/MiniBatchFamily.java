@@ -2,6 +2,7 @@ package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Kernels;
 import java.util.SplittableRandom;
@@ -15,8 +16,18 @@ import java.util.SplittableRandom;
  * <p>Trade-off: an iteration costs O(batch·k·d) instead of O(n·k·d), so large data converge in a
  * fraction of the time, but the centres only approach a Lloyd fixed point: the final cost is
  * typically a little higher (about 1–5% on well-separated blobs) and J can go up between batches.
- * The recorded objective is the batch's mean cost; the run stops when its exponentially weighted
- * average has not improved for 10 batches, or after max-iter passes over the data.
+ *
+ * <p>Start ({@link #seed}, as scikit-learn's MiniBatchKMeans): each of nInit seedings (k-means++
+ * or random rows) is drawn from its own sample of 3·batch rows (at least 3k), and the one with the
+ * lowest cost on a further sample of that size starts the one run; so the start costs O(nInit ·
+ * batch · k · d), not passes over all rows.
+ *
+ * <p>Stopping rule (the centres have settled when the cost they give stops falling): the recorded
+ * objective is the batch's mean cost, taken before the batch moves the centres; the first batch is
+ * left out (its cost is that of the start); from the second on, an exponentially weighted average
+ * with weight α = min(1, 2·batch/(n + 1)) (a memory of about half a pass over the data) smooths
+ * it, and the run stops when that average has not reached a new minimum for 10 batches running,
+ * or after max-iter passes over the data. Then one exact pass gives the sizes and J.
  */
 final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
     private static final int PATIENCE = 10;
@@ -117,8 +128,76 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
         return batchWeight > 0 ? total.cost / batchWeight : 0;
     }
 
+    /**
+     * The start of a run: the best of {@code tries} seedings, each drawn from its own sample of
+     * rows and scored by its cost on another sample (see the class comment).
+     */
+    static double[] seed(Dataset data, int k, int batch, int tries, KMeans.Init init, SplittableRandom rnd,
+            Workers workers, DistanceKernel kernel) {
+        int n = data.n();
+        int size = Math.min(n, Math.max(3 * Math.min(batch, n), 3 * k));
+        double[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        Dataset check = sample(data, size, rnd);
+        for (int t = 0; t < Math.max(1, tries); t++) {
+            Dataset s = sample(data, size, rnd);
+            if (s.distinctRows(k) < k) {
+                // Too few distinct rows drawn for k centres: seed from all rows, as a full fit would.
+                s = data;
+            }
+            double[] c = init == KMeans.Init.RANDOM ? Seeding.randomRows(s, k, rnd)
+                    : Seeding.kMeansPlusPlus(s, k, rnd, workers, kernel);
+            double cost = cost(check, c, k, kernel);
+            if (best == null || cost < bestCost) {
+                best = c;
+                bestCost = cost;
+            }
+        }
+        return best;
+    }
+
+    /** {@code size} rows drawn uniformly with replacement, with their weights, in one array. */
+    private static Dataset sample(Dataset data, int size, SplittableRandom rnd) {
+        int d = data.d();
+        double[] x = new double[size * d];
+        double[] w = data.hasWeights() ? new double[size] : null;
+        for (int t = 0; t < size; t++) {
+            int i = rnd.nextInt(data.n());
+            data.copyRow(i, x, t * d);
+            if (w != null) {
+                w[t] = data.weight(i);
+            }
+        }
+        if (w != null && !(java.util.Arrays.stream(w).sum() > 0)) {
+            w = null; // every drawn row weighs 0: seed as if unweighted rather than fail
+        }
+        return Dataset.wrap(x, size, d, data.columnNames(), w);
+    }
+
+    /** Σ w·min_c ‖x − c‖² over the rows of {@code s}. */
+    private static double cost(Dataset s, double[] centres, int k, DistanceKernel kernel) {
+        int d = s.d();
+        int kp = Kernels.padded(k);
+        double[] cl = dev.mixtures.linalg.Distances.laneBlocked(centres, k, d, kp, kernel.lanes(), null);
+        double[] buf = new double[Kernels.scratch(128, kp, d)];
+        int[] lab = new int[128];
+        double[] dist = new double[128];
+        double total = 0;
+        for (int b = 0; b < s.n(); b += 128) {
+            int e = Math.min(s.n(), b + 128);
+            kernel.nearest(s.valuesView(), d, b, e, cl, kp, k, buf, lab, dist, null);
+            for (int i = b; i < e; i++) {
+                total += s.weight(i) * dist[i - b];
+            }
+        }
+        return total;
+    }
+
     @Override
     public boolean converged(double previous, double current, KMeansStatistics total, int iteration) {
+        if (iteration == 1) {
+            return false; // the first batch's cost is the start's
+        }
         double alpha = Math.min(1.0, 2.0 * batch / (n + 1.0));
         ewa = Double.isNaN(ewa) ? current : ewa * (1 - alpha) + current * alpha;
         if (ewa < best) {

@@ -132,7 +132,10 @@ class DatasetStorageTest {
                         .covariance(CovarianceType.parse("VVV")).build();
                 BayesianGaussianMixture vb = BayesianGaussianMixture.builder().k(5).seed(3).threads(2).maxIter(40)
                         .standardize(standardize).build();
+                KMeans mb = KMeans.builder().k(4).seed(3).nInit(3).threads(2).standardize(standardize)
+                        .algorithm(KMeans.Algorithm.MINIBATCH).batchSize(500).build();
                 KMeansModel kWant = km.fit(a);
+                KMeansModel mWant = mb.fit(a);
                 GaussianMixtureModel gWant = gm.fit(a);
                 BayesianGaussianMixtureModel vWant = vb.fit(a);
                 for (Dataset o : others) {
@@ -142,6 +145,9 @@ class DatasetStorageTest {
                     assertArrayEquals(kWant.trace().history(), k.trace().history(), 0.0, what);
                     assertArrayEquals(flat(kWant.centres()), flat(k.centres()), 0.0, what);
                     assertArrayEquals(kWant.predict(a), k.predict(b), what);
+                    KMeansModel mbk = mb.fit(b);
+                    assertArrayEquals(mWant.trace().history(), mbk.trace().history(), 0.0, "minibatch " + what);
+                    assertArrayEquals(flat(mWant.centres()), flat(mbk.centres()), 0.0, "minibatch " + what);
                     GaussianMixtureModel g = gm.fit(b);
                     assertArrayEquals(gWant.trace().history(), g.trace().history(), 0.0, what);
                     assertArrayEquals(flat(gWant.means()), flat(g.means()), 0.0, what);

@@ -220,6 +220,15 @@ class KMeansTest {
         assertEquals("minibatch", mb.algorithm());
         double ratio = mb.inertia() / full.inertia();
         assertTrue(ratio >= 1 - 1e-12 && ratio < 1.05, "mini-batch J / Lloyd J = " + ratio);
+        // The stopping rule ends the run once the smoothed cost stops falling: here within three
+        // passes over the data (30 batches of 2048 each), far from max-iter's 300 passes.
+        for (long seed = 1; seed <= 3; seed++) {
+            KMeansModel m = KMeans.builder().k(10).nInit(3).seed(seed).algorithm(KMeans.Algorithm.MINIBATCH)
+                    .batchSize(2048).build().fit(data);
+            int batches = m.trace().history().length;
+            assertTrue(batches >= 2 && batches <= 90, "seed " + seed + ": " + batches + " batches");
+            assertTrue(m.inertia() / full.inertia() < 1.05, "seed " + seed + ": J ratio " + m.inertia() / full.inertia());
+        }
     }
 
     @Test
