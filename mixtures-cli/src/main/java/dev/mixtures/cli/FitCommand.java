@@ -132,8 +132,9 @@ class FitCommand implements Callable<Integer> {
                     + "kmeans: k-means++ (default), random, or a CSV file of k starting centres in original units.")
     String init;
 
-    @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm and vb, 10 for"
-            + " kmeans; 5 per K when gmm chooses K). Mini-batch: seedings tried on samples, the best one runs.")
+    @Option(names = "--n-init", paramLabel = "N", description = "Starts; the best wins (default: 1 for gmm and vb; for kmeans"
+            + " 1 with k-means++ seeding, 10 with random; 5 per K when gmm chooses K). Mini-batch: seedings tried on samples,"
+            + " the best one runs.")
     Integer nInit;
 
     @Option(names = "--max-iter", paramLabel = "M", description = "Iteration limit per start (default: 1000 for gmm, 300 for kmeans).")
@@ -283,9 +284,12 @@ class FitCommand implements Callable<Integer> {
     private int fitKMeans(DataOptions.Loaded loaded) {
         Dataset ds = loaded.data;
         KMeansBuilder b = KMeans.builder().k(k != null ? k : 2).standardize(standardize).seed(seed)
-                .nInit(nInit != null ? nInit : 10).maxIter(maxIter != null ? maxIter : 300).tol(tol != null ? tol : 1e-6)
+                .maxIter(maxIter != null ? maxIter : 300).tol(tol != null ? tol : 1e-6)
                 .algorithm(KMeans.Algorithm.parse(algorithm != null ? algorithm : "auto"))
                 .batchSize(batchSize != null ? batchSize : 1024);
+        if (nInit != null) {
+            b.nInit(nInit);
+        }
         if (threads != null) {
             b.threads(threads);
         }
@@ -299,7 +303,8 @@ class FitCommand implements Callable<Integer> {
         }
         KMeans km = b.build();
         KMeansModel m;
-        try (Progress p = new Progress(spec.commandLine().getErr(), km.init() == KMeans.Init.GIVEN ? 1 : km.nInit(), Progress.terminal())) {
+        int runs = km.init() == KMeans.Init.GIVEN || km.algorithm() == KMeans.Algorithm.MINIBATCH ? 1 : km.nInit();
+        try (Progress p = new Progress(spec.commandLine().getErr(), runs, Progress.terminal())) {
             m = km.fit(ds, p, () -> false);
         }
         if (out != null && !reportMode()) {

@@ -34,14 +34,21 @@ final class Summary {
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
             s.append("  skipped non-numeric column(s): ").append(columnList(loaded.csv.ignoredColumns())).append('\n');
         }
+        boolean miniBatch = st.algorithm() == KMeans.Algorithm.MINIBATCH;
         int restarts = st.init() == KMeans.Init.GIVEN ? 1 : st.nInit();
-        s.append(String.format(Locale.ROOT, "  %s seeding, %d restart%s, seed %d, %s algorithm, %s kernel, %d thread%s%s%n",
-                st.init().label(), restarts, restarts == 1 ? "" : "s", st.seed(), m.algorithm(), m.kernelName(), st.threads(),
-                st.threads() == 1 ? "" : "s", st.standardize() ? ", standardized (population SD)" : ""));
+        String starts = miniBatch && st.init() != KMeans.Init.GIVEN
+                ? String.format(Locale.ROOT, "best of %d on samples of %d rows", restarts, st.seedSampleRows(m.trainingRows()))
+                : restarts + " restart" + (restarts == 1 ? "" : "s");
+        s.append(String.format(Locale.ROOT, "  %s seeding, %s, seed %d, %s algorithm%s, %s kernel, %d thread%s%s%n",
+                st.init().label(), starts, st.seed(), m.algorithm(), miniBatch ? " (batches of " + st.batchSize() + ")" : "",
+                m.kernelName(), st.threads(), st.threads() == 1 ? "" : "s",
+                st.standardize() ? ", standardized (population SD)" : ""));
         s.append('\n');
-        s.append(String.format(Locale.ROOT, "%s after %d iteration%s (best restart: #%d of %d) in %.3f s%n",
+        s.append(String.format(Locale.ROOT, "%s after %d %s%s%s in %.3f s%n",
                 m.trace().converged() ? "Converged" : "Stopped at the iteration limit, not converged,", m.trace().iterations(),
-                m.trace().iterations() == 1 ? "" : "s", m.trace().restart() + 1, restarts, m.trace().nanos() / 1e9));
+                miniBatch ? "batch" : "iteration", m.trace().iterations() == 1 ? "" : (miniBatch ? "es" : "s"),
+                miniBatch ? "" : String.format(Locale.ROOT, " (best restart: #%d of %d)", m.trace().restart() + 1, restarts),
+                m.trace().nanos() / 1e9));
         s.append(String.format(Locale.ROOT, "Cost J = %.7g (sum of squared distances to the centres%s)%n%n", m.inertia(),
                 st.standardize() ? ", standardized units" : ""));
 

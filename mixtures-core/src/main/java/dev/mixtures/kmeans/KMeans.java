@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * int[] labels = m.predict(data);
  * }</pre>
  *
- * <p>Defaults: greedy k-means++ seeding, 10 restarts (the best by J is kept), at most 300
+ * <p>Defaults: greedy k-means++ seeding, one start (ten with random seeding; the best by J is kept), at most 300
  * iterations, relative tolerance 1e-6 on J, seed 1, all available processors, algorithm
  * {@link Algorithm#AUTO}. The same data, settings and seed give the same model, bit for bit,
  * whatever the number of threads.
@@ -252,7 +252,15 @@ public final class KMeans {
         return s.algorithm;
     }
 
-    /** Mini-batch size. */
+    /**
+     * Mini-batch: the rows of each sample its seedings are drawn from and scored on, for data of n
+     * rows (3 × batch, at least 3k, at most n).
+     */
+    public int seedSampleRows(int n) {
+        return MiniBatchFamily.sampleRows(n, s.batchSize, s.k);
+    }
+
+    /** Rows per mini-batch. */
     public int batchSize() {
         return s.batchSize;
     }

@@ -11,7 +11,8 @@ public final class KMeansBuilder implements Cloneable {
     int k = 2;
     KMeans.Init init = KMeans.Init.KMEANS_PLUS_PLUS;
     double[][] initialCentres;
-    int nInit = 10;
+    /** Null: chosen by {@link #build} from the seeding (scikit-learn's n_init = 'auto'). */
+    Integer nInit;
     int maxIter = 300;
     double tol = 1e-6;
     long seed = 1;
@@ -54,7 +55,13 @@ public final class KMeansBuilder implements Cloneable {
         return this;
     }
 
-    /** Number of restarts, at least 1; the one with the lowest J is kept. Ignored for given centres. */
+    /**
+     * Number of restarts, at least 1; the one with the lowest J is kept. Ignored for given centres.
+     * By default 1 with k-means++ seeding and 10 with random rows, as scikit-learn's
+     * {@code n_init='auto'} (since 1.4; R's kmeans starts once): k-means++ seeds are already spread
+     * over the data, so further restarts rarely lower J by much, and each costs k passes over the
+     * rows to seed. Mini-batch: seedings tried on samples, the best of which runs.
+     */
     public KMeansBuilder nInit(int v) {
         nInit = v;
         return this;
@@ -110,7 +117,11 @@ public final class KMeansBuilder implements Cloneable {
 
     /** Validates and builds; a bad value fails here, naming the setting. */
     public KMeans build() {
-        Settings.checkFit(k, nInit, maxIter, tol, threads);
+        KMeansBuilder b = copy();
+        if (b.nInit == null) {
+            b.nInit = init == KMeans.Init.RANDOM ? 10 : 1;
+        }
+        Settings.checkFit(k, b.nInit, maxIter, tol, threads);
         Settings.atLeast("batch-size", batchSize, 1);
         if (init == null || algorithm == null) {
             throw new IllegalArgumentException("init and algorithm must be set");
@@ -121,7 +132,7 @@ public final class KMeansBuilder implements Cloneable {
             }
             checkCentres(initialCentres, k, "init: ");
         }
-        return new KMeans(this);
+        return new KMeans(b);
     }
 
     /** Fails, the message starting with {@code prefix}, unless there are k centres, every coordinate finite. */

@@ -134,8 +134,7 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
      */
     static double[] seed(Dataset data, int k, int batch, int tries, KMeans.Init init, SplittableRandom rnd,
             Workers workers, DistanceKernel kernel) {
-        int n = data.n();
-        int size = Math.min(n, Math.max(3 * Math.min(batch, n), 3 * k));
+        int size = sampleRows(data.n(), batch, k);
         double[] best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         Dataset check = sample(data, size, rnd);
@@ -154,6 +153,11 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
             }
         }
         return best;
+    }
+
+    /** Rows in each sample of the start: 3 × batch, at least 3k, at most n. */
+    static int sampleRows(int n, int batch, int k) {
+        return (int) Math.min(n, Math.max(3L * Math.min(batch, n), 3L * k));
     }
 
     /** {@code size} rows drawn uniformly with replacement, with their weights, in one array. */
