@@ -20,8 +20,14 @@ public final class Dataset {
     private final List<String> columns;
     /** First row of each block after the first (ascending, inside 1..n−1); empty for one block. */
     private final int[] blockStarts;
+    /** Cells that are missing (NaN); only datasets made to allow them have any. */
+    private final long missing;
 
     private Dataset(RowStore store, List<String> columns, int[] blockStarts) {
+        this(store, columns, blockStarts, 0);
+    }
+
+    private Dataset(RowStore store, List<String> columns, int[] blockStarts, long missing) {
         if (store.d == 0) {
             throw new IllegalArgumentException("the data have no column (d = 0)");
         }
@@ -33,6 +39,7 @@ public final class Dataset {
         this.d = store.d;
         this.columns = columns;
         this.blockStarts = blockStarts;
+        this.missing = missing;
     }
 
     private static Dataset heap(double[] values, int n, int d, List<String> columns, double[] weights) {
@@ -60,14 +67,28 @@ public final class Dataset {
 
     /** Every value finite; a bad one named by row ({@code firstRow} + its row, from 1) and column. */
     private static void checkValues(double[] values, int firstRow, int rows, int d, List<String> columns) {
+        checkValues(values, firstRow, rows, d, columns, false);
+    }
+
+    /**
+     * Every value finite, or NaN (a missing cell) when {@code allowMissing}; the number of NaN.
+     * A bad value is named by row ({@code firstRow} + its row, from 1) and column.
+     */
+    private static long checkValues(double[] values, int firstRow, int rows, int d, List<String> columns,
+            boolean allowMissing) {
+        long nan = 0;
         for (int q = 0; q < rows * d; q++) {
-            if (!Double.isFinite(values[q])) {
+            if (allowMissing && Double.isNaN(values[q])) {
+                nan++;
+            } else if (!Double.isFinite(values[q])) {
                 int i = q / d;
                 int j = q % d;
                 throw new IllegalArgumentException("row " + (firstRow + i + 1) + ", column " + (j + 1)
-                        + " (" + columns.get(j) + "): value " + values[q] + " is not a finite number");
+                        + " (" + columns.get(j) + "): value " + values[q] + " is not a finite number"
+                        + (Double.isNaN(values[q]) ? " (a missing cell: see --missing)" : ""));
             }
         }
+        return nan;
     }
 
     private static void checkWeights(double[] weights, int firstRow, int rows) {
@@ -138,6 +159,16 @@ public final class Dataset {
      */
     public static Dataset ofBlocks(List<double[]> values, int[] rows, int d, List<String> columnNames,
             List<double[]> weights) {
+        return ofBlocks(values, rows, d, columnNames, weights, false);
+    }
+
+    /**
+     * As {@link #ofBlocks(List, int[], int, List, List)}; with {@code allowMissing}, a NaN value is
+     * a missing cell (an infinite one is still refused). Only the Gaussian mixture models missing
+     * cells ({@link #hasMissing}); the other models refuse such data.
+     */
+    public static Dataset ofBlocks(List<double[]> values, int[] rows, int d, List<String> columnNames,
+            List<double[]> weights, boolean allowMissing) {
         int blocks = values.size();
         if (rows.length != blocks || (weights != null && weights.size() != blocks)) {
             throw new IllegalArgumentException(blocks + " value blocks, " + rows.length + " row counts"
@@ -151,6 +182,7 @@ public final class Dataset {
         double[][] v = new double[blocks][];
         double[][] w = weights == null ? null : new double[blocks][];
         double total = 0;
+        long nan = 0;
         for (int b = 0; b < blocks; b++) {
             if (rows[b] < 0 || values.get(b).length < (long) rows[b] * d
                     || (w != null && weights.get(b).length < rows[b])) {
@@ -161,7 +193,7 @@ public final class Dataset {
                 throw new IllegalArgumentException("more than " + (Integer.MAX_VALUE - 8) + " rows");
             }
             v[b] = values.get(b);
-            checkValues(v[b], first[b], rows[b], d, names);
+            nan += checkValues(v[b], first[b], rows[b], d, names, allowMissing);
             if (w != null) {
                 w[b] = weights.get(b);
                 checkWeights(w[b], first[b], rows[b]);
@@ -172,7 +204,7 @@ public final class Dataset {
             first[b + 1] = first[b] + rows[b];
         }
         checkTotal(w == null ? first[blocks] : total, first[blocks]);
-        return new Dataset(new HeapRows(v, w, first, d), names, new int[0]);
+        return new Dataset(new HeapRows(v, w, first, d), names, new int[0], nan);
     }
 
     /**
@@ -223,12 +255,12 @@ public final class Dataset {
             checkWeights(rowWeights, 0, n);
             checkTotal(sum(rowWeights), n);
         }
-        return new Dataset(store.withWeights(rowWeights == null ? null : rowWeights.clone()), columns, blockStarts);
+        return new Dataset(store.withWeights(rowWeights == null ? null : rowWeights.clone()), columns, blockStarts, missing);
     }
 
     /** The same values with other column names. */
     public Dataset withColumnNames(List<String> names) {
-        return new Dataset(store, List.copyOf(names), blockStarts);
+        return new Dataset(store, List.copyOf(names), blockStarts, missing);
     }
 
     /**
@@ -237,7 +269,7 @@ public final class Dataset {
      */
     Dataset scaled(double[] shift, double[] scale) {
         if (!(store instanceof HeapRows h)) {
-            return new Dataset(new ScaledRows(store, shift.clone(), scale.clone()), columns, blockStarts);
+            return new Dataset(new ScaledRows(store, shift.clone(), scale.clone()), columns, blockStarts, missing);
         }
         double[][] v = new double[h.blocks()][];
         double[][] w = h.weighted() ? new double[h.blocks()][] : null;
@@ -252,14 +284,14 @@ public final class Dataset {
                     z[i * d + j] = (x[i * d + j] - shift[j]) / scale[j];
                 }
             }
-            checkValues(z, first[b], rows, d, columns);
+            checkValues(z, first[b], rows, d, columns, missing > 0);
             v[b] = z;
             if (w != null) {
                 w[b] = h.weightBlock(b);
             }
         }
         first[h.blocks()] = n;
-        return new Dataset(new HeapRows(v, w, first, d), columns, blockStarts);
+        return new Dataset(new HeapRows(v, w, first, d), columns, blockStarts, missing);
     }
 
     /** Rows {@code from <= i < to} (copied), with their weights and the column names; one block. */
@@ -273,6 +305,9 @@ public final class Dataset {
         double[] v = new double[(to - from) * d];
         double[] w = store.weighted() ? new double[to - from] : null;
         store.copy(from, to, v, w);
+        if (missing > 0) {
+            return ofBlocks(List.of(v), new int[] {to - from}, d, columns, w == null ? null : List.of(w), true);
+        }
         return heap(v, to - from, d, columns, w);
     }
 
@@ -319,7 +354,7 @@ public final class Dataset {
         if (v.isEmpty()) {
             return heap(new double[0], 0, m, names, w == null ? null : new double[0]);
         }
-        return ofBlocks(v, counts.stream().mapToInt(Integer::intValue).toArray(), m, names, w);
+        return ofBlocks(v, counts.stream().mapToInt(Integer::intValue).toArray(), m, names, w, missing > 0);
     }
 
     /**
@@ -393,7 +428,9 @@ public final class Dataset {
             first[b + 1] = first[b] + counts.get(b);
         }
         RowStore store = new HeapRows(v.toArray(new double[0][]), w == null ? null : w.toArray(new double[0][]), first, d);
-        return new Dataset(store, parts.get(0).columns, starts.stream().distinct().mapToInt(Integer::intValue).toArray());
+        long nan = parts.stream().mapToLong(p -> p.missing).sum();
+        return new Dataset(store, parts.get(0).columns, starts.stream().distinct().mapToInt(Integer::intValue).toArray(),
+                nan);
     }
 
     /** Number of blocks (1 unless the dataset was made by {@link #concat}). */
@@ -531,6 +568,98 @@ public final class Dataset {
         return s;
     }
 
+    /** Whether some cells are missing (NaN): only in a dataset made to allow them. */
+    public boolean hasMissing() {
+        return missing > 0;
+    }
+
+    /** The number of missing cells. */
+    public long missingCells() {
+        return missing;
+    }
+
+    /** Whether row i has no missing cell. */
+    public boolean isComplete(int i) {
+        if (missing == 0) {
+            return true;
+        }
+        for (int j = 0; j < d; j++) {
+            if (Double.isNaN(store.get(i, j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rows that have no missing cell, in order, with their weights (this dataset itself when
+     * none is missing; else a copy in heap blocks, without blocks of merging).
+     *
+     * @throws IllegalArgumentException when every row has a missing cell, or every complete row weighs 0
+     */
+    public Dataset completeRows() {
+        if (missing == 0) {
+            return this;
+        }
+        int blockRows = blockRows(d);
+        List<double[]> v = new ArrayList<>();
+        List<double[]> w = store.weighted() ? new ArrayList<>() : null;
+        List<Integer> counts = new ArrayList<>();
+        double[][] cur = {new double[Math.min(blockRows, Math.max(1, n)) * d]};
+        double[][] curW = {w == null ? null : new double[Math.min(blockRows, Math.max(1, n))]};
+        int[] at = {0};
+        forEachRow((i, x, o, wi) -> {
+            for (int j = 0; j < d; j++) {
+                if (Double.isNaN(x[o + j])) {
+                    return;
+                }
+            }
+            if (at[0] == blockRows) {
+                v.add(cur[0]);
+                counts.add(at[0]);
+                cur[0] = new double[blockRows * d];
+                if (w != null) {
+                    w.add(curW[0]);
+                    curW[0] = new double[blockRows];
+                }
+                at[0] = 0;
+            }
+            System.arraycopy(x, o, cur[0], at[0] * d, d);
+            if (w != null) {
+                curW[0][at[0]] = wi;
+            }
+            at[0]++;
+        });
+        if (at[0] == 0 && v.isEmpty()) {
+            throw new IllegalArgumentException("every one of the " + n + " rows has a missing cell");
+        }
+        v.add(cur[0]);
+        counts.add(at[0]);
+        if (w != null) {
+            w.add(curW[0]);
+        }
+        return ofBlocks(v, counts.stream().mapToInt(Integer::intValue).toArray(), d, columns, w);
+    }
+
+    /**
+     * Fails unless no cell is missing, naming the first missing cell and {@code what} cannot model
+     * it (K-means, the Bayesian mixture).
+     */
+    public void requireComplete(String what) {
+        if (missing == 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                if (Double.isNaN(store.get(i, j))) {
+                    throw new IllegalArgumentException("row " + (i + 1) + ", column " + (j + 1) + " (" + columns.get(j)
+                            + ") is missing (" + missing + " missing cells in all): " + what
+                            + " cannot model missing values; leave the rows out (--missing drop)");
+                }
+            }
+        }
+    }
+
     /** Whether all values are in one heap array ({@link #valuesView()} answers). */
     public boolean isSingleArray() {
         return store.array() != null;
@@ -568,7 +697,7 @@ public final class Dataset {
             return this;
         }
         Dataset one = rows(0, n);
-        return new Dataset(one.store, columns, blockStarts);
+        return new Dataset(one.store, columns, blockStarts, missing);
     }
 
     /** A copy of the values as an array of rows. */

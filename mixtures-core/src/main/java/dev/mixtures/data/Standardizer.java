@@ -33,27 +33,44 @@ public final class Standardizer {
     /** Learns the (weighted) column means and population standard deviations of {@code data}. */
     public static Standardizer fit(Dataset data) {
         int d = data.d();
-        double total = data.totalWeight();
+        double[] total = new double[d];
+        if (data.hasMissing()) {
+            // Each column over its observed cells: its own total weight.
+            data.forEachRow((i, x, at, w) -> {
+                for (int j = 0; j < d; j++) {
+                    if (!Double.isNaN(x[at + j])) {
+                        total[j] += w;
+                    }
+                }
+            });
+        } else {
+            java.util.Arrays.fill(total, data.totalWeight());
+        }
         double[] mean = new double[d];
         data.forEachRow((i, x, at, w) -> {
             for (int j = 0; j < d; j++) {
-                mean[j] += w * x[at + j];
+                double v = x[at + j];
+                if (v == v) {
+                    mean[j] += w * v;
+                }
             }
         });
         for (int j = 0; j < d; j++) {
-            mean[j] /= total;
+            mean[j] /= total[j];
         }
         // Second pass on centred values: the one-pass E[x²] − mean² cancels on offset data.
         double[] var = new double[d];
         data.forEachRow((i, x, at, w) -> {
             for (int j = 0; j < d; j++) {
                 double c = x[at + j] - mean[j];
-                var[j] += w * c * c;
+                if (c == c) {
+                    var[j] += w * c * c;
+                }
             }
         });
         double[] sd = new double[d];
         for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(var[j] / total);
+            sd[j] = Math.sqrt(var[j] / total[j]);
             if (!(sd[j] > 1e-12 * Math.max(1.0, Math.abs(mean[j])))) {
                 throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
                         + ") is constant (every value " + mean[j] + "): it cannot be standardised; drop it with --columns");

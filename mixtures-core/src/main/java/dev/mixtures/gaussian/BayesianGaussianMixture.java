@@ -71,6 +71,7 @@ public final class BayesianGaussianMixture {
 
     private void checkData(Dataset data) {
         int d = data.d();
+        data.requireComplete("the Bayesian mixture (for now: the Gaussian mixture models missing cells)");
         GaussianFit.checkSpread(data);
         Settings.checkRows(data, s.k);
         checkPriors(d);

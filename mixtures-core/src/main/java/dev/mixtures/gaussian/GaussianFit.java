@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
 final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStatistics> {
     private final GaussianMixture settings;
     private final Dataset z;
+    /** The rows a start is made from: all of z, or its complete rows when cells are missing. */
+    private final Dataset zStart;
     private final Standardizer st;
     private final GaussianFamily.DataScale scale;
     final GaussianKernel kernel;
@@ -29,10 +31,11 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     GaussianFit(GaussianMixture settings, Dataset z, Standardizer st) {
         this.settings = settings;
         this.z = z;
+        this.zStart = z.completeRows();
         this.st = st;
-        this.scale = GaussianFamily.DataScale.of(z);
+        this.scale = GaussianFamily.DataScale.of(zStart);
         this.kernel = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
-        this.prior = settings.defaultPrior() ? MixturePrior.defaults(z, settings.k(), settings.covariance()) : null;
+        this.prior = settings.defaultPrior() ? MixturePrior.defaults(zStart, settings.k(), settings.covariance()) : null;
     }
 
     /** The model of a fit's outcome on {@code data} (original units). */
@@ -75,8 +78,8 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
             double first = Double.NaN;
             boolean constant = true;
             for (int r = 0; r < data.n() && constant; r++) {
-                if (data.weight(r) > 0) {
-                    double v = data.get(r, j);
+                double v = data.get(r, j);
+                if (data.weight(r) > 0 && !Double.isNaN(v)) {
                     if (Double.isNaN(first)) {
                         first = v;
                     } else if (v != first) {
@@ -101,7 +104,10 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     @Override
     public FitTemplate.Begin<GaussianParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
         GaussianFamily family = family(workers);
-        return new FitTemplate.Begin<>(family, initialParams(rnd, workers, family));
+        // With missing cells, the start is that of the complete rows; EM then takes every row.
+        GaussianFamily start = zStart == z ? family : new GaussianFamily(zStart, settings.k(), settings.covariance(),
+                settings.regCovar(), settings.tol(), settings.reseedCollapsed(), kernel, workers.threads(), scale, prior);
+        return new FitTemplate.Begin<>(family, initialParams(rnd, workers, start));
     }
 
     @Override
@@ -128,7 +134,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         if (settings.init() == StartMethod.GIVEN) {
             return given(settings, st, d);
         }
-        GaussianPass.Source source = Starts.source(settings.init(), k, z, rnd, workers, settings.sharedStarts(),
+        GaussianPass.Source source = Starts.source(settings.init(), k, zStart, rnd, workers, settings.sharedStarts(),
                 settings.seed());
         // Two passes: the means first, then the scatter about them.
         GaussianStatistics s1 = family.statistics(source, new double[k * d], workers);
@@ -136,7 +142,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         GaussianStatistics s2 = family.statistics(source, means, workers);
         GaussianParams first = family.mStep(s2, means, 0);
         if (settings.init() == StartMethod.HC && prior == null && MclustPath.differs(settings.covariance())) {
-            return MclustPath.run(z, k, settings.covariance(), settings.regCovar(), settings.maxIter(), kernel, scale, first,
+            return MclustPath.run(zStart, k, settings.covariance(), settings.regCovar(), settings.maxIter(), kernel, scale, first,
                     workers);
         }
         return first;

@@ -86,7 +86,8 @@ public final class GaussianMixture {
                     + " coordinates but the data have " + data.d() + " columns");
         }
         GaussianFit.checkSpread(data);
-        Settings.checkRows(data, s.k);
+        // With missing cells the start is made from the complete rows: they must give k.
+        Settings.checkRows(data.completeRows(), s.k);
     }
 
     /** Number of components. */

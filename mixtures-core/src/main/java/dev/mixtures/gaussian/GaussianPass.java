@@ -79,6 +79,12 @@ final class GaussianPass {
         final double[] pss;
         final double[] pll = new double[LANES];
         final RowWindow window = new RowWindow();
+        /** A chunk with missing cells: its rows with those cells 0 and those rows weighing 0, for the kernel. */
+        double[] clean = new double[0];
+        double[] cleanWeights = new double[0];
+        int[] incomplete = new int[0];
+        /** The missing-cell E-step of the parameters last seen. */
+        MissingRows missing;
 
         Scratch(int k, int d, boolean offDiagonal) {
             int sLen = offDiagonal ? d * (d + 1) / 2 : d;
@@ -169,9 +175,18 @@ final class GaussianPass {
         final int k = pass.k();
         final int d = rows.d();
         rows.window(from, to, sc.window);
-        final double[] x = sc.window.values();
-        final double[] wv = sc.window.weights();
-        final int shift = sc.window.shift();
+        double[] x = sc.window.values();
+        double[] wv = sc.window.weights();
+        int shift = sc.window.shift();
+        int incomplete = 0;
+        if (rows.data() != null && rows.data().hasMissing()) {
+            incomplete = sanitise(x, wv, shift, d, from, to, sc);
+            if (incomplete > 0) {
+                x = sc.clean;
+                wv = sc.cleanWeights;
+                shift = -from;
+            }
+        }
         if (stats != null) {
             java.util.Arrays.fill(sc.pn, 0);
             java.util.Arrays.fill(sc.ps, 0);
@@ -197,6 +212,138 @@ final class GaussianPass {
             }
             for (int q = 0; q < stats.ss.length; q++) {
                 stats.ss[q] += sumLanes(sc.pss, q);
+            }
+        }
+        if (incomplete > 0) {
+            // The window again: the sanitised copy replaced the missing cells the rows need now.
+            rows.window(from, to, sc.window);
+            incompleteRows(pass, sc.window, d, incomplete, from, stats, out, sc);
+        }
+    }
+
+    /**
+     * Copies rows from..to into the scratch with each missing cell 0 and each row that has one
+     * weighing 0 (so the kernel's pass adds nothing for it), listing those rows; the number of them.
+     * Nothing is copied when the chunk has no missing cell.
+     */
+    private static int sanitise(double[] x, double[] wv, int shift, int d, int from, int to, Scratch sc) {
+        int count = 0;
+        for (int q = (from + shift) * d; q < (to + shift) * d; q++) {
+            if (Double.isNaN(x[q])) {
+                count++;
+                break;
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        int rows = to - from;
+        if (sc.clean.length < rows * d) {
+            sc.clean = new double[rows * d];
+            sc.cleanWeights = new double[rows];
+            sc.incomplete = new int[rows];
+        }
+        int bad = 0;
+        for (int i = 0; i < rows; i++) {
+            int src = (from + i + shift) * d;
+            boolean complete = true;
+            for (int j = 0; j < d; j++) {
+                double v = x[src + j];
+                if (Double.isNaN(v)) {
+                    complete = false;
+                    v = 0;
+                }
+                sc.clean[i * d + j] = v;
+            }
+            double w = wv == null ? 1.0 : wv[from + i + shift];
+            sc.cleanWeights[i] = complete ? w : 0.0;
+            if (!complete) {
+                sc.incomplete[bad++] = from + i;
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * The rows of the chunk with missing cells, one by one ({@link MissingRows}): their log-density
+     * of the observed cells, responsibilities, and statistics of the rows completed by their
+     * conditional means plus the conditional covariances. Added after the chunk's other rows.
+     */
+    private static void incompleteRows(Pass pass, RowWindow win, int d, int count, int from, GaussianStatistics stats,
+            Outputs out, Scratch sc) {
+        if (pass.source() != null) {
+            throw new IllegalStateException("a start from given responsibilities over rows with missing cells");
+        }
+        GaussianParams p = pass.p();
+        if (sc.missing == null || !sc.missing.isFor(p)) {
+            sc.missing = new MissingRows(p);
+        }
+        MissingRows mr = sc.missing;
+        int k = pass.k();
+        double[] r = new double[k];
+        int[] pos = new int[d];
+        for (int t = 0; t < count; t++) {
+            int i = sc.incomplete[t];
+            double w = win.weights() == null ? 1.0 : win.weights()[i + win.shift()];
+            mr.row(win.values(), (i + win.shift()) * d);
+            double max = Double.NEGATIVE_INFINITY;
+            int best = 0;
+            for (int c = 0; c < k; c++) {
+                if (mr.logDensity[c] > max) {
+                    max = mr.logDensity[c];
+                    best = c;
+                }
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                r[c] = Math.exp(mr.logDensity[c] - max);
+                sum += r[c];
+            }
+            double ll = max + Math.log(sum);
+            for (int c = 0; c < k; c++) {
+                r[c] /= sum;
+            }
+            if (stats != null) {
+                java.util.Arrays.fill(pos, -1);
+                for (int u = 0; u < mr.nMissing; u++) {
+                    pos[mr.missing(u)] = u;
+                }
+                add(stats, pass.shift(), mr, r, w, pos);
+                stats.weight += w;
+                stats.logLik += w * ll;
+            }
+            int o = i - from + out.offset();
+            if (out.rowLogLik() != null) {
+                out.rowLogLik()[o] = ll;
+            }
+            if (out.resp() != null) {
+                System.arraycopy(r, 0, out.resp(), o * k, k);
+            }
+            if (out.labels() != null) {
+                out.labels()[o] = best;
+            }
+        }
+    }
+
+    /** One completed row's statistics: w·r_c, w·r_c·y, w·r_c·(y yᵀ + C) with y the row less the shift. */
+    private static void add(GaussianStatistics st, double[] shift, MissingRows mr, double[] r, double w, int[] pos) {
+        int d = st.d;
+        int nm = mr.nMissing;
+        boolean off = st.sLen != d;
+        for (int c = 0; c < st.k; c++) {
+            double wr = w * r[c];
+            st.n[c] += wr;
+            int fo = c * d;
+            int co = c * d * d;
+            int q = c * st.sLen;
+            for (int i = 0; i < d; i++) {
+                double yi = mr.filled[fo + i] - shift[fo + i];
+                st.s[fo + i] += wr * yi;
+                for (int j = off ? 0 : i; j <= i; j++, q++) {
+                    double yj = mr.filled[fo + j] - shift[fo + j];
+                    double cov = pos[i] >= 0 && pos[j] >= 0 ? mr.cond[co + pos[i] * nm + pos[j]] : 0.0;
+                    st.ss[q] += wr * (yi * yj + cov);
+                }
             }
         }
     }

@@ -193,6 +193,7 @@ public final class KMeans {
     }
 
     private void checkData(Dataset data) {
+        data.requireComplete("K-means");
         if (s.init == Init.GIVEN && s.initialCentres[0].length != data.d()) {
             throw new IllegalArgumentException("init: the given centres have " + s.initialCentres[0].length
                     + " coordinates but the data have " + data.d() + " columns");
