@@ -37,6 +37,40 @@ final class DataOptions {
             + " standard error); the Gaussian models need spread in every column.")
     boolean dropConstant;
 
+    @Option(names = "--missing", paramLabel = "HOW", description = "Missing cells (empty, NA, N/A, NaN, null; NaN in a"
+            + " .npy): error (default), drop (leave out the rows that have one; fit, select, plot) or model (the Gaussian"
+            + " mixture treats them as latent; predict and score give such rows the density of their observed cells).")
+    String missing;
+
+    /** How missing cells are taken. */
+    enum Missing {
+        ERROR, DROP, MODEL
+    }
+
+    Missing missingMode() {
+        if (missing == null) {
+            return Missing.ERROR;
+        }
+        switch (missing.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "error":
+                return Missing.ERROR;
+            case "drop":
+                return Missing.DROP;
+            case "model":
+                return Missing.MODEL;
+            default:
+                throw new InputException("--missing: expected error, drop or model, got '" + missing + "'");
+        }
+    }
+
+    /** Fails when --missing model is asked of a command that cannot model missing cells. */
+    void refuseMissingModel(String command) {
+        if (missingMode() == Missing.MODEL) {
+            throw new InputException("--missing model: " + command + " does not model missing cells; --missing drop"
+                    + " leaves out the rows that have them");
+        }
+    }
+
     /** A column of known classes to read beside the data and keep out of it (set by fit --truth), or null. */
     String truthColumn;
 
@@ -69,6 +103,18 @@ final class DataOptions {
      */
     Loaded loadToFit(java.io.PrintWriter err) {
         Loaded loaded = load(null);
+        if (missingMode() == Missing.DROP && loaded.data.hasMissing()) {
+            Dataset complete;
+            try {
+                complete = loaded.data.completeRows();
+            } catch (IllegalArgumentException e) {
+                throw new InputException(loaded.source + ": --missing drop: " + e.getMessage());
+            }
+            err.println("mixtures: left out " + (loaded.data.n() - complete.n()) + " of " + loaded.data.n()
+                    + " rows with missing cells (" + loaded.data.missingCells() + " cells)");
+            err.flush();
+            loaded = new Loaded(complete, loaded.source, loaded.csv, loaded.dropped);
+        }
         if (!dropConstant) {
             return loaded;
         }
@@ -118,7 +164,7 @@ final class DataOptions {
                 throw new InputException((weights != null ? "--weights" : "--truth") + ": " + file
                         + " is a .npy file, one array of numbers; keep weights and classes in the CSV you convert from");
             }
-            Dataset all = dev.mixtures.io.NpyFiles.read(file);
+            Dataset all = dev.mixtures.io.NpyFiles.read(file, missingMode() != Missing.ERROR);
             List<String> wanted = columns != null ? columns : defaultColumns;
             return new Loaded(wanted == null ? all : select(all, wanted, file.toString()), file.toString(), null);
         }
@@ -168,6 +214,14 @@ final class DataOptions {
         if (dropConstant) {
             throw new InputException("--drop-constant: the model's own columns are used");
         }
+        if (missingMode() == Missing.DROP) {
+            throw new InputException("--missing drop: this command gives one answer per row; use --missing model"
+                    + " (a Gaussian mixture's model) or leave the rows out of the file");
+        }
+        if (missingMode() == Missing.MODEL && !(m instanceof dev.mixtures.gaussian.GaussianMixtureModel)) {
+            throw new InputException("--missing model: only a Gaussian mixture's model (--model gmm) answers rows with"
+                    + " missing cells; this is a " + m.kind() + " model");
+        }
         Loaded loaded = loadNamed(m);
         if (loaded.data.d() != m.d()) {
             throw new InputException(loaded.source + ": " + loaded.data.d() + " numeric column(s) (" + String.join(", ",
@@ -208,7 +262,7 @@ final class DataOptions {
                     delim = delimiter.charAt(0);
             }
         }
-        return new CsvOptions(cols, weights, delim, null).withLabels(truthColumn);
+        return new CsvOptions(cols, weights, delim, null).withLabels(truthColumn).withMissing(missingMode() != Missing.ERROR);
     }
 
     /**

@@ -72,6 +72,7 @@ final class PlotCommand implements Callable<Integer> {
         } else if (k != Figures.Kind.DATA) {
             throw new InputException("--kind " + k.label() + ": needs --model MODEL.json");
         }
+        data.refuseMissingModel("plot");
         DataOptions.Loaded loaded = m == null ? data.loadToFit(spec.commandLine().getErr()) : data.loadFor(m);
         int[] wh = size(size, k);
         Plots.write(out, k, m, loaded.data, x, y, rescaled, null, wh[0], wh[1], "--out");

@@ -63,6 +63,7 @@ final class SelectCommand implements Callable<Integer> {
             data.checkOutput(plot, "--plot");
         }
         ModelSelection sel = grid.selection().build();
+        data.refuseMissingModel("select");
         DataOptions.Loaded loaded = data.loadToFit(spec.commandLine().getErr());
         SelectionResult r;
         try (Progress p = new Progress(spec.commandLine().getErr(), 1, Progress.terminal())) {

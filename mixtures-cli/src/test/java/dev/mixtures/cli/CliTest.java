@@ -118,7 +118,7 @@ class CliTest {
         Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
         bad(cell + ":3:2: not a number: \"oops\" (column b)", "fit", cell.toString());
         Path nan = file("nan.csv", "a,b\n1,2\n3,NaN\n");
-        bad(nan + ":3:2: NaN is not a finite number", "fit", nan.toString());
+        bad(nan + ":3:2: missing value \"NaN\" (column b); --missing drop", "fit", nan.toString());
         Path empty = file("empty.csv", "");
         bad(empty + ": empty file", "fit", empty.toString());
         bad("nope.csv: no such file", "fit", "--model", "kmeans", dir.resolve("nope.csv").toString());

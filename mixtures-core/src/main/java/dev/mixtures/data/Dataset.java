@@ -217,25 +217,33 @@ public final class Dataset {
      */
     public static Dataset map(java.nio.file.Path file, long offset, int n, int d, List<String> columnNames)
             throws java.io.IOException {
+        return map(file, offset, n, d, columnNames, false);
+    }
+
+    /** As {@link #map(java.nio.file.Path, long, int, int, List)}; with {@code allowMissing}, NaN values are missing cells. */
+    public static Dataset map(java.nio.file.Path file, long offset, int n, int d, List<String> columnNames,
+            boolean allowMissing) throws java.io.IOException {
         checkShape((long) n * d, n, d);
         List<String> names = List.copyOf(columnNames);
         MappedRows rows = MappedRows.map(file, offset, n, d);
         int chunk = dev.mixtures.em.EmLoop.CHUNK_ROWS;
         int chunks = (n + chunk - 1) / chunk;
+        long[] nan = new long[chunks];
         int bad = java.util.stream.IntStream.range(0, chunks).parallel()
-                .map(c -> rows.firstNonFinite(c * chunk, Math.min(n, (c + 1) * chunk), new RowWindow()))
+                .map(c -> rows.firstBad(c * chunk, Math.min(n, (c + 1) * chunk), new RowWindow(), allowMissing, nan, c))
                 .filter(i -> i >= 0).min().orElse(-1);
         if (bad >= 0) {
             for (int j = 0; j < d; j++) {
                 double v = rows.get(bad, j);
-                if (!Double.isFinite(v)) {
+                if (!Double.isFinite(v) && !(allowMissing && Double.isNaN(v))) {
                     throw new IllegalArgumentException("row " + (bad + 1) + ", column " + (j + 1) + " (" + names.get(j)
-                            + "): value " + v + " is not a finite number");
+                            + "): value " + v + " is not a finite number"
+                            + (Double.isNaN(v) ? " (a missing cell: see --missing)" : ""));
                 }
             }
         }
         checkTotal(n, n);
-        return new Dataset(rows, names, new int[0]);
+        return new Dataset(rows, names, new int[0], java.util.Arrays.stream(nan).sum());
     }
 
     private static List<String> defaultNames(int d) {

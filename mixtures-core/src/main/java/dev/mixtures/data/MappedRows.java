@@ -107,15 +107,24 @@ final class MappedRows extends RowStore {
         return new MappedRows(segments, segmentRows, w, n, d);
     }
 
-    /** The first row (from 0) in {@code from <= i < to} holding a value that is not finite, or −1. */
-    int firstNonFinite(int from, int to, RowWindow w) {
+    /**
+     * The first row (from 0) in {@code from <= i < to} holding a value that is not finite (NaN
+     * allowed when {@code allowMissing}: counted into {@code nan[slot]}), or −1.
+     */
+    int firstBad(int from, int to, RowWindow w, boolean allowMissing, long[] nan, int slot) {
         window(from, to, w);
         double[] v = w.values();
+        long count = 0;
         for (int q = 0; q < (to - from) * d; q++) {
             if (!Double.isFinite(v[q])) {
-                return from + q / d;
+                if (allowMissing && Double.isNaN(v[q])) {
+                    count++;
+                } else {
+                    return from + q / d;
+                }
             }
         }
+        nan[slot] = count;
         return -1;
     }
 }

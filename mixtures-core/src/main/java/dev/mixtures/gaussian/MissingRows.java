@@ -23,6 +23,8 @@ final class MissingRows {
     private final boolean full;
     /** Λ_c row-major (full), or its diagonal (k·d). */
     private final double[] lambda;
+    /** ln Λ_c,ii (k·d): ln |A| of one missing cell, and of any for the diagonal structures. */
+    private final double[] logDiag;
     private final int[] obs;
     private final int[] mis;
     private final double[] diff;
@@ -41,6 +43,7 @@ final class MissingRows {
         this.d = p.d;
         this.full = p.structure.offDiagonal();
         this.lambda = new double[full ? k * d * d : k * d];
+        this.logDiag = new double[k * d];
         for (int c = 0; c < k; c++) {
             int po = p.precOffset(c);
             if (full) {
@@ -60,6 +63,9 @@ final class MissingRows {
                     double r = p.prec[po + i];
                     lambda[c * d + i] = r * r;
                 }
+            }
+            for (int i = 0; i < d; i++) {
+                logDiag[c * d + i] = Math.log(full ? lambda[c * d * d + i * d + i] : lambda[c * d + i]);
             }
         }
         obs = new int[d];
@@ -128,7 +134,16 @@ final class MissingRows {
                         a[u * nm + v] = lambda[lu + mis[v]];
                     }
                 }
-                if (nm > 0) {
+                if (nm == 1) {
+                    // One missing cell, the common case: A is the number λ_mm.
+                    int m = mis[0];
+                    double inv = 1.0 / a[0];
+                    double delta = inv * b[0];
+                    logDetA = logDiag[c * d + m];
+                    q -= b[0] * delta;
+                    filled[fo + m] = mu[mo + m] - delta;
+                    cond[co] = inv;
+                } else if (nm > 0) {
                     // A = Λ_MM = L Lᵀ; its inverse is the conditional covariance; δ = A⁻¹ b,
                     // the completed cells μ_M − δ, and q − bᵀA⁻¹b the quadratic form of x_O.
                     if (Cholesky.factor(a, nm, l) >= 0) {
@@ -153,7 +168,7 @@ final class MissingRows {
                 }
                 for (int u = 0; u < nm; u++) {
                     double l = lambda[lo + mis[u]];
-                    logDetA += Math.log(l);
+                    logDetA += logDiag[lo + mis[u]];
                     filled[fo + mis[u]] = mu[mo + mis[u]];
                     for (int v = 0; v < nm; v++) {
                         cond[co + u * nm + v] = u == v ? 1.0 / l : 0.0;

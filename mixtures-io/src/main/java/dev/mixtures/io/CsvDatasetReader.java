@@ -288,7 +288,8 @@ public final class CsvDatasetReader {
                 if (j == weightCol || j == labelCol) {
                     continue;
                 }
-                if (j < firstData.getFieldCount() && isNumber(firstData.getField(j), delim == ';')) {
+                if (j < firstData.getFieldCount() && (isNumber(firstData.getField(j), delim == ';')
+                        || (options.missing() && CsvOptions.isMissing(firstData.getField(j))))) {
                     cols.add(j);
                 } else {
                     ignored.add(names.get(j));
@@ -312,7 +313,7 @@ public final class CsvDatasetReader {
                 return finish(name, fast, colNames, delim, header, ignored, weightName, null, null);
             }
         }
-        RowBlocks values = new RowBlocks(d, weightCol >= 0);
+        RowBlocks values = new RowBlocks(d, weightCol >= 0).allowMissing(options.missing());
         List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
         int n = 0;
         for (CsvRecord rec = firstData; rec != null; rec = it.hasNext() ? it.next() : null) {
@@ -326,7 +327,8 @@ public final class CsvDatasetReader {
                 throw new InputException(name + ": more than " + n + " rows");
             }
             for (int t = 0; t < d; t++) {
-                values.add(cell(name, line, cols.get(t), names, rec, delim == ';'));
+                values.add(options.missing() && CsvOptions.isMissing(rec.getField(cols.get(t))) ? Double.NaN
+                        : cell(name, line, cols.get(t), names, rec, delim == ';'));
             }
             if (weightCol >= 0) {
                 double w = cell(name, line, weightCol, names, rec, delim == ';');
@@ -389,13 +391,20 @@ public final class CsvDatasetReader {
         }
     }
 
+    /** Said with every missing cell refused. */
+    private static final String MISSING_HINT = "; --missing drop leaves out rows with missing cells, --missing model"
+            + " fits them (Gaussian mixture)";
+
     private static double cell(String name, long line, int j, List<String> names, CsvRecord rec, boolean decimalComma) {
         String raw = rec.getField(j).trim();
         String s = decimalPoint(raw, decimalComma);
         String where = name + ":" + line + ":" + (j + 1) + ": ";
         String col = " (column " + names.get(j) + ")";
         if (s.isEmpty()) {
-            throw new InputException(where + "empty cell" + col);
+            throw new InputException(where + "empty cell" + col + MISSING_HINT);
+        }
+        if (CsvOptions.isMissing(s)) {
+            throw new InputException(where + "missing value \"" + raw + "\"" + col + MISSING_HINT);
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         double v = CsvNumbers.parse(b, 0, b.length);

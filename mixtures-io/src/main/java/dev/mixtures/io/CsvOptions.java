@@ -15,23 +15,47 @@ public final class CsvOptions {
     private final Character delimiter;
     private final Boolean header;
     private final String labels;
+    private final boolean missing;
 
     /** Options; every argument may be null for "automatic". */
     public CsvOptions(List<String> columns, String weights, Character delimiter, Boolean header) {
-        this(columns, weights, delimiter, header, null);
+        this(columns, weights, delimiter, header, null, false);
     }
 
-    private CsvOptions(List<String> columns, String weights, Character delimiter, Boolean header, String labels) {
+    private CsvOptions(List<String> columns, String weights, Character delimiter, Boolean header, String labels,
+            boolean missing) {
         this.columns = columns == null || columns.isEmpty() ? null : List.copyOf(columns);
         this.weights = weights;
         this.delimiter = delimiter;
         this.header = header;
         this.labels = labels;
+        this.missing = missing;
     }
 
     /** These options with a column of labels (by name or 1-based number), or none when null. */
     public CsvOptions withLabels(String column) {
-        return new CsvOptions(columns, weights, delimiter, header, column);
+        return new CsvOptions(columns, weights, delimiter, header, column, missing);
+    }
+
+    /**
+     * These options with missing cells allowed ({@link #isMissing}: empty, NA, N/A, NaN, null, in
+     * any case), read as NaN into a dataset that {@link dev.mixtures.data.Dataset#hasMissing has
+     * them}; a weight is never missing.
+     */
+    public CsvOptions withMissing(boolean allowed) {
+        return new CsvOptions(columns, weights, delimiter, header, labels, allowed);
+    }
+
+    /** Whether missing cells are allowed. */
+    public boolean missing() {
+        return missing;
+    }
+
+    /** Whether a cell's text (trimmed) says the value is missing: empty, NA, N/A, NaN or null, in any case. */
+    public static boolean isMissing(String cell) {
+        String s = cell.trim();
+        return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("N/A") || s.equalsIgnoreCase("NaN")
+                || s.equalsIgnoreCase("null");
     }
 
     /** The labels column, or null. */

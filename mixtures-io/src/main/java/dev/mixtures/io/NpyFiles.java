@@ -106,6 +106,11 @@ public final class NpyFiles {
      *         value that is not finite
      */
     public static Dataset read(Path file) {
+        return read(file, false);
+    }
+
+    /** As {@link #read(Path)}; with {@code allowMissing}, NaN values are missing cells (numpy's way to write them). */
+    public static Dataset read(Path file, boolean allowMissing) {
         String name = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
@@ -175,7 +180,7 @@ public final class NpyFiles {
             // Mapped, not read: a pass streams the rows from the page cache, so the file may be
             // larger than the heap.
             try {
-                return Dataset.map(file, dataStart, (int) n, (int) d, columnNames(file, (int) d));
+                return Dataset.map(file, dataStart, (int) n, (int) d, columnNames(file, (int) d), allowMissing);
             } catch (IllegalArgumentException e) {
                 throw new InputException(name + ": " + e.getMessage(), e);
             }

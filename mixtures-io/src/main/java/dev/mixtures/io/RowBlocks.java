@@ -24,6 +24,7 @@ final class RowBlocks {
     /** Values in the current block (rows·d plus those of a row being read). */
     private int at;
     private long total;
+    private boolean allowMissing;
 
     RowBlocks(int d, boolean weighted) {
         this(d, weighted, 1024);
@@ -37,6 +38,12 @@ final class RowBlocks {
         int first = (int) Math.max(1, Math.min(blockRows, expectedRows));
         current = new double[first * d];
         currentWeights = weighted ? new double[first] : null;
+    }
+
+    /** Lets NaN values stand for missing cells in the dataset made. */
+    RowBlocks allowMissing(boolean allowed) {
+        this.allowMissing = allowed;
+        return this;
     }
 
     /** Rows so far. */
@@ -127,6 +134,6 @@ final class RowBlocks {
         current = null;
         currentWeights = null;
         return Dataset.ofBlocks(blocks, counts.stream().mapToInt(Integer::intValue).toArray(), d, names,
-                weighted ? weightBlocks : null);
+                weighted ? weightBlocks : null, allowMissing);
     }
 }
