@@ -212,7 +212,7 @@ public final class Dataset {
      * {@code offset} of {@code file}, memory-mapped rather than read: the data of a NumPy
      * {@code .npy} file. Every value is checked once, here (a pass over the file, on all cores).
      *
-     * @throws IOException when the file cannot be mapped or is shorter than the rows
+     * @throws java.io.IOException when the file cannot be mapped or is shorter than the rows
      * @throws IllegalArgumentException naming the first row and column that are not a finite number
      */
     public static Dataset map(java.nio.file.Path file, long offset, int n, int d, List<String> columnNames)

@@ -97,7 +97,11 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
 
     @Override
     public GaussianFamily family(Workers workers) {
-        return new GaussianFamily(z, settings.k(), settings.covariance(), settings.regCovar(), settings.tol(),
+        return family(z, workers);
+    }
+
+    private GaussianFamily family(Dataset rows, Workers workers) {
+        return new GaussianFamily(rows, settings.k(), settings.covariance(), settings.regCovar(), settings.tol(),
                 settings.reseedCollapsed(), kernel, workers.threads(), scale, prior);
     }
 
@@ -105,8 +109,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
     public FitTemplate.Begin<GaussianParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
         GaussianFamily family = family(workers);
         // With missing cells, the start is that of the complete rows; EM then takes every row.
-        GaussianFamily start = zStart == z ? family : new GaussianFamily(zStart, settings.k(), settings.covariance(),
-                settings.regCovar(), settings.tol(), settings.reseedCollapsed(), kernel, workers.threads(), scale, prior);
+        GaussianFamily start = zStart == z ? family : family(zStart, workers);
         return new FitTemplate.Begin<>(family, initialParams(rnd, workers, start));
     }
 
