@@ -25,6 +25,13 @@ interface GaussianKernel {
     void logDensities(GaussianParams p, double[] xt, int nb, double[] a, double[] work);
 
     /**
+     * As {@link #logDensities} for component {@code c} alone: {@code a[b·LANES + l]} for blocks
+     * b &lt; nb, the same bits as that component's entry there. {@code xt} and {@code a} have room
+     * for one block more than nb (finite values), which a kernel may compute and not use.
+     */
+    void logDensity(GaussianParams p, int c, double[] xt, int nb, double[] a, double[] work);
+
+    /**
      * Log-sum-exp over the k components of each row of blocks b &lt; nb: e = e^{a − max} (laid out
      * as a), ll = max + ln Σ_c e and inv = 1 / Σ_c e per row, so that the responsibilities are
      * e·inv; e and ln are those of {@link dev.mixtures.linalg.LaneMath}. The maximum and the sum

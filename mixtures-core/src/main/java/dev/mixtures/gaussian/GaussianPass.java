@@ -83,8 +83,42 @@ final class GaussianPass {
         double[] clean = new double[0];
         double[] cleanWeights = new double[0];
         int[] incomplete = new int[0];
-        /** The missing-cell E-step of the parameters last seen. */
+        /** The missing-cell algebra of the parameters last seen. */
         MissingRows missing;
+        /** Rows with missing cells, a group at a time, transposed: their missing cells those of one component. */
+        double[] xtm;
+        double[] ac;
+        double[] adj;
+        int[] mis;
+        int[] nmis;
+        /** Per slot: where its completed cells start (×k) in fill, and its missing pattern's shared values. */
+        int[] fillAt;
+        double[][] entry;
+        double[] fill = new double[0];
+        double[] rc;
+        double[] shiftC;
+        double[] tpn;
+        double[] tps;
+        double[] tpss;
+
+        /** Makes the space for rows with missing cells (once per thread). */
+        void missingSpace(int k, int d, int sLen) {
+            if (xtm != null) {
+                return;
+            }
+            xtm = new double[(GROUP + 1) * d * LANES];
+            ac = new double[(GROUP + 1) * LANES];
+            adj = new double[GROUP * LANES * k];
+            fillAt = new int[GROUP * LANES + 1];
+            entry = new double[GROUP * LANES][];
+            mis = new int[GROUP * LANES * d];
+            nmis = new int[GROUP * LANES];
+            rc = new double[GROUP * LANES];
+            shiftC = new double[d];
+            tpn = new double[LANES];
+            tps = new double[d * LANES];
+            tpss = new double[sLen * LANES];
+        }
 
         Scratch(int k, int d, boolean offDiagonal) {
             int sLen = offDiagonal ? d * (d + 1) / 2 : d;
@@ -197,12 +231,15 @@ final class GaussianPass {
         for (int g = from; g < to; g += groupRows) {
             group(pass, x, wv, shift, d, g, Math.min(groupRows, to - g), from, stats, out, sc);
         }
+        // Rows with missing cells (weighing 0 above) after the others, into the same partial sums;
+        // sc.window still holds them as they are (the sanitised copy is elsewhere).
+        double incompleteWeight = incomplete > 0 ? incompleteRows(pass, sc.window, d, incomplete, from, stats, out, sc) : 0;
         if (stats != null) {
             double wsum = 0;
             for (int i = from; i < to; i++) {
                 wsum += wv == null ? 1.0 : wv[i + shift];
             }
-            stats.weight += wsum;
+            stats.weight += wsum + incompleteWeight;
             stats.logLik += sumLanes(sc.pll, 0);
             for (int c = 0; c < k; c++) {
                 stats.n[c] += sumLanes(sc.pn, c);
@@ -213,11 +250,6 @@ final class GaussianPass {
             for (int q = 0; q < stats.ss.length; q++) {
                 stats.ss[q] += sumLanes(sc.pss, q);
             }
-        }
-        if (incomplete > 0) {
-            // The window again: the sanitised copy replaced the missing cells the rows need now.
-            rows.window(from, to, sc.window);
-            incompleteRows(pass, sc.window, d, incomplete, from, stats, out, sc);
         }
     }
 
@@ -265,86 +297,147 @@ final class GaussianPass {
     }
 
     /**
-     * The rows of the chunk with missing cells, one by one ({@link MissingRows}): their log-density
-     * of the observed cells, responsibilities, and statistics of the rows completed by their
-     * conditional means plus the conditional covariances. Added after the chunk's other rows.
+     * The rows of the chunk with missing cells ({@link MissingRows}), a group of GROUP·LANES at a
+     * time: each row completed by each component's conditional mean, the kernel's log-density of
+     * the completed rows component by component, corrected to the marginal density of the observed
+     * cells; log-sum-exp; then each component's statistics of its completed rows by the kernel, plus
+     * the conditional covariances; per-row outputs. Returns the rows' total weight.
      */
-    private static void incompleteRows(Pass pass, RowWindow win, int d, int count, int from, GaussianStatistics stats,
+    private static double incompleteRows(Pass pass, RowWindow win, int d, int count, int from, GaussianStatistics stats,
             Outputs out, Scratch sc) {
         if (pass.source() != null) {
             throw new IllegalStateException("a start from given responsibilities over rows with missing cells");
         }
-        GaussianParams p = pass.p();
+        final GaussianParams p = pass.p();
+        final GaussianKernel kern = pass.kern();
+        final int k = pass.k();
+        final boolean off = pass.off();
+        final int sLen = off ? d * (d + 1) / 2 : d;
         if (sc.missing == null || !sc.missing.isFor(p)) {
             sc.missing = new MissingRows(p);
         }
-        MissingRows mr = sc.missing;
-        int k = pass.k();
-        double[] r = new double[k];
-        int[] pos = new int[d];
-        for (int t = 0; t < count; t++) {
-            int i = sc.incomplete[t];
-            double w = win.weights() == null ? 1.0 : win.weights()[i + win.shift()];
-            mr.row(win.values(), (i + win.shift()) * d);
-            double max = Double.NEGATIVE_INFINITY;
-            int best = 0;
-            for (int c = 0; c < k; c++) {
-                if (mr.logDensity[c] > max) {
-                    max = mr.logDensity[c];
-                    best = c;
+        sc.missingSpace(k, d, sLen);
+        final MissingRows mr = sc.missing;
+        final double[] x = win.values();
+        final double[] wv = win.weights();
+        final int sh = win.shift();
+        double total = 0;
+        final int groupRows = GROUP * LANES;
+        for (int g = 0; g < count; g += groupRows) {
+            int m = Math.min(groupRows, count - g);
+            int nb = (m + LANES - 1) / LANES;
+            int slots = nb * LANES;
+            for (int t = 0; t < slots; t++) {
+                // Padding slots repeat the group's last row with weight 0, as in the complete path.
+                int row = sc.incomplete[g + Math.min(t, m - 1)];
+                int xo = (row + sh) * d;
+                int nm = mr.parse(x, xo, sc.mis, t * d);
+                sc.nmis[t] = nm;
+                sc.fillAt[t + 1] = sc.fillAt[t] + nm * k;
+                sc.entry[t] = off && nm >= 2 ? mr.pattern(sc.mis, t * d, nm) : null;
+                sc.w[t] = t < m ? (wv == null ? 1.0 : wv[row + sh]) : 0.0;
+                int to = (t / LANES) * d * LANES + t % LANES;
+                for (int j = 0; j < d; j++) {
+                    double v = x[xo + j];
+                    sc.xtm[to + j * LANES] = v == v ? v : 0.0;
                 }
             }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                r[c] = Math.exp(mr.logDensity[c] - max);
-                sum += r[c];
+            java.util.Arrays.fill(sc.xtm, nb * d * LANES, (nb + 1) * d * LANES, 0.0);
+            if (sc.fill.length < sc.fillAt[slots]) {
+                sc.fill = new double[sc.fillAt[slots] * 2];
             }
-            double ll = max + Math.log(sum);
-            for (int c = 0; c < k; c++) {
-                r[c] /= sum;
+            for (int t = 0; t < slots; t++) {
+                int row = sc.incomplete[g + Math.min(t, m - 1)];
+                int nm = sc.nmis[t];
+                for (int c = 0; c < k; c++) {
+                    sc.adj[t * k + c] = mr.complete(x, (row + sh) * d, sc.mis, t * d, nm, c, sc.entry[t], sc.fill,
+                            sc.fillAt[t] + c * nm);
+                }
             }
+            for (int c = 0; c < k; c++) {
+                fillMissing(sc, c, k, d, slots);
+                kern.logDensity(p, c, sc.xtm, nb, sc.ac, sc.work);
+                for (int t = 0; t < slots; t++) {
+                    sc.a[((t / LANES) * k + c) * LANES + t % LANES] = sc.ac[t] + sc.adj[t * k + c];
+                }
+            }
+            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
             if (stats != null) {
-                java.util.Arrays.fill(pos, -1);
-                for (int u = 0; u < mr.nMissing; u++) {
-                    pos[mr.missing(u)] = u;
+                multiply(sc.w, sc.inv, sc.wInv, slots);
+                for (int c = 0; c < k; c++) {
+                    fillMissing(sc, c, k, d, slots);
+                    accumulateComponent(kern, c, k, d, off, sLen, pass.shift(), nb, sc);
+                    for (int t = 0; t < m; t++) {
+                        int nm = sc.nmis[t];
+                        double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
+                        mr.addConditional(sc.mis, t * d, nm, c, wr, sc.entry[t], sc.pss, sLen, off, t % LANES);
+                    }
                 }
-                add(stats, pass.shift(), mr, r, w, pos);
-                stats.weight += w;
-                stats.logLik += w * ll;
+                logLikelihood(sc.w, sc.ll, m, sc.pll);
+                for (int t = 0; t < m; t++) {
+                    total += sc.w[t];
+                }
             }
-            int o = i - from + out.offset();
-            if (out.rowLogLik() != null) {
-                out.rowLogLik()[o] = ll;
+            if (out.rowLogLik() != null || out.resp() != null || out.labels() != null) {
+                for (int t = 0; t < m; t++) {
+                    int row = sc.incomplete[g + t];
+                    int o = row - from + out.offset();
+                    int ao = (t / LANES) * k * LANES + t % LANES;
+                    if (out.rowLogLik() != null) {
+                        out.rowLogLik()[o] = sc.ll[t];
+                    }
+                    int best = 0;
+                    for (int c = 0; c < k; c++) {
+                        if (out.resp() != null) {
+                            out.resp()[o * k + c] = sc.r[ao + c * LANES] * sc.inv[t];
+                        }
+                        if (sc.a[ao + c * LANES] > sc.a[ao + best * LANES]) {
+                            best = c;
+                        }
+                    }
+                    if (out.labels() != null) {
+                        out.labels()[o] = best;
+                    }
+                }
             }
-            if (out.resp() != null) {
-                System.arraycopy(r, 0, out.resp(), o * k, k);
-            }
-            if (out.labels() != null) {
-                out.labels()[o] = best;
+        }
+        return total;
+    }
+
+    /** The missing cells of the group's rows in {@code sc.xtm} set to component c's conditional means. */
+    private static void fillMissing(Scratch sc, int c, int k, int d, int slots) {
+        for (int t = 0; t < slots; t++) {
+            int nm = sc.nmis[t];
+            int to = (t / LANES) * d * LANES + t % LANES;
+            int f = sc.fillAt[t] + c * nm;
+            for (int u = 0; u < nm; u++) {
+                sc.xtm[to + sc.mis[t * d + u] * LANES] = sc.fill[f + u];
             }
         }
     }
 
-    /** One completed row's statistics: w·r_c, w·r_c·y, w·r_c·(y yᵀ + C) with y the row less the shift. */
-    private static void add(GaussianStatistics st, double[] shift, MissingRows mr, double[] r, double w, int[] pos) {
-        int d = st.d;
-        int nm = mr.nMissing;
-        boolean off = st.sLen != d;
-        for (int c = 0; c < st.k; c++) {
-            double wr = w * r[c];
-            st.n[c] += wr;
-            int fo = c * d;
-            int co = c * d * d;
-            int q = c * st.sLen;
-            for (int i = 0; i < d; i++) {
-                double yi = mr.filled[fo + i] - shift[fo + i];
-                st.s[fo + i] += wr * yi;
-                for (int j = off ? 0 : i; j <= i; j++, q++) {
-                    double yj = mr.filled[fo + j] - shift[fo + j];
-                    double cov = pos[i] >= 0 && pos[j] >= 0 ? mr.cond[co + pos[i] * nm + pos[j]] : 0.0;
-                    st.ss[q] += wr * (yi * yj + cov);
-                }
-            }
+    /**
+     * Component c's statistics of the group's completed rows, by the kernel (one component, its
+     * own rows), added into the chunk's partial sums at c's slots.
+     */
+    private static void accumulateComponent(GaussianKernel kern, int c, int k, int d, boolean off, int sLen,
+            double[] shift, int nb, Scratch sc) {
+        java.util.Arrays.fill(sc.tpn, 0);
+        java.util.Arrays.fill(sc.tps, 0);
+        java.util.Arrays.fill(sc.tpss, 0);
+        System.arraycopy(shift, c * d, sc.shiftC, 0, d);
+        for (int b = 0; b < nb; b++) {
+            System.arraycopy(sc.r, (b * k + c) * LANES, sc.rc, b * LANES, LANES);
+        }
+        kern.accumulate(1, d, off, sc.shiftC, sc.xtm, sc.wInv, sc.rc, nb, sc.tpn, sc.tps, sc.tpss, sc.work);
+        for (int l = 0; l < LANES; l++) {
+            sc.pn[c * LANES + l] += sc.tpn[l];
+        }
+        for (int q = 0; q < d * LANES; q++) {
+            sc.ps[c * d * LANES + q] += sc.tps[q];
+        }
+        for (int q = 0; q < sLen * LANES; q++) {
+            sc.pss[c * sLen * LANES + q] += sc.tpss[q];
         }
     }
 

@@ -3,47 +3,42 @@ package dev.mixtures.gaussian;
 import dev.mixtures.linalg.Cholesky;
 
 /**
- * The E-step of a row with missing cells (Ghahramani and Jordan 1994; MATH.md §2.10): the missing
- * coordinates are latent. For component c, with O the observed and M the missing coordinates and
- * Λ = Σ_c⁻¹, the marginal log-density of x_O is
- * ln π_c − ½|O| ln 2π − ½ ln|Σ_c| − ½ ln|Λ_MM| − ½ q, where q = (x_O − μ_O)ᵀ Λ_OO (x_O − μ_O) − bᵀΛ_MM⁻¹b
- * and b = Λ_MO (x_O − μ_O) (ln|Σ_OO| = ln|Σ| + ln|Λ_MM| and Σ_OO⁻¹ = Λ_OO − Λ_OM Λ_MM⁻¹ Λ_MO, the
- * Schur complement): only the |M|×|M| block is factored, never Σ_OO. The missing coordinates
- * given the observed ones and the component are Gaussian with mean μ_M − Λ_MM⁻¹ b and covariance
- * Λ_MM⁻¹; the M-step's statistics take the row completed by that mean, plus that covariance in
- * the scatter. Diagonal structures have b = 0: the missing cells are the means, their variances.
+ * The per-row algebra of rows with missing cells (Ghahramani and Jordan 1994; MATH.md §2.10): the
+ * missing coordinates are latent. For component c, with O the observed and M the missing
+ * coordinates, Λ = Σ_c⁻¹, b = Λ_MO (x_O − μ_O) and A = Λ_MM, the missing cells given the observed
+ * ones are Gaussian with mean x̂_M = μ_M − A⁻¹ b and covariance A⁻¹, and the row completed by x̂_M
+ * has (x̂ − μ)ᵀ Λ (x̂ − μ) = (x_O − μ_O)ᵀ Σ_OO⁻¹ (x_O − μ_O) (the Schur complement). So the marginal
+ * log-density of x_O is the full log-density of the completed row, which the vector kernel
+ * computes ({@link GaussianKernel#logDensity}), plus ½|M| ln 2π − ½ ln |A|; and the M-step takes
+ * the completed row's statistics plus A⁻¹ in the scatter. Only the |M|×|M| block A is factored;
+ * for one missing cell it is a number, and for the diagonal structures b = 0.
  *
  * <p>One instance per thread and parameters: it holds Λ_c for every component (k·d·d, or k·d for
- * the diagonal structures) and working space.
+ * the diagonal structures), ln Λ_ii, and working space.
  */
 final class MissingRows {
     private final GaussianParams p;
-    private final int k;
     private final int d;
     private final boolean full;
     /** Λ_c row-major (full), or its diagonal (k·d). */
     private final double[] lambda;
-    /** ln Λ_c,ii (k·d): ln |A| of one missing cell, and of any for the diagonal structures. */
+    /** ln Λ_c,ii and 1/Λ_c,ii (k·d each). */
     private final double[] logDiag;
-    private final int[] obs;
-    private final int[] mis;
-    private final double[] diff;
+    private final double[] invDiag;
     private final double[] b;
     private final double[] a;
     private final double[] l;
-    /** Per component: the completed row (d) and the conditional covariance of the missing cells (|M|²). */
-    final double[] filled;
-    final double[] cond;
-    final double[] logDensity;
-    int nMissing;
+    /** {@link #pattern}s met so far, by the bit mask of their missing columns. */
+    private final java.util.HashMap<Long, double[]> patterns = new java.util.HashMap<>();
 
     MissingRows(GaussianParams p) {
         this.p = p;
-        this.k = p.k;
+        int k = p.k;
         this.d = p.d;
         this.full = p.structure.offDiagonal();
         this.lambda = new double[full ? k * d * d : k * d];
         this.logDiag = new double[k * d];
+        this.invDiag = new double[k * d];
         for (int c = 0; c < k; c++) {
             int po = p.precOffset(c);
             if (full) {
@@ -65,123 +60,168 @@ final class MissingRows {
                 }
             }
             for (int i = 0; i < d; i++) {
-                logDiag[c * d + i] = Math.log(full ? lambda[c * d * d + i * d + i] : lambda[c * d + i]);
+                double li = full ? lambda[c * d * d + i * d + i] : lambda[c * d + i];
+                logDiag[c * d + i] = Math.log(li);
+                invDiag[c * d + i] = 1.0 / li;
             }
         }
-        obs = new int[d];
-        mis = new int[d];
-        diff = new double[d];
         b = new double[d];
         a = new double[d * d];
         l = new double[d * d];
-        filled = new double[k * d];
-        cond = new double[k * d * d];
-        logDensity = new double[k];
     }
 
-    /** Whether these scratch values were made for {@code q}. */
+    /** Whether these values were made for {@code q}. */
     boolean isFor(GaussianParams q) {
         return q == p;
     }
 
-    /**
-     * The components' marginal log-densities of row {@code x[at..at+d)} (NaN = missing) into
-     * {@link #logDensity}, the completed rows into {@link #filled} and the conditional covariances
-     * of the missing cells into {@link #cond} (component c's |M|×|M| block at c·d·d). Returns the
-     * number of observed cells (0: the row says nothing; its densities are those of no data, 0).
-     */
-    int row(double[] x, int at) {
-        int no = 0;
+    /** The missing columns of row {@code x[at..at+d)} into {@code mis[misAt..]}; their number. */
+    int parse(double[] x, int at, int[] mis, int misAt) {
         int nm = 0;
         for (int j = 0; j < d; j++) {
             if (Double.isNaN(x[at + j])) {
-                mis[nm++] = j;
-            } else {
-                obs[no++] = j;
+                mis[misAt + nm++] = j;
             }
         }
-        nMissing = nm;
-        for (int c = 0; c < k; c++) {
-            double[] mu = p.means;
-            int mo = c * d;
-            int fo = c * d;
-            for (int t = 0; t < no; t++) {
-                int j = obs[t];
-                diff[t] = x[at + j] - mu[mo + j];
-                filled[fo + j] = x[at + j];
-            }
-            double q = 0;
-            double logDetA = 0;
-            int co = c * d * d;
-            if (full) {
-                int lo = c * d * d;
-                for (int s = 0; s < no; s++) {
-                    double row = 0;
-                    int ls = lo + obs[s] * d;
-                    for (int t = 0; t < no; t++) {
-                        row += lambda[ls + obs[t]] * diff[t];
-                    }
-                    q += diff[s] * row;
-                }
-                for (int u = 0; u < nm; u++) {
-                    double s = 0;
-                    int lu = lo + mis[u] * d;
-                    for (int t = 0; t < no; t++) {
-                        s += lambda[lu + obs[t]] * diff[t];
-                    }
-                    b[u] = s;
-                    for (int v = 0; v < nm; v++) {
-                        a[u * nm + v] = lambda[lu + mis[v]];
-                    }
-                }
-                if (nm == 1) {
-                    // One missing cell, the common case: A is the number λ_mm.
-                    int m = mis[0];
-                    double inv = 1.0 / a[0];
-                    double delta = inv * b[0];
-                    logDetA = logDiag[c * d + m];
-                    q -= b[0] * delta;
-                    filled[fo + m] = mu[mo + m] - delta;
-                    cond[co] = inv;
-                } else if (nm > 0) {
-                    // A = Λ_MM = L Lᵀ; its inverse is the conditional covariance; δ = A⁻¹ b,
-                    // the completed cells μ_M − δ, and q − bᵀA⁻¹b the quadratic form of x_O.
-                    if (Cholesky.factor(a, nm, l) >= 0) {
-                        throw new IllegalStateException("component " + (c + 1) + ": precision block not positive definite");
-                    }
-                    logDetA = 2 * Cholesky.logDiagonal(l, nm);
-                    double[] inv = Cholesky.inverseFromFactor(l, nm);
-                    for (int u = 0; u < nm; u++) {
-                        double delta = 0;
-                        for (int v = 0; v < nm; v++) {
-                            delta += inv[u * nm + v] * b[v];
-                        }
-                        q -= b[u] * delta;
-                        filled[fo + mis[u]] = mu[mo + mis[u]] - delta;
-                    }
-                    System.arraycopy(inv, 0, cond, co, nm * nm);
-                }
-            } else {
-                int lo = c * d;
-                for (int t = 0; t < no; t++) {
-                    q += diff[t] * diff[t] * lambda[lo + obs[t]];
-                }
-                for (int u = 0; u < nm; u++) {
-                    double l = lambda[lo + mis[u]];
-                    logDetA += logDiag[lo + mis[u]];
-                    filled[fo + mis[u]] = mu[mo + mis[u]];
-                    for (int v = 0; v < nm; v++) {
-                        cond[co + u * nm + v] = u == v ? 1.0 / l : 0.0;
-                    }
-                }
-            }
-            logDensity[c] = p.cst[c] + 0.5 * nm * GaussianParams.LN_2PI - 0.5 * logDetA - 0.5 * q;
-        }
-        return no;
+        return nm;
     }
 
-    /** The index (column) of the u-th missing cell of the last row. */
-    int missing(int u) {
-        return mis[u];
+    /**
+     * What rows with the missing columns {@code mis[misAt..misAt+nm)} (two or more, in a structure
+     * with correlations) share, per component c at c·(1 + nm²): ln |A| and A⁻¹, A = Λ_MM. Computed
+     * once per pattern and parameters (a pass meets few patterns: one per subset of columns).
+     */
+    double[] pattern(int[] mis, int misAt, int nm) {
+        long key = 0;
+        boolean cacheable = d <= 63;
+        for (int u = 0; u < nm && cacheable; u++) {
+            key |= 1L << mis[misAt + u];
+        }
+        // Spread the bits (a bijection): masks of a few columns share their low bits, which would
+        // pile them into few of the map's buckets.
+        key *= 0x9E3779B97F4A7C15L;
+        double[] e = cacheable ? patterns.get(key) : null;
+        if (e != null) {
+            return e;
+        }
+        int stride = 1 + nm * nm;
+        e = new double[p.k * stride];
+        for (int c = 0; c < p.k; c++) {
+            factor(mis, misAt, nm, c);
+            e[c * stride] = 2 * Cholesky.logDiagonal(l, nm);
+            // L⁻¹ by forward substitution (lower, into a), then A⁻¹ = L⁻ᵀ L⁻¹.
+            for (int v = 0; v < nm; v++) {
+                for (int u = 0; u < nm; u++) {
+                    double s = u == v ? 1.0 : 0.0;
+                    for (int w = v; w < u; w++) {
+                        s -= l[u * nm + w] * a[w * nm + v];
+                    }
+                    a[u * nm + v] = u < v ? 0.0 : s / l[u * nm + u];
+                }
+            }
+            for (int u = 0; u < nm; u++) {
+                for (int v = 0; v <= u; v++) {
+                    double s = 0;
+                    for (int w = u; w < nm; w++) {
+                        s += a[w * nm + u] * a[w * nm + v];
+                    }
+                    e[c * stride + 1 + u * nm + v] = s;
+                    e[c * stride + 1 + v * nm + u] = s;
+                }
+            }
+        }
+        if (cacheable) {
+            patterns.put(key, e);
+        }
+        return e;
+    }
+
+    /**
+     * Row {@code x[at..at+d)}, whose missing columns are {@code mis[misAt..misAt+nm)}, completed for
+     * component c: the conditional means of its missing cells into {@code fill[fillAt..+nm)}
+     * ({@code entry}: the row's {@link #pattern} when nm ≥ 2 in a structure with correlations).
+     * Returns what turns the completed row's log-density into that of its observed cells:
+     * ½|M| ln 2π − ½ ln |A|.
+     */
+    double complete(double[] x, int at, int[] mis, int misAt, int nm, int c, double[] entry, double[] fill, int fillAt) {
+        double[] mu = p.means;
+        int mo = c * d;
+        if (!full) {
+            double logDetA = 0;
+            for (int u = 0; u < nm; u++) {
+                int m = mis[misAt + u];
+                fill[fillAt + u] = mu[mo + m];
+                logDetA += logDiag[c * d + m];
+            }
+            return 0.5 * nm * GaussianParams.LN_2PI - 0.5 * logDetA;
+        }
+        int lo = c * d * d;
+        for (int u = 0; u < nm; u++) {
+            int lu = lo + mis[misAt + u] * d;
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = x[at + j];
+                if (v == v) {
+                    s += lambda[lu + j] * (v - mu[mo + j]);
+                }
+            }
+            b[u] = s;
+        }
+        if (nm == 1) {
+            int m = mis[misAt];
+            fill[fillAt] = mu[mo + m] - b[0] * invDiag[c * d + m];
+            return 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + m];
+        }
+        int e = c * (1 + nm * nm);
+        for (int u = 0; u < nm; u++) {
+            double delta = 0;
+            for (int v = 0; v < nm; v++) {
+                delta += entry[e + 1 + u * nm + v] * b[v];
+            }
+            fill[fillAt + u] = mu[mo + mis[misAt + u]] - delta;
+        }
+        return 0.5 * nm * GaussianParams.LN_2PI - 0.5 * entry[e];
+    }
+
+    /** A = Λ_MM of component c into {@link #l} as its lower Cholesky factor. */
+    private void factor(int[] mis, int misAt, int nm, int c) {
+        int lo = c * d * d;
+        for (int u = 0; u < nm; u++) {
+            for (int v = 0; v < nm; v++) {
+                a[u * nm + v] = lambda[lo + mis[misAt + u] * d + mis[misAt + v]];
+            }
+        }
+        if (Cholesky.factor(a, nm, l) >= 0) {
+            throw new IllegalStateException("component " + (c + 1) + ": a block of the precision is not positive definite");
+        }
+    }
+
+    /**
+     * Adds {@code wr}·A⁻¹ (component c's conditional covariance of the row's missing cells: from
+     * the row's {@link #pattern} {@code entry}, or 1/Λ_mm for one cell or no correlations) into
+     * lane {@code lane} of the scatter's partial sums {@code pss} (slot q·LANES + lane for the
+     * packed entry q of component c; {@code sLen} entries per component: the lower triangle when
+     * {@code off}, else the diagonal).
+     */
+    void addConditional(int[] mis, int misAt, int nm, int c, double wr, double[] entry, double[] pss, int sLen,
+            boolean off, int lane) {
+        int base = c * sLen;
+        if (!full || nm == 1) {
+            for (int u = 0; u < nm; u++) {
+                int m = mis[misAt + u];
+                int q = off ? m * (m + 1) / 2 + m : m;
+                pss[(base + q) * GaussianKernel.LANES + lane] += wr * invDiag[c * d + m];
+            }
+            return;
+        }
+        int e = c * (1 + nm * nm) + 1;
+        for (int u = 0; u < nm; u++) {
+            int i = mis[misAt + u];
+            for (int v = 0; v <= u; v++) {
+                // Missing columns ascend, so i ≥ j: the packed lower-triangle entry (i, j).
+                int q = i * (i + 1) / 2 + mis[misAt + v];
+                pss[(base + q) * GaussianKernel.LANES + lane] += wr * entry[e + u * nm + v];
+            }
+        }
     }
 }

@@ -41,6 +41,18 @@ final class ScalarGaussianKernel implements GaussianKernel {
         }
     }
 
+    @Override
+    public void logDensity(GaussianParams p, int c, double[] xt, int nb, double[] a, double[] work) {
+        for (int b = 0; b < nb; b++) {
+            if (p.type.hasOffDiagonal()) {
+                full(xt, b * p.d * LANES, p.means, c * p.d, p.prec, p.precOffset(c), p.d, p.cst[c], work, a, b * LANES);
+            } else {
+                diagonal(xt, b * p.d * LANES, p.negMeanPrec, c * p.d, p.prec, p.precOffset(c), p.d, p.cst[c], work, a,
+                        b * LANES);
+            }
+        }
+    }
+
     /** One component, one block: cst − ½ ‖(x − μ)ᵀP‖², y_j summed over i ascending, squares over j ascending. */
     private static void full(double[] xt, int xo, double[] means, int mu, double[] prec, int off, int d, double cst,
             double[] work, double[] a, int at) {

@@ -68,6 +68,20 @@ final class VectorGaussianKernel implements GaussianKernel {
         }
     }
 
+    @Override
+    public void logDensity(GaussianParams p, int c, double[] xt, int nb, double[] a, double[] diff) {
+        final int d = p.d;
+        for (int b = 0; b < nb; b += 2) {
+            int xo = b * d * LANES;
+            if (p.type.hasOffDiagonal()) {
+                full2(xt, xo, p.means, c * d, p.prec, p.precOffset(c), d, p.cst[c], diff, a, b * LANES, (b + 1) * LANES);
+            } else {
+                diagonal(xt, xo, p.negMeanPrec, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, b * LANES);
+                diagonal(xt, xo + d * LANES, p.negMeanPrec, c * d, p.prec, p.precOffset(c), d, p.cst[c], a, (b + 1) * LANES);
+            }
+        }
+    }
+
     // Short methods of their own, so that C2 compiles each whole (a vector value that meets a
     // branch, or a method too large to inline the Vector API into, falls back to boxed Java code).
     // Each keeps several independent FMA chains in flight: one chain alone waits on the FMA latency.
