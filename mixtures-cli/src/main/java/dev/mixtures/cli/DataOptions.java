@@ -39,7 +39,8 @@ final class DataOptions {
 
     @Option(names = "--missing", paramLabel = "HOW", description = "Missing cells (empty, NA, N/A, NaN, null; NaN in a"
             + " .npy): error (default), drop (leave out the rows that have one; fit, select, plot) or model (the Gaussian"
-            + " mixture treats them as latent; predict and score give such rows the density of their observed cells).")
+            + " and the Bayesian mixture treat them as latent; predict and score answer such rows from their observed"
+            + " cells).")
     String missing;
 
     /** How missing cells are taken. */
@@ -218,9 +219,9 @@ final class DataOptions {
             throw new InputException("--missing drop: this command gives one answer per row; use --missing model"
                     + " (a Gaussian mixture's model) or leave the rows out of the file");
         }
-        if (missingMode() == Missing.MODEL && !(m instanceof dev.mixtures.gaussian.GaussianMixtureModel)) {
-            throw new InputException("--missing model: only a Gaussian mixture's model (--model gmm) answers rows with"
-                    + " missing cells; this is a " + m.kind() + " model");
+        if (missingMode() == Missing.MODEL && m instanceof dev.mixtures.kmeans.KMeansModel) {
+            throw new InputException("--missing model: a K-means model does not answer rows with missing cells;"
+                    + " a Gaussian or Bayesian mixture's does");
         }
         Loaded loaded = loadNamed(m);
         if (loaded.data.d() != m.d()) {

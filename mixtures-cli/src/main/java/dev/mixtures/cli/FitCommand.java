@@ -262,9 +262,10 @@ class FitCommand implements Callable<Integer> {
             throw new InputException("--criterion applies to --model gmm without -k (when K is chosen)");
         }
         data.truthColumn = truth;
-        if (data.missingMode() == DataOptions.Missing.MODEL && !("gmm".equals(model) && k != null)) {
-            throw new InputException("--missing model: only the Gaussian mixture with a given K (--model gmm -k K) models"
-                    + " missing cells so far; --missing drop leaves out the rows that have them");
+        if (data.missingMode() == DataOptions.Missing.MODEL && ("kmeans".equals(model) || k == null)) {
+            throw new InputException("--missing model: the Gaussian and the Bayesian mixture with a given K (--model gmm"
+                    + " or vb, -k K) model missing cells; K-means and the choice of K do not yet (--missing drop leaves"
+                    + " out the rows that have them)");
         }
         DataOptions.Loaded loaded = data.loadToFit(spec.commandLine().getErr());
         switch (model) {

@@ -145,4 +145,39 @@ public final class Standardizer {
         }
         return s;
     }
+
+    /**
+     * Σ_n w_n Σ_{j observed in row n} ln sd_j over {@code data} (of total weight {@code weight}): what
+     * standardising subtracts from a log-likelihood of the observed cells. Without missing cells,
+     * {@link #logScale()}·weight.
+     */
+    public double logScale(Dataset data, double weight) {
+        double all = logScale() * weight;
+        if (!data.hasMissing()) {
+            return all;
+        }
+        double[] missingWeight = new double[sd.length];
+        data.forEachRow((i, x, at, w) -> {
+            for (int j = 0; j < sd.length; j++) {
+                if (Double.isNaN(x[at + j])) {
+                    missingWeight[j] += w;
+                }
+            }
+        });
+        for (int j = 0; j < sd.length; j++) {
+            all -= Math.log(sd[j]) * missingWeight[j];
+        }
+        return all;
+    }
+
+    /** Σ_{j observed} ln sd_j of one row {@code x[at..at+d)} (NaN: missing). */
+    public double logScale(double[] x, int at) {
+        double s = 0;
+        for (int j = 0; j < sd.length; j++) {
+            if (!Double.isNaN(x[at + j])) {
+                s += Math.log(sd[j]);
+            }
+        }
+        return s;
+    }
 }

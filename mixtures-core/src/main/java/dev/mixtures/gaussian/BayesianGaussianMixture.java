@@ -71,9 +71,9 @@ public final class BayesianGaussianMixture {
 
     private void checkData(Dataset data) {
         int d = data.d();
-        data.requireComplete("the Bayesian mixture (for now: the Gaussian mixture models missing cells)");
         GaussianFit.checkSpread(data);
-        Settings.checkRows(data, s.k);
+        // With missing cells the start is made from the complete rows: they must give K.
+        Settings.checkRows(data.completeRows(), s.k);
         checkPriors(d);
         if (s.init == StartMethod.GIVEN && s.warm == null && s.initialResponsibilities.length != data.n()) {
             throw new IllegalArgumentException("init: responsibilities for " + s.initialResponsibilities.length

@@ -456,7 +456,9 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
                 double[] y = new double[post.d];
                 int to = Math.min(z.n(), (ch + 1) * EmLoop.CHUNK_ROWS);
                 for (int r = ch * EmLoop.CHUNK_ROWS; r < to; r++) {
-                    out[r] = pr.logDensity(z, r, a, y) - jac;
+                    // A row's density is of its observed cells: only their units count.
+                    out[r] = pr.logDensity(z, r, a, y)
+                            - (standardizer == null ? 0 : z.isComplete(r) ? jac : standardizer.logScale(data.row(r), 0));
                 }
             });
         }

@@ -56,7 +56,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
         Standardizer st = m.standardizer();
         Dataset z = st == null ? data : st.transform(data);
         GaussianFit spec = new GaussianFit(settings, z, st);
-        double shift = st == null ? 0 : st.logScale() * m.trainingWeight();
+        double shift = st == null ? 0 : st.logScale(z, m.trainingWeight());
         double[] history = m.trace().history();
         for (int i = 0; i < history.length; i++) {
             history[i] += shift;
@@ -123,7 +123,8 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
 
     @Override
     public double unitsShift(GaussianStatistics s) {
-        return st.logScale() * s.weight;
+        // Missing cells have no units to take back: only the observed ones count.
+        return st.logScale(z, s.weight);
     }
 
     @Override

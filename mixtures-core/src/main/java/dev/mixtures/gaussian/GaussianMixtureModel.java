@@ -282,6 +282,11 @@ public final class GaussianMixtureModel implements MixtureDensity {
         GaussianPass.overRows(params, toFitted(data), rowLogLik, resp, labels);
         if (rowLogLik != null && standardizer != null) {
             double j = standardizer.logScale();
+            if (data.hasMissing()) {
+                // A row's density is of its observed cells: only their units count.
+                data.forEachRow((i, x, at, w) -> rowLogLik[i] -= standardizer.logScale(x, at));
+                return;
+            }
             for (int i = 0; i < rowLogLik.length; i++) {
                 rowLogLik[i] -= j;
             }

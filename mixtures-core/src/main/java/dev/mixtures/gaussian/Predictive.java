@@ -53,6 +53,9 @@ final class Predictive {
     }
 
     double logDensity(Dataset z, int row, double[] a, double[] y) {
+        if (!z.isComplete(row)) {
+            return observedLogDensity(z.row(row), a, y);
+        }
         int k = p.k;
         int d = p.d;
         GaussianParams e = p.estep;
@@ -65,6 +68,92 @@ final class Predictive {
             double t = dof[c];
             double lt = p.prior.structure.studentLogKernel(e.prec, e.precOffset(c), y, d, f[c], t);
             a[c] = logWeights[c] + norm[c] + lt;
+            max = Math.max(max, a[c]);
+        }
+        double s = 0;
+        for (int c = 0; c < k; c++) {
+            s += Math.exp(a[c] - max);
+        }
+        return max + Math.log(s);
+    }
+
+    /**
+     * The predictive density of the observed cells of {@code x} (NaN: missing), the marginal of each
+     * component's t (MATH.md §4.7, §2.10): the same dof; for the Wishart structures an |O|-variate t
+     * whose precision is the Schur complement L_OO − L_OM L_MM⁻¹ L_MO (its quadratic form is that of
+     * the row completed by the conditional means under E[Λ], as in the E-step, and ln |L_marg| =
+     * ln |L| − |M| ln f − ln |E[Λ]_MM|); for diag the t's of the observed coordinates; for
+     * spherical the |O|-variate isotropic t.
+     */
+    private double observedLogDensity(double[] x, double[] a, double[] y) {
+        int k = p.k;
+        int d = p.d;
+        GaussianParams e = p.estep;
+        Structure st = p.prior.structure;
+        int[] mis = new int[d];
+        int nm = 0;
+        for (int j = 0; j < d; j++) {
+            if (Double.isNaN(x[j])) {
+                mis[nm++] = j;
+            }
+        }
+        int no = d - nm;
+        if (no == 0) {
+            return 0; // nothing observed: the density of no data
+        }
+        MissingRows mr = st instanceof WishartStructure ? new MissingRows(e) : null;
+        double[] entry = mr != null && nm >= 2 ? mr.pattern(mis, 0, nm) : null;
+        double[] fill = new double[nm];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double t = dof[c];
+            int po = e.precOffset(c);
+            double lnDetL;
+            double q = 0;
+            double lt;
+            double nrm;
+            if (mr != null) {
+                double adj = mr.complete(x, 0, mis, 0, nm, c, entry, fill, 0);
+                double lnDetA = nm * GaussianParams.LN_2PI - 2 * adj;
+                for (int i = 0; i < d; i++) {
+                    y[i] = Double.isNaN(x[i]) ? 0 : x[i] - p.means[c * d + i];
+                }
+                for (int u = 0; u < nm; u++) {
+                    y[mis[u]] = fill[u] - p.means[c * d + mis[u]];
+                }
+                for (int m = 0; m < d; m++) {
+                    double s = 0;
+                    for (int i = 0; i <= m; i++) {
+                        s += e.prec[po + i * d + m] * y[i];
+                    }
+                    q += s * s;
+                }
+                lnDetL = d * Math.log(f[c]) + 2 * e.logDet[c] - nm * Math.log(f[c]) - lnDetA;
+                nrm = Special.lnGamma(0.5 * (t + no)) - Special.lnGamma(0.5 * t) - 0.5 * no * Math.log(Math.PI * t);
+                lt = -0.5 * (t + no) * Math.log1p(f[c] * q / t);
+            } else {
+                lnDetL = 0;
+                lt = 0;
+                for (int i = 0; i < d; i++) {
+                    if (!Double.isNaN(x[i])) {
+                        double sc = e.prec[po + i];
+                        lnDetL += Math.log(f[c]) + 2 * Math.log(sc);
+                        double s = sc * (x[i] - p.means[c * d + i]);
+                        if (st instanceof DiagStructure) {
+                            lt -= 0.5 * (t + 1) * Math.log1p(f[c] * s * s / t);
+                        } else {
+                            q += s * s;
+                        }
+                    }
+                }
+                if (st instanceof DiagStructure) {
+                    nrm = no * (Special.lnGamma(0.5 * (t + 1)) - Special.lnGamma(0.5 * t) - 0.5 * Math.log(Math.PI * t));
+                } else {
+                    nrm = Special.lnGamma(0.5 * (t + no)) - Special.lnGamma(0.5 * t) - 0.5 * no * Math.log(Math.PI * t);
+                    lt = -0.5 * (t + no) * Math.log1p(f[c] * q / t);
+                }
+            }
+            a[c] = logWeights[c] + nrm + 0.5 * lnDetL + lt;
             max = Math.max(max, a[c]);
         }
         double s = 0;

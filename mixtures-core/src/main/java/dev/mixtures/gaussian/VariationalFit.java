@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 final class VariationalFit implements FitTemplate.Spec<VariationalParams, GaussianStatistics> {
     private final BayesianGaussianMixture settings;
     private final Dataset z;
+    /** The rows a start is made from: all of z, or its complete rows when cells are missing. */
+    private final Dataset zStart;
     private final Standardizer st;
     private final VbPrior prior;
     private final GaussianPass.Source given;
@@ -23,20 +25,31 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
     VariationalFit(BayesianGaussianMixture settings, Dataset z, Standardizer st, GaussianPass.Source given) {
         this.settings = settings;
         this.z = z;
+        this.zStart = z.completeRows();
         this.st = st;
-        this.prior = settings.prior(z, st);
+        // With missing cells, the data's mean and covariance (the default prior) are the complete rows'.
+        this.prior = settings.prior(zStart, st);
         this.given = given;
         this.kern = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
     }
 
     @Override
     public VariationalFamily family(Workers workers) {
-        return new VariationalFamily(z, prior, settings.tol(), kern, workers.threads());
+        return family(z, workers);
+    }
+
+    private VariationalFamily family(Dataset rows, Workers workers) {
+        return new VariationalFamily(rows, prior, settings.tol(), kern, workers.threads());
     }
 
     @Override
     public FitTemplate.Begin<VariationalParams, GaussianStatistics> begin(SplittableRandom rnd, Workers workers) {
         VariationalFamily family = family(workers);
+        if (zStart != z && (given != null || settings.init() == StartMethod.GIVEN)) {
+            z.requireComplete("a start from given responsibilities or a warm start");
+        }
+        // With missing cells the start is that of the complete rows; the iterations take every row.
+        VariationalFamily start = zStart == z ? family : family(zStart, workers);
         GaussianPass.Source source;
         if (given != null) {
             source = given;
@@ -49,13 +62,14 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
                 }
             };
         } else {
-            source = Starts.source(settings.init(), settings.k(), z, rnd, workers, null, settings.seed());
+            source = Starts.source(settings.init(), settings.k(), zStart, rnd, workers, null, settings.seed());
         }
-        return new FitTemplate.Begin<>(family, family.start(source, workers));
+        return new FitTemplate.Begin<>(family, start.start(source, workers));
     }
 
     @Override
     public double unitsShift(GaussianStatistics s) {
-        return st.logScale() * s.weight;
+        // Missing cells have no units to take back: only the observed ones count.
+        return st.logScale(z, s.weight);
     }
 }
