@@ -79,46 +79,8 @@ final class GaussianPass {
         final double[] pss;
         final double[] pll = new double[LANES];
         final RowWindow window = new RowWindow();
-        /** A chunk with missing cells: its rows with those cells 0 and those rows weighing 0, for the kernel. */
-        double[] clean = new double[0];
-        double[] cleanWeights = new double[0];
-        int[] incomplete = new int[0];
-        /** The missing-cell algebra of the parameters last seen. */
-        MissingRows missing;
-        /** Rows with missing cells, a group at a time, transposed: their missing cells those of one component. */
-        double[] xtm;
-        double[] ac;
-        double[] adj;
-        int[] mis;
-        int[] nmis;
-        /** Per slot: where its completed cells start (×k) in fill, and its missing pattern's shared values. */
-        int[] fillAt;
-        double[][] entry;
-        double[] fill = new double[0];
-        double[] rc;
-        double[] shiftC;
-        double[] tpn;
-        double[] tps;
-        double[] tpss;
-
-        /** Makes the space for rows with missing cells (once per thread). */
-        void missingSpace(int k, int d, int sLen) {
-            if (xtm != null) {
-                return;
-            }
-            xtm = new double[(GROUP + 1) * d * LANES];
-            ac = new double[(GROUP + 1) * LANES];
-            adj = new double[GROUP * LANES * k];
-            fillAt = new int[GROUP * LANES + 1];
-            entry = new double[GROUP * LANES][];
-            mis = new int[GROUP * LANES * d];
-            nmis = new int[GROUP * LANES];
-            rc = new double[GROUP * LANES];
-            shiftC = new double[d];
-            tpn = new double[LANES];
-            tps = new double[d * LANES];
-            tpss = new double[sLen * LANES];
-        }
+        /** The pass over rows with missing cells, made when a chunk first has one. */
+        MissingPass missing;
 
         Scratch(int k, int d, boolean offDiagonal) {
             int sLen = offDiagonal ? d * (d + 1) / 2 : d;
@@ -214,10 +176,13 @@ final class GaussianPass {
         int shift = sc.window.shift();
         int incomplete = 0;
         if (rows.data() != null && rows.data().hasMissing()) {
-            incomplete = sanitise(x, wv, shift, d, from, to, sc);
+            if (sc.missing == null) {
+                sc.missing = new MissingPass();
+            }
+            incomplete = sc.missing.sanitise(x, wv, shift, d, from, to);
             if (incomplete > 0) {
-                x = sc.clean;
-                wv = sc.cleanWeights;
+                x = sc.missing.clean;
+                wv = sc.missing.cleanWeights;
                 shift = -from;
             }
         }
@@ -233,7 +198,7 @@ final class GaussianPass {
         }
         // Rows with missing cells (weighing 0 above) after the others, into the same partial sums;
         // sc.window still holds them as they are (the sanitised copy is elsewhere).
-        double incompleteWeight = incomplete > 0 ? incompleteRows(pass, sc.window, d, incomplete, from, stats, out, sc) : 0;
+        double incompleteWeight = incomplete > 0 ? sc.missing.rows(pass, sc.window, d, incomplete, from, stats, out, sc) : 0;
         if (stats != null) {
             double wsum = 0;
             for (int i = from; i < to; i++) {
@@ -250,194 +215,6 @@ final class GaussianPass {
             for (int q = 0; q < stats.ss.length; q++) {
                 stats.ss[q] += sumLanes(sc.pss, q);
             }
-        }
-    }
-
-    /**
-     * Copies rows from..to into the scratch with each missing cell 0 and each row that has one
-     * weighing 0 (so the kernel's pass adds nothing for it), listing those rows; the number of them.
-     * Nothing is copied when the chunk has no missing cell.
-     */
-    private static int sanitise(double[] x, double[] wv, int shift, int d, int from, int to, Scratch sc) {
-        int count = 0;
-        for (int q = (from + shift) * d; q < (to + shift) * d; q++) {
-            if (Double.isNaN(x[q])) {
-                count++;
-                break;
-            }
-        }
-        if (count == 0) {
-            return 0;
-        }
-        int rows = to - from;
-        if (sc.clean.length < rows * d) {
-            sc.clean = new double[rows * d];
-            sc.cleanWeights = new double[rows];
-            sc.incomplete = new int[rows];
-        }
-        int bad = 0;
-        for (int i = 0; i < rows; i++) {
-            int src = (from + i + shift) * d;
-            boolean complete = true;
-            for (int j = 0; j < d; j++) {
-                double v = x[src + j];
-                if (Double.isNaN(v)) {
-                    complete = false;
-                    v = 0;
-                }
-                sc.clean[i * d + j] = v;
-            }
-            double w = wv == null ? 1.0 : wv[from + i + shift];
-            sc.cleanWeights[i] = complete ? w : 0.0;
-            if (!complete) {
-                sc.incomplete[bad++] = from + i;
-            }
-        }
-        return bad;
-    }
-
-    /**
-     * The rows of the chunk with missing cells ({@link MissingRows}), a group of GROUP·LANES at a
-     * time: each row completed by each component's conditional mean, the kernel's log-density of
-     * the completed rows component by component, corrected to the marginal density of the observed
-     * cells; log-sum-exp; then each component's statistics of its completed rows by the kernel, plus
-     * the conditional covariances; per-row outputs. Returns the rows' total weight.
-     */
-    private static double incompleteRows(Pass pass, RowWindow win, int d, int count, int from, GaussianStatistics stats,
-            Outputs out, Scratch sc) {
-        if (pass.source() != null) {
-            throw new IllegalStateException("a start from given responsibilities over rows with missing cells");
-        }
-        final GaussianParams p = pass.p();
-        final GaussianKernel kern = pass.kern();
-        final int k = pass.k();
-        final boolean off = pass.off();
-        final int sLen = off ? d * (d + 1) / 2 : d;
-        if (sc.missing == null || !sc.missing.isFor(p)) {
-            sc.missing = new MissingRows(p);
-        }
-        sc.missingSpace(k, d, sLen);
-        final MissingRows mr = sc.missing;
-        final double[] x = win.values();
-        final double[] wv = win.weights();
-        final int sh = win.shift();
-        double total = 0;
-        final int groupRows = GROUP * LANES;
-        for (int g = 0; g < count; g += groupRows) {
-            int m = Math.min(groupRows, count - g);
-            int nb = (m + LANES - 1) / LANES;
-            int slots = nb * LANES;
-            for (int t = 0; t < slots; t++) {
-                // Padding slots repeat the group's last row with weight 0, as in the complete path.
-                int row = sc.incomplete[g + Math.min(t, m - 1)];
-                int xo = (row + sh) * d;
-                int nm = mr.parse(x, xo, sc.mis, t * d);
-                sc.nmis[t] = nm;
-                sc.fillAt[t + 1] = sc.fillAt[t] + nm * k;
-                sc.entry[t] = off && nm >= 2 ? mr.pattern(sc.mis, t * d, nm) : null;
-                sc.w[t] = t < m ? (wv == null ? 1.0 : wv[row + sh]) : 0.0;
-                int to = (t / LANES) * d * LANES + t % LANES;
-                for (int j = 0; j < d; j++) {
-                    double v = x[xo + j];
-                    sc.xtm[to + j * LANES] = v == v ? v : 0.0;
-                }
-            }
-            java.util.Arrays.fill(sc.xtm, nb * d * LANES, (nb + 1) * d * LANES, 0.0);
-            if (sc.fill.length < sc.fillAt[slots]) {
-                sc.fill = new double[sc.fillAt[slots] * 2];
-            }
-            for (int t = 0; t < slots; t++) {
-                int row = sc.incomplete[g + Math.min(t, m - 1)];
-                int nm = sc.nmis[t];
-                for (int c = 0; c < k; c++) {
-                    sc.adj[t * k + c] = mr.complete(x, (row + sh) * d, sc.mis, t * d, nm, c, sc.entry[t], sc.fill,
-                            sc.fillAt[t] + c * nm);
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                fillMissing(sc, c, k, d, slots);
-                kern.logDensity(p, c, sc.xtm, nb, sc.ac, sc.work);
-                for (int t = 0; t < slots; t++) {
-                    sc.a[((t / LANES) * k + c) * LANES + t % LANES] = sc.ac[t] + sc.adj[t * k + c];
-                }
-            }
-            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
-            if (stats != null) {
-                multiply(sc.w, sc.inv, sc.wInv, slots);
-                for (int c = 0; c < k; c++) {
-                    fillMissing(sc, c, k, d, slots);
-                    accumulateComponent(kern, c, k, d, off, sLen, pass.shift(), nb, sc);
-                    for (int t = 0; t < m; t++) {
-                        int nm = sc.nmis[t];
-                        double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
-                        mr.addConditional(sc.mis, t * d, nm, c, wr, sc.entry[t], sc.pss, sLen, off, t % LANES);
-                    }
-                }
-                logLikelihood(sc.w, sc.ll, m, sc.pll);
-                for (int t = 0; t < m; t++) {
-                    total += sc.w[t];
-                }
-            }
-            if (out.rowLogLik() != null || out.resp() != null || out.labels() != null) {
-                for (int t = 0; t < m; t++) {
-                    int row = sc.incomplete[g + t];
-                    int o = row - from + out.offset();
-                    int ao = (t / LANES) * k * LANES + t % LANES;
-                    if (out.rowLogLik() != null) {
-                        out.rowLogLik()[o] = sc.ll[t];
-                    }
-                    int best = 0;
-                    for (int c = 0; c < k; c++) {
-                        if (out.resp() != null) {
-                            out.resp()[o * k + c] = sc.r[ao + c * LANES] * sc.inv[t];
-                        }
-                        if (sc.a[ao + c * LANES] > sc.a[ao + best * LANES]) {
-                            best = c;
-                        }
-                    }
-                    if (out.labels() != null) {
-                        out.labels()[o] = best;
-                    }
-                }
-            }
-        }
-        return total;
-    }
-
-    /** The missing cells of the group's rows in {@code sc.xtm} set to component c's conditional means. */
-    private static void fillMissing(Scratch sc, int c, int k, int d, int slots) {
-        for (int t = 0; t < slots; t++) {
-            int nm = sc.nmis[t];
-            int to = (t / LANES) * d * LANES + t % LANES;
-            int f = sc.fillAt[t] + c * nm;
-            for (int u = 0; u < nm; u++) {
-                sc.xtm[to + sc.mis[t * d + u] * LANES] = sc.fill[f + u];
-            }
-        }
-    }
-
-    /**
-     * Component c's statistics of the group's completed rows, by the kernel (one component, its
-     * own rows), added into the chunk's partial sums at c's slots.
-     */
-    private static void accumulateComponent(GaussianKernel kern, int c, int k, int d, boolean off, int sLen,
-            double[] shift, int nb, Scratch sc) {
-        java.util.Arrays.fill(sc.tpn, 0);
-        java.util.Arrays.fill(sc.tps, 0);
-        java.util.Arrays.fill(sc.tpss, 0);
-        System.arraycopy(shift, c * d, sc.shiftC, 0, d);
-        for (int b = 0; b < nb; b++) {
-            System.arraycopy(sc.r, (b * k + c) * LANES, sc.rc, b * LANES, LANES);
-        }
-        kern.accumulate(1, d, off, sc.shiftC, sc.xtm, sc.wInv, sc.rc, nb, sc.tpn, sc.tps, sc.tpss, sc.work);
-        for (int l = 0; l < LANES; l++) {
-            sc.pn[c * LANES + l] += sc.tpn[l];
-        }
-        for (int q = 0; q < d * LANES; q++) {
-            sc.ps[c * d * LANES + q] += sc.tps[q];
-        }
-        for (int q = 0; q < sLen * LANES; q++) {
-            sc.pss[c * sLen * LANES + q] += sc.tpss[q];
         }
     }
 
@@ -504,7 +281,7 @@ final class GaussianPass {
         }
     }
 
-    private static void multiply(double[] a, double[] b, double[] to, int n) {
+    static void multiply(double[] a, double[] b, double[] to, int n) {
         for (int q = 0; q < n; q++) {
             to[q] = a[q] * b[q];
         }
@@ -520,7 +297,7 @@ final class GaussianPass {
     }
 
     /** Σ w·ℓ per lane. */
-    private static void logLikelihood(double[] w, double[] ll, int rows, double[] pll) {
+    static void logLikelihood(double[] w, double[] ll, int rows, double[] pll) {
         for (int q = 0; q < rows; q++) {
             int l = q % LANES;
             pll[l] = Math.fma(w[q], ll[q], pll[l]);

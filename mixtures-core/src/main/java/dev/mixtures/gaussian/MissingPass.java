@@ -1,0 +1,242 @@
+package dev.mixtures.gaussian;
+
+import static dev.mixtures.gaussian.GaussianKernel.GROUP;
+import static dev.mixtures.gaussian.GaussianKernel.LANES;
+
+import dev.mixtures.data.RowWindow;
+
+/**
+ * The part of a {@link GaussianPass} that takes the rows with missing cells (MATH.md §2.10), for one
+ * thread: a chunk that has such rows is first copied with them weighing 0 (and their missing cells
+ * 0) for the ordinary pass; then {@link #rows} takes them a group at a time, completed component by
+ * component through {@link MissingRows}, on the same kernel and into the same partial sums.
+ */
+final class MissingPass {
+    /** The chunk's rows with missing cells 0 and the rows that have one weighing 0; those rows' numbers. */
+    double[] clean = new double[0];
+    double[] cleanWeights = new double[0];
+    private int[] incomplete = new int[0];
+    /** The missing-cell algebra of the parameters last seen. */
+    private MissingRows algebra;
+    /** A group's rows, transposed, their missing cells those of one component at a time. */
+    private double[] xtm;
+    private double[] ac;
+    private double[] adj;
+    private int[] mis;
+    private int[] nmis;
+    /** Per slot: where its completed cells start (×k) in fill, and its missing pattern's shared values. */
+    private int[] fillAt;
+    private double[][] entry;
+    private double[] fill = new double[0];
+    private double[] rc;
+    private double[] shiftC;
+    private double[] tpn;
+    private double[] tps;
+    private double[] tpss;
+
+    private void space(int k, int d, int sLen) {
+        if (xtm != null) {
+            return;
+        }
+        xtm = new double[(GROUP + 1) * d * LANES];
+        ac = new double[(GROUP + 1) * LANES];
+        adj = new double[GROUP * LANES * k];
+        fillAt = new int[GROUP * LANES + 1];
+        entry = new double[GROUP * LANES][];
+        mis = new int[GROUP * LANES * d];
+        nmis = new int[GROUP * LANES];
+        rc = new double[GROUP * LANES];
+        shiftC = new double[d];
+        tpn = new double[LANES];
+        tps = new double[d * LANES];
+        tpss = new double[sLen * LANES];
+    }
+
+    /**
+     * Copies rows from..to into the scratch with each missing cell 0 and each row that has one
+     * weighing 0 (so the kernel's pass adds nothing for it), listing those rows; the number of them.
+     * Nothing is copied when the chunk has no missing cell.
+     */
+    int sanitise(double[] x, double[] wv, int shift, int d, int from, int to) {
+        int count = 0;
+        for (int q = (from + shift) * d; q < (to + shift) * d; q++) {
+            if (Double.isNaN(x[q])) {
+                count++;
+                break;
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        int rows = to - from;
+        if (clean.length < rows * d) {
+            clean = new double[rows * d];
+            cleanWeights = new double[rows];
+            incomplete = new int[rows];
+        }
+        int bad = 0;
+        for (int i = 0; i < rows; i++) {
+            int src = (from + i + shift) * d;
+            boolean complete = true;
+            for (int j = 0; j < d; j++) {
+                double v = x[src + j];
+                if (Double.isNaN(v)) {
+                    complete = false;
+                    v = 0;
+                }
+                clean[i * d + j] = v;
+            }
+            double w = wv == null ? 1.0 : wv[from + i + shift];
+            cleanWeights[i] = complete ? w : 0.0;
+            if (!complete) {
+                incomplete[bad++] = from + i;
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * The rows of the chunk with missing cells ({@link MissingRows}), a group of GROUP·LANES at a
+     * time: each row completed by each component's conditional mean, the kernel's log-density of
+     * the completed rows component by component, corrected to the marginal density of the observed
+     * cells; log-sum-exp; then each component's statistics of its completed rows by the kernel, plus
+     * the conditional covariances; per-row outputs. Returns the rows' total weight.
+     */
+    double rows(GaussianPass.Pass pass, RowWindow win, int d, int count, int from, GaussianStatistics stats,
+            GaussianPass.Outputs out, GaussianPass.Scratch sc) {
+        if (pass.source() != null) {
+            throw new IllegalStateException("a start from given responsibilities over rows with missing cells");
+        }
+        final GaussianParams p = pass.p();
+        final GaussianKernel kern = pass.kern();
+        final int k = pass.k();
+        final boolean off = pass.off();
+        final int sLen = off ? d * (d + 1) / 2 : d;
+        if (algebra == null || !algebra.isFor(p)) {
+            algebra = new MissingRows(p);
+        }
+        space(k, d, sLen);
+        final MissingRows mr = algebra;
+        final double[] x = win.values();
+        final double[] wv = win.weights();
+        final int sh = win.shift();
+        double total = 0;
+        final int groupRows = GROUP * LANES;
+        for (int g = 0; g < count; g += groupRows) {
+            int m = Math.min(groupRows, count - g);
+            int nb = (m + LANES - 1) / LANES;
+            int slots = nb * LANES;
+            for (int t = 0; t < slots; t++) {
+                // Padding slots repeat the group's last row with weight 0, as in the complete path.
+                int row = incomplete[g + Math.min(t, m - 1)];
+                int xo = (row + sh) * d;
+                int nm = mr.parse(x, xo, mis, t * d);
+                nmis[t] = nm;
+                fillAt[t + 1] = fillAt[t] + nm * k;
+                entry[t] = off && nm >= 2 ? mr.pattern(mis, t * d, nm) : null;
+                sc.w[t] = t < m ? (wv == null ? 1.0 : wv[row + sh]) : 0.0;
+                int to = (t / LANES) * d * LANES + t % LANES;
+                for (int j = 0; j < d; j++) {
+                    double v = x[xo + j];
+                    xtm[to + j * LANES] = v == v ? v : 0.0;
+                }
+            }
+            java.util.Arrays.fill(xtm, nb * d * LANES, (nb + 1) * d * LANES, 0.0);
+            if (fill.length < fillAt[slots]) {
+                fill = new double[fillAt[slots] * 2];
+            }
+            for (int t = 0; t < slots; t++) {
+                int row = incomplete[g + Math.min(t, m - 1)];
+                int nm = nmis[t];
+                for (int c = 0; c < k; c++) {
+                    adj[t * k + c] = mr.complete(x, (row + sh) * d, mis, t * d, nm, c, entry[t], fill,
+                            fillAt[t] + c * nm);
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                fillMissing(c, k, d, slots);
+                kern.logDensity(p, c, xtm, nb, ac, sc.work);
+                for (int t = 0; t < slots; t++) {
+                    sc.a[((t / LANES) * k + c) * LANES + t % LANES] = ac[t] + adj[t * k + c];
+                }
+            }
+            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
+            if (stats != null) {
+                GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
+                for (int c = 0; c < k; c++) {
+                    fillMissing(c, k, d, slots);
+                    accumulateComponent(kern, c, k, d, off, sLen, pass.shift(), nb, sc);
+                    for (int t = 0; t < m; t++) {
+                        int nm = nmis[t];
+                        double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
+                        mr.addConditional(mis, t * d, nm, c, wr, entry[t], sc.pss, sLen, off, t % LANES);
+                    }
+                }
+                GaussianPass.logLikelihood(sc.w, sc.ll, m, sc.pll);
+                for (int t = 0; t < m; t++) {
+                    total += sc.w[t];
+                }
+            }
+            if (out.rowLogLik() != null || out.resp() != null || out.labels() != null) {
+                for (int t = 0; t < m; t++) {
+                    int row = incomplete[g + t];
+                    int o = row - from + out.offset();
+                    int ao = (t / LANES) * k * LANES + t % LANES;
+                    if (out.rowLogLik() != null) {
+                        out.rowLogLik()[o] = sc.ll[t];
+                    }
+                    int best = 0;
+                    for (int c = 0; c < k; c++) {
+                        if (out.resp() != null) {
+                            out.resp()[o * k + c] = sc.r[ao + c * LANES] * sc.inv[t];
+                        }
+                        if (sc.a[ao + c * LANES] > sc.a[ao + best * LANES]) {
+                            best = c;
+                        }
+                    }
+                    if (out.labels() != null) {
+                        out.labels()[o] = best;
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The missing cells of the group's rows in {@code xtm} set to component c's conditional means. */
+    private void fillMissing(int c, int k, int d, int slots) {
+        for (int t = 0; t < slots; t++) {
+            int nm = nmis[t];
+            int to = (t / LANES) * d * LANES + t % LANES;
+            int f = fillAt[t] + c * nm;
+            for (int u = 0; u < nm; u++) {
+                xtm[to + mis[t * d + u] * LANES] = fill[f + u];
+            }
+        }
+    }
+
+    /**
+     * Component c's statistics of the group's completed rows, by the kernel (one component, its
+     * own rows), added into the chunk's partial sums at c's slots.
+     */
+    private void accumulateComponent(GaussianKernel kern, int c, int k, int d, boolean off, int sLen,
+            double[] shift, int nb, GaussianPass.Scratch sc) {
+        java.util.Arrays.fill(tpn, 0);
+        java.util.Arrays.fill(tps, 0);
+        java.util.Arrays.fill(tpss, 0);
+        System.arraycopy(shift, c * d, shiftC, 0, d);
+        for (int b = 0; b < nb; b++) {
+            System.arraycopy(sc.r, (b * k + c) * LANES, rc, b * LANES, LANES);
+        }
+        kern.accumulate(1, d, off, shiftC, xtm, sc.wInv, rc, nb, tpn, tps, tpss, sc.work);
+        for (int l = 0; l < LANES; l++) {
+            sc.pn[c * LANES + l] += tpn[l];
+        }
+        for (int q = 0; q < d * LANES; q++) {
+            sc.ps[c * d * LANES + q] += tps[q];
+        }
+        for (int q = 0; q < sLen * LANES; q++) {
+            sc.pss[c * sLen * LANES + q] += tpss[q];
+        }
+    }
+}
