@@ -148,10 +148,7 @@ final class MissingPass {
             for (int t = 0; t < slots; t++) {
                 int row = incomplete[g + Math.min(t, m - 1)];
                 int nm = nmis[t];
-                for (int c = 0; c < k; c++) {
-                    adj[t * k + c] = mr.complete(x, (row + sh) * d, mis, t * d, nm, c, entry[t], fill,
-                            fillAt[t] + c * nm);
-                }
+                mr.completeRow(x, (row + sh) * d, mis, t * d, nm, entry[t], fill, fillAt[t], adj, t * k);
             }
             for (int c = 0; c < k; c++) {
                 fillMissing(c, k, d, slots);

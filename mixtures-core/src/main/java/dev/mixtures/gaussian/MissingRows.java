@@ -28,6 +28,14 @@ final class MissingRows {
     private final double[] b;
     private final double[] a;
     private final double[] l;
+    /**
+     * Full structures: Λ_c[m][j] at (m·d + j)·k + c, and (Λ_c μ_c)_m at m·k + c: the components side
+     * by side, so that b of every component is one loop over k (which the JIT vectorises).
+     */
+    private final double[] lambdaByComponent;
+    private final double[] lambdaMean;
+    /** b of the row being completed, for each of its missing cells u and component c at u·k + c. */
+    private final double[] bk;
     /** {@link #pattern}s met so far, by the bit mask of their missing columns. */
     private final java.util.HashMap<Long, double[]> patterns = new java.util.HashMap<>();
 
@@ -66,6 +74,25 @@ final class MissingRows {
             }
         }
         b = new double[d];
+        bk = new double[d * k];
+        if (full) {
+            lambdaByComponent = new double[d * d * k];
+            lambdaMean = new double[d * k];
+            for (int c = 0; c < k; c++) {
+                for (int m = 0; m < d; m++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double v = lambda[c * d * d + m * d + j];
+                        lambdaByComponent[(m * d + j) * k + c] = v;
+                        s += v * p.means[c * d + j];
+                    }
+                    lambdaMean[m * k + c] = s;
+                }
+            }
+        } else {
+            lambdaByComponent = null;
+            lambdaMean = null;
+        }
         a = new double[d * d];
         l = new double[d * d];
     }
@@ -134,6 +161,65 @@ final class MissingRows {
             patterns.put(key, e);
         }
         return e;
+    }
+
+    /**
+     * {@link #complete} for every component at once: the conditional means of component c at
+     * {@code fill[fillAt + c·nm + u]}, its correction at {@code adj[adjAt + c]}. For the full
+     * structures b = Λ_MO (x_O − μ_O) = (Λ x₀)_M − (Λμ)_M + Λ_MM μ_M (x₀: x with its missing cells 0)
+     * is formed for all components together.
+     */
+    void completeRow(double[] x, int at, int[] mis, int misAt, int nm, double[] entry, double[] fill, int fillAt,
+            double[] adj, int adjAt) {
+        int k = p.k;
+        if (!full || nm == 0) {
+            for (int c = 0; c < k; c++) {
+                adj[adjAt + c] = complete(x, at, mis, misAt, nm, c, entry, fill, fillAt + c * nm);
+            }
+            return;
+        }
+        double[] mu = p.means;
+        for (int u = 0; u < nm; u++) {
+            int m = mis[misAt + u];
+            int bo = u * k;
+            for (int c = 0; c < k; c++) {
+                bk[bo + c] = -lambdaMean[m * k + c];
+            }
+            for (int v = 0; v < nm; v++) {
+                int j = mis[misAt + v];
+                int lo = (m * d + j) * k;
+                for (int c = 0; c < k; c++) {
+                    bk[bo + c] += lambdaByComponent[lo + c] * mu[c * d + j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                double xj = x[at + j];
+                if (xj == xj) {
+                    int lo = (m * d + j) * k;
+                    for (int c = 0; c < k; c++) {
+                        bk[bo + c] += lambdaByComponent[lo + c] * xj;
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            int f = fillAt + c * nm;
+            if (nm == 1) {
+                int m = mis[misAt];
+                fill[f] = mu[c * d + m] - bk[c] * invDiag[c * d + m];
+                adj[adjAt + c] = 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + m];
+                continue;
+            }
+            int e = c * (1 + nm * nm);
+            for (int u = 0; u < nm; u++) {
+                double delta = 0;
+                for (int v = 0; v < nm; v++) {
+                    delta += entry[e + 1 + u * nm + v] * bk[v * k + c];
+                }
+                fill[f + u] = mu[c * d + mis[misAt + u]] - delta;
+            }
+            adj[adjAt + c] = 0.5 * nm * GaussianParams.LN_2PI - 0.5 * entry[e];
+        }
     }
 
     /**
