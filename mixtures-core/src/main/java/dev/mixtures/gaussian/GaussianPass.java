@@ -175,15 +175,21 @@ final class GaussianPass {
         double[] wv = sc.window.weights();
         int shift = sc.window.shift();
         int incomplete = 0;
+        int end = to;
         if (rows.data() != null && rows.data().hasMissing()) {
             if (sc.missing == null) {
                 sc.missing = new MissingPass();
             }
-            incomplete = sc.missing.sanitise(x, wv, shift, d, from, to);
+            // Without per-row outputs or worst rows, the rows with missing cells can be left out of
+            // the kernel's pass rather than weigh 0 in it.
+            boolean compact = pass.source() == null && out.rowLogLik() == null && out.resp() == null
+                    && out.labels() == null && (stats == null || !stats.keepsWorst());
+            incomplete = sc.missing.sanitise(x, wv, shift, d, from, to, compact);
             if (incomplete > 0) {
                 x = sc.missing.clean;
                 wv = sc.missing.cleanWeights;
                 shift = -from;
+                end = from + sc.missing.completeRows;
             }
         }
         if (stats != null) {
@@ -193,15 +199,15 @@ final class GaussianPass {
             java.util.Arrays.fill(sc.pll, 0);
         }
         final int groupRows = GROUP * LANES;
-        for (int g = from; g < to; g += groupRows) {
-            group(pass, x, wv, shift, d, g, Math.min(groupRows, to - g), from, stats, out, sc);
+        for (int g = from; g < end; g += groupRows) {
+            group(pass, x, wv, shift, d, g, Math.min(groupRows, end - g), from, stats, out, sc);
         }
         // Rows with missing cells (weighing 0 above) after the others, into the same partial sums;
         // sc.window still holds them as they are (the sanitised copy is elsewhere).
         double incompleteWeight = incomplete > 0 ? sc.missing.rows(pass, sc.window, d, incomplete, from, stats, out, sc) : 0;
         if (stats != null) {
             double wsum = 0;
-            for (int i = from; i < to; i++) {
+            for (int i = from; i < end; i++) {
                 wsum += wv == null ? 1.0 : wv[i + shift];
             }
             stats.weight += wsum + incompleteWeight;

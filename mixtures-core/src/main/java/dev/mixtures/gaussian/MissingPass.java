@@ -12,9 +12,15 @@ import dev.mixtures.data.RowWindow;
  * component through {@link MissingRows}, on the same kernel and into the same partial sums.
  */
 final class MissingPass {
-    /** The chunk's rows with missing cells 0 and the rows that have one weighing 0; those rows' numbers. */
+    /**
+     * The chunk's rows with missing cells 0 and the rows that have one weighing 0 (or, compacted,
+     * left out, when the pass writes no per-row output: they need not cost the kernel a second
+     * time); the numbers of the rows with missing cells.
+     */
     double[] clean = new double[0];
     double[] cleanWeights = new double[0];
+    /** Rows of {@link #clean}: the chunk's, or only its complete ones when compacted. */
+    int completeRows;
     private int[] incomplete = new int[0];
     /** The missing-cell algebra of the parameters last seen. */
     private MissingRows algebra;
@@ -57,7 +63,7 @@ final class MissingPass {
      * weighing 0 (so the kernel's pass adds nothing for it), listing those rows; the number of them.
      * Nothing is copied when the chunk has no missing cell.
      */
-    int sanitise(double[] x, double[] wv, int shift, int d, int from, int to) {
+    int sanitise(double[] x, double[] wv, int shift, int d, int from, int to, boolean compact) {
         int count = 0;
         for (int q = (from + shift) * d; q < (to + shift) * d; q++) {
             if (Double.isNaN(x[q])) {
@@ -75,6 +81,7 @@ final class MissingPass {
             incomplete = new int[rows];
         }
         int bad = 0;
+        int kept = 0;
         for (int i = 0; i < rows; i++) {
             int src = (from + i + shift) * d;
             boolean complete = true;
@@ -84,14 +91,18 @@ final class MissingPass {
                     complete = false;
                     v = 0;
                 }
-                clean[i * d + j] = v;
+                clean[kept * d + j] = v;
             }
             double w = wv == null ? 1.0 : wv[from + i + shift];
-            cleanWeights[i] = complete ? w : 0.0;
+            cleanWeights[kept] = complete ? w : 0.0;
             if (!complete) {
                 incomplete[bad++] = from + i;
             }
+            if (complete || !compact) {
+                kept++;
+            }
         }
+        completeRows = kept;
         return bad;
     }
 
