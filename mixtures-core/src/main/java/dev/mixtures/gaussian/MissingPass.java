@@ -149,37 +149,19 @@ final class MissingPass {
                 int to = (t / LANES) * d * LANES + t % LANES;
                 for (int j = 0; j < d; j++) {
                     double v = x[xo + j];
-                    xtm[to + j * LANES] = v == v ? v : 0.0;
+                    xtm[to + j * LANES] = v == v ? v : mr.anchor[j];
                 }
             }
             java.util.Arrays.fill(xtm, nb * d * LANES, (nb + 1) * d * LANES, 0.0);
             if (fill.length < fillAt[slots]) {
                 fill = new double[fillAt[slots] * 2];
             }
-            for (int t = 0; t < slots; t++) {
-                int row = incomplete[g + Math.min(t, m - 1)];
-                int nm = nmis[t];
-                mr.completeRow(x, (row + sh) * d, mis, t * d, nm, entry[t], fill, fillAt[t], adj, t * k);
+            if (!off) {
+                diagonal(pass, mr, k, d, nb, slots, m, stats, sc);
+            } else {
+                correlated(pass, mr, x, sh, g, k, d, sLen, nb, slots, m, stats, sc);
             }
-            for (int c = 0; c < k; c++) {
-                fillMissing(c, k, d, slots);
-                kern.logDensity(p, c, xtm, nb, ac, sc.work);
-                for (int t = 0; t < slots; t++) {
-                    sc.a[((t / LANES) * k + c) * LANES + t % LANES] = ac[t] + adj[t * k + c];
-                }
-            }
-            kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
             if (stats != null) {
-                GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
-                for (int c = 0; c < k; c++) {
-                    fillMissing(c, k, d, slots);
-                    accumulateComponent(kern, c, k, d, off, sLen, pass.shift(), nb, sc);
-                    for (int t = 0; t < m; t++) {
-                        int nm = nmis[t];
-                        double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
-                        mr.addConditional(mis, t * d, nm, c, wr, entry[t], sc.pss, sLen, off, t % LANES);
-                    }
-                }
                 GaussianPass.logLikelihood(sc.w, sc.ll, m, sc.pll);
                 for (int t = 0; t < m; t++) {
                     total += sc.w[t];
@@ -209,6 +191,66 @@ final class MissingPass {
             }
         }
         return total;
+    }
+
+    /**
+     * Diagonal structures: the completed rows differ from those with the missing cells at the
+     * anchor only in those cells, which enter the log-density and the statistics coordinate by
+     * coordinate; so one kernel call over all components, then per-cell corrections.
+     */
+    private void diagonal(GaussianPass.Pass pass, MissingRows mr, int k, int d, int nb, int slots, int m,
+            GaussianStatistics stats, GaussianPass.Scratch sc) {
+        GaussianKernel kern = pass.kern();
+        kern.logDensities(pass.p(), xtm, nb, sc.a, sc.work);
+        for (int t = 0; t < slots; t++) {
+            for (int c = 0; c < k; c++) {
+                sc.a[((t / LANES) * k + c) * LANES + t % LANES] += mr.anchorCorrection(mis, t * d, nmis[t], c);
+            }
+        }
+        kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
+        if (stats != null) {
+            GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
+            kern.accumulate(k, d, false, pass.shift(), xtm, sc.wInv, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
+            for (int t = 0; t < m; t++) {
+                for (int c = 0; c < k; c++) {
+                    double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
+                    mr.correctDiagonal(mis, t * d, nmis[t], c, wr, pass.shift(), sc.ps, sc.pss, t % LANES);
+                }
+            }
+        }
+    }
+
+    /**
+     * Structures with correlations: each row completed by each component's conditional means, and
+     * the kernel's log-density and statistics one component at a time on those rows.
+     */
+    private void correlated(GaussianPass.Pass pass, MissingRows mr, double[] x, int sh, int g, int k, int d, int sLen,
+            int nb, int slots, int m, GaussianStatistics stats, GaussianPass.Scratch sc) {
+        GaussianKernel kern = pass.kern();
+        for (int t = 0; t < slots; t++) {
+            int row = incomplete[g + Math.min(t, m - 1)];
+            mr.completeRow(x, (row + sh) * d, mis, t * d, nmis[t], entry[t], fill, fillAt[t], adj, t * k);
+        }
+        for (int c = 0; c < k; c++) {
+            fillMissing(c, k, d, slots);
+            kern.logDensity(pass.p(), c, xtm, nb, ac, sc.work);
+            for (int t = 0; t < slots; t++) {
+                sc.a[((t / LANES) * k + c) * LANES + t % LANES] = ac[t] + adj[t * k + c];
+            }
+        }
+        kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
+        if (stats != null) {
+            GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
+            for (int c = 0; c < k; c++) {
+                fillMissing(c, k, d, slots);
+                accumulateComponent(kern, c, k, d, true, sLen, pass.shift(), nb, sc);
+                for (int t = 0; t < m; t++) {
+                    int nm = nmis[t];
+                    double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
+                    mr.addConditional(mis, t * d, nm, c, wr, entry[t], sc.pss, sLen, true, t % LANES);
+                }
+            }
+        }
     }
 
     /** The missing cells of the group's rows in {@code xtm} set to component c's conditional means. */

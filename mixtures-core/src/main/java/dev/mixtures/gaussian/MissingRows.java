@@ -34,6 +34,11 @@ final class MissingRows {
      */
     private final double[] lambdaByComponent;
     private final double[] lambdaMean;
+    /**
+     * Diagonal structures: what a missing cell holds while the kernel takes all components at once
+     * (the mixture's mean, near every component's, so that the corrections stay small).
+     */
+    final double[] anchor;
     /** b of the row being completed, for each of its missing cells u and component c at u·k + c. */
     private final double[] bk;
     /** {@link #pattern}s met so far, by the bit mask of their missing columns. */
@@ -75,6 +80,12 @@ final class MissingRows {
         }
         b = new double[d];
         bk = new double[d * k];
+        anchor = new double[d];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                anchor[j] += p.weights[c] * p.means[c * d + j];
+            }
+        }
         if (full) {
             lambdaByComponent = new double[d * d * k];
             lambdaMean = new double[d * k];
@@ -95,6 +106,40 @@ final class MissingRows {
         }
         a = new double[d * d];
         l = new double[d * d];
+    }
+
+    /**
+     * Diagonal structures, all components at once: what turns the kernel's log-density of the row
+     * with its missing cells {@code mis[misAt..+nm)} at the {@link #anchor} into component c's
+     * marginal density of the observed cells: ½ Σ_m λ_m (a_m − μ_m)² + ½|M| ln 2π − ½ Σ_m ln λ_m.
+     */
+    double anchorCorrection(int[] mis, int misAt, int nm, int c) {
+        double s = 0.5 * nm * GaussianParams.LN_2PI;
+        for (int u = 0; u < nm; u++) {
+            int m = mis[misAt + u];
+            double e = anchor[m] - p.means[c * d + m];
+            s += 0.5 * lambda[c * d + m] * e * e - 0.5 * logDiag[c * d + m];
+        }
+        return s;
+    }
+
+    /**
+     * Diagonal structures: turns the kernel's statistics of the row (missing cells at the anchor),
+     * added with weight {@code wr} for component c about {@code shift}, into those of the row
+     * completed by μ_c: s_m += wr (μ_m − a_m), S_mm += wr ((μ_m − s_m)² − (a_m − s_m)² + 1/λ_m), in
+     * lane {@code lane} of the partial sums.
+     */
+    void correctDiagonal(int[] mis, int misAt, int nm, int c, double wr, double[] shift, double[] ps, double[] pss,
+            int lane) {
+        for (int u = 0; u < nm; u++) {
+            int m = mis[misAt + u];
+            double mu = p.means[c * d + m];
+            double sm = shift[c * d + m];
+            double ea = anchor[m] - sm;
+            double em = mu - sm;
+            ps[(c * d + m) * GaussianKernel.LANES + lane] += wr * (mu - anchor[m]);
+            pss[(c * d + m) * GaussianKernel.LANES + lane] += wr * (em * em - ea * ea + invDiag[c * d + m]);
+        }
     }
 
     /** Whether these values were made for {@code q}. */
