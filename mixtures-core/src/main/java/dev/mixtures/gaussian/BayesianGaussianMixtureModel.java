@@ -454,10 +454,12 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             workers.forEachChunk(chunks, (ch, w) -> {
                 double[] a = new double[post.k];
                 double[] y = new double[post.d];
+                // Λ of every component, made once per chunk rather than per incomplete row.
+                MissingRows missing = z.hasMissing() ? pr.missingRows() : null;
                 int to = Math.min(z.n(), (ch + 1) * EmLoop.CHUNK_ROWS);
                 for (int r = ch * EmLoop.CHUNK_ROWS; r < to; r++) {
                     // A row's density is of its observed cells: only their units count.
-                    out[r] = pr.logDensity(z, r, a, y)
+                    out[r] = pr.logDensity(z, r, a, y, missing)
                             - (standardizer == null ? 0 : z.isComplete(r) ? jac : standardizer.logScale(data.row(r), 0));
                 }
             });

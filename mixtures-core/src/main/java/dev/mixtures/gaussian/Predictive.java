@@ -52,9 +52,18 @@ final class Predictive {
         }
     }
 
-    double logDensity(Dataset z, int row, double[] a, double[] y) {
+    /**
+     * The algebra of rows with missing cells for the structures with correlations (per thread: it
+     * holds working space), or null for the others, which need none.
+     */
+    MissingRows missingRows() {
+        return p.prior.structure instanceof WishartStructure ? new MissingRows(p.estep) : null;
+    }
+
+    /** ln p(x) of row {@code row}; {@code missing} from {@link #missingRows} when z has missing cells. */
+    double logDensity(Dataset z, int row, double[] a, double[] y, MissingRows missing) {
         if (!z.isComplete(row)) {
-            return observedLogDensity(z.row(row), a, y);
+            return observedLogDensity(z.row(row), a, y, missing);
         }
         int k = p.k;
         int d = p.d;
@@ -85,7 +94,7 @@ final class Predictive {
      * ln |L| − |M| ln f − ln |E[Λ]_MM|); for diag the t's of the observed coordinates; for
      * spherical the |O|-variate isotropic t.
      */
-    private double observedLogDensity(double[] x, double[] a, double[] y) {
+    private double observedLogDensity(double[] x, double[] a, double[] y, MissingRows mr) {
         int k = p.k;
         int d = p.d;
         GaussianParams e = p.estep;
@@ -101,7 +110,6 @@ final class Predictive {
         if (no == 0) {
             return 0; // nothing observed: the density of no data
         }
-        MissingRows mr = st instanceof WishartStructure ? new MissingRows(e) : null;
         double[] entry = mr != null && nm >= 2 ? mr.pattern(mis, 0, nm) : null;
         double[] fill = new double[nm];
         double max = Double.NEGATIVE_INFINITY;
