@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * What missing cells cost an EM iteration (issue 17): {@code MissingCost [ROWS] [FRACTION]} fits
+ * What missing cells cost an EM iteration (issue 17): {@code MissingCost [ROWS] [FRACTION] [TYPES]} fits
  * the Gaussian mixture (k = 16, full and diag, tolerance 0, 12 iterations) to 16 blobs in 16
  * columns, once complete and once with each cell missing with probability FRACTION (default 0.1),
  * in the same JVM, three rounds; it prints the mean time of iterations 3–12 of each and their ratio.
+ * TYPES: the structures, comma-separated (default full,diag).
  */
 public final class MissingCost {
     private MissingCost() {
@@ -36,7 +37,7 @@ public final class MissingCost {
         Dataset miss = Dataset.ofBlocks(List.of(xm), new int[] {n}, d, base.columnNames(), null, true);
         System.out.printf(Locale.ROOT, "%d rows × %d, k = 16, %.0f%% of cells missing (%d rows incomplete)%n", n, d, 100 * p,
                 n - miss.completeRows().n());
-        for (String type : new String[] {"full", "diag"}) {
+        for (String type : (args.length > 2 ? args[2] : "full,diag").split(",")) {
             for (int round = 1; round <= 3; round++) {
                 double a = perIteration(full, type);
                 double b = perIteration(miss, type);

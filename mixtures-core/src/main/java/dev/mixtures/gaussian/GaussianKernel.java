@@ -50,4 +50,26 @@ interface GaussianKernel {
      */
     void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r, int nb,
             double[] pn, double[] ps, double[] pss, double[] work);
+
+    /**
+     * For each u &lt; nr and c &lt; k, the rows {@code rows[rowsAt + u]} of a d×d matrix per component,
+     * side by side ({@code a[(i·d + j)·k + c]}), times the row x completed per component:
+     * {@code y[u·k + c]} plus, in this order, a_j·x_j over j &lt; d ascending with the missing (NaN)
+     * x_j taken as 0, then a_j·{@code fill[j·k + c]} over the missing j = {@code rows[rowsAt + v]},
+     * v &lt; nr ascending; each term a product then a sum (no fused multiply-add), so that every
+     * kernel and vector width gives the same bits. The missing-cell algebra of {@link MissingRows},
+     * whose short loops over k the JIT leaves scalar.
+     */
+    void addRowProducts(double[] y, double[] a, int[] rows, int rowsAt, int nr, double[] x, int at, double[] fill, int d,
+            int k);
+
+    /**
+     * For each u &lt; n and c &lt; k: {@code y[u·k + c]} plus {@code e[eo + (u·n + v)·k + c]·b[v·k + c]}
+     * over v &lt; n ascending, products then sums: an n×n matrix per component, side by side, times
+     * a vector per component.
+     */
+    void addBlockProducts(double[] y, double[] e, int eo, double[] b, int n, int k);
+
+    /** {@code y[yo + i] += x[xo + i]·z[zo + i]} for i &lt; n, each a product then a sum. */
+    void addProducts(double[] y, int yo, double[] x, int xo, double[] z, int zo, int n);
 }

@@ -29,11 +29,15 @@ final class GaussianPass {
      * How a pass gets its responsibilities: from parameters {@code p} (log-densities, then
      * normalised), or from {@code source} when it is not null (a start); statistics are taken
      * about {@code shift} (k·d, usually p's means). {@code off}: whether they keep off-diagonal terms.
+     * {@code patterns}: what rows with the same missing columns share under p, made once for all
+     * the pass's threads ({@link MissingRows#pattern}); null without p.
      */
-    record Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift) {
+    record Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
+            java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns) {
         /** The E-step of parameters p: responsibilities from p, statistics about p's means. */
         static Pass of(GaussianKernel kern, GaussianParams p) {
-            return new Pass(kern, p.k, p.structure.offDiagonal(), p, null, p.means);
+            return new Pass(kern, p.k, p.structure.offDiagonal(), p, null, p.means,
+                    new java.util.concurrent.ConcurrentHashMap<>());
         }
     }
 
@@ -118,7 +122,7 @@ final class GaussianPass {
 
             @Override
             public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
-                run(new Pass(kern, proto.k, off, null, source, c), rows, from, to, stats, Outputs.NONE, scratch[worker]);
+                run(new Pass(kern, proto.k, off, null, source, c, null), rows, from, to, stats, Outputs.NONE, scratch[worker]);
             }
         };
         return EmLoop.eStep(pass, shift, data.n(), workers, new java.util.ArrayList<>(), proto);

@@ -30,9 +30,14 @@ final class MissingPass {
     private double[] adj;
     private int[] mis;
     private int[] nmis;
-    /** Per slot: where its completed cells start (×k) in fill, and its missing pattern's shared values. */
+    /**
+     * Per slot: where its missing cells start in the group's list of them (whose q-th holds
+     * component c's conditional mean at fill[q·k + c]), and its missing pattern; per missing cell
+     * of the group, its place in xtm.
+     */
     private int[] fillAt;
-    private double[][] entry;
+    private int[] fillPos;
+    private MissingRows.Pattern[] entry;
     private double[] fill = new double[0];
     private double[] rc;
     private double[] shiftC;
@@ -48,8 +53,9 @@ final class MissingPass {
         ac = new double[(GROUP + 1) * LANES];
         adj = new double[GROUP * LANES * k];
         fillAt = new int[GROUP * LANES + 1];
-        entry = new double[GROUP * LANES][];
+        entry = new MissingRows.Pattern[GROUP * LANES];
         mis = new int[GROUP * LANES * d];
+        fillPos = new int[GROUP * LANES * d];
         nmis = new int[GROUP * LANES];
         rc = new double[GROUP * LANES];
         shiftC = new double[d];
@@ -86,12 +92,15 @@ final class MissingPass {
             int src = (from + i + shift) * d;
             boolean complete = true;
             for (int j = 0; j < d; j++) {
-                double v = x[src + j];
-                if (Double.isNaN(v)) {
-                    complete = false;
-                    v = 0;
+                complete &= x[src + j] == x[src + j];
+            }
+            if (complete) {
+                System.arraycopy(x, src, clean, kept * d, d);
+            } else if (!compact) {
+                for (int j = 0; j < d; j++) {
+                    double v = x[src + j];
+                    clean[kept * d + j] = v == v ? v : 0.0;
                 }
-                clean[kept * d + j] = v;
             }
             double w = wv == null ? 1.0 : wv[from + i + shift];
             cleanWeights[kept] = complete ? w : 0.0;
@@ -124,7 +133,7 @@ final class MissingPass {
         final boolean off = pass.off();
         final int sLen = off ? d * (d + 1) / 2 : d;
         if (algebra == null || !algebra.isFor(p)) {
-            algebra = new MissingRows(p);
+            algebra = new MissingRows(p, pass.patterns());
         }
         space(k, d, sLen);
         final MissingRows mr = algebra;
@@ -143,7 +152,7 @@ final class MissingPass {
                 int xo = (row + sh) * d;
                 int nm = mr.parse(x, xo, mis, t * d);
                 nmis[t] = nm;
-                fillAt[t + 1] = fillAt[t] + nm * k;
+                fillAt[t + 1] = fillAt[t] + nm;
                 entry[t] = off && nm >= 2 ? mr.pattern(mis, t * d, nm) : null;
                 sc.w[t] = t < m ? (wv == null ? 1.0 : wv[row + sh]) : 0.0;
                 int to = (t / LANES) * d * LANES + t % LANES;
@@ -151,10 +160,13 @@ final class MissingPass {
                     double v = x[xo + j];
                     xtm[to + j * LANES] = v == v ? v : mr.anchor[j];
                 }
+                for (int u = 0; u < nm; u++) {
+                    fillPos[fillAt[t] + u] = to + mis[t * d + u] * LANES;
+                }
             }
             java.util.Arrays.fill(xtm, nb * d * LANES, (nb + 1) * d * LANES, 0.0);
-            if (fill.length < fillAt[slots]) {
-                fill = new double[fillAt[slots] * 2];
+            if (fill.length < fillAt[slots] * k) {
+                fill = new double[fillAt[slots] * k * 2];
             }
             if (!off) {
                 diagonal(pass, mr, k, d, nb, slots, m, stats, sc);
@@ -162,6 +174,9 @@ final class MissingPass {
                 correlated(pass, mr, x, sh, g, k, d, sLen, nb, slots, m, stats, sc);
             }
             if (stats != null) {
+                for (int t = 0; t < m; t++) {
+                    mr.addWeights(mis, t * d, nmis[t], entry[t], sc.wInv[t], sc.r, (t / LANES) * k * LANES + t % LANES, LANES);
+                }
                 GaussianPass.logLikelihood(sc.w, sc.ll, m, sc.pll);
                 for (int t = 0; t < m; t++) {
                     total += sc.w[t];
@@ -190,6 +205,9 @@ final class MissingPass {
                 }
             }
         }
+        if (stats != null) {
+            mr.flush(kern, pass.shift(), sc.ps, sc.pss, sLen);
+        }
         return total;
     }
 
@@ -203,20 +221,12 @@ final class MissingPass {
         GaussianKernel kern = pass.kern();
         kern.logDensities(pass.p(), xtm, nb, sc.a, sc.work);
         for (int t = 0; t < slots; t++) {
-            for (int c = 0; c < k; c++) {
-                sc.a[((t / LANES) * k + c) * LANES + t % LANES] += mr.anchorCorrection(mis, t * d, nmis[t], c);
-            }
+            mr.addAnchorCorrections(mis, t * d, nmis[t], sc.a, (t / LANES) * k * LANES + t % LANES, LANES);
         }
         kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
         if (stats != null) {
             GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
             kern.accumulate(k, d, false, pass.shift(), xtm, sc.wInv, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
-            for (int t = 0; t < m; t++) {
-                for (int c = 0; c < k; c++) {
-                    double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
-                    mr.correctDiagonal(mis, t * d, nmis[t], c, wr, pass.shift(), sc.ps, sc.pss, t % LANES);
-                }
-            }
         }
     }
 
@@ -229,10 +239,11 @@ final class MissingPass {
         GaussianKernel kern = pass.kern();
         for (int t = 0; t < slots; t++) {
             int row = incomplete[g + Math.min(t, m - 1)];
-            mr.completeRow(x, (row + sh) * d, mis, t * d, nmis[t], entry[t], fill, fillAt[t], adj, t * k);
+            mr.completeRow(kern, x, (row + sh) * d, mis, t * d, nmis[t], entry[t] == null ? null : entry[t].values, fill,
+                    fillAt[t], adj, t * k);
         }
         for (int c = 0; c < k; c++) {
-            fillMissing(c, k, d, slots);
+            fillMissing(c, slots);
             kern.logDensity(pass.p(), c, xtm, nb, ac, sc.work);
             for (int t = 0; t < slots; t++) {
                 sc.a[((t / LANES) * k + c) * LANES + t % LANES] = ac[t] + adj[t * k + c];
@@ -242,26 +253,18 @@ final class MissingPass {
         if (stats != null) {
             GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
             for (int c = 0; c < k; c++) {
-                fillMissing(c, k, d, slots);
+                fillMissing(c, slots);
                 accumulateComponent(kern, c, k, d, true, sLen, pass.shift(), nb, sc);
-                for (int t = 0; t < m; t++) {
-                    int nm = nmis[t];
-                    double wr = sc.wInv[t] * sc.r[((t / LANES) * k + c) * LANES + t % LANES];
-                    mr.addConditional(mis, t * d, nm, c, wr, entry[t], sc.pss, sLen, true, t % LANES);
-                }
             }
         }
     }
 
     /** The missing cells of the group's rows in {@code xtm} set to component c's conditional means. */
-    private void fillMissing(int c, int k, int d, int slots) {
-        for (int t = 0; t < slots; t++) {
-            int nm = nmis[t];
-            int to = (t / LANES) * d * LANES + t % LANES;
-            int f = fillAt[t] + c * nm;
-            for (int u = 0; u < nm; u++) {
-                xtm[to + mis[t * d + u] * LANES] = fill[f + u];
-            }
+    private void fillMissing(int c, int slots) {
+        int cells = fillAt[slots];
+        int k = algebra.k();
+        for (int q = 0; q < cells; q++) {
+            xtm[fillPos[q]] = fill[q * k + c];
         }
     }
 

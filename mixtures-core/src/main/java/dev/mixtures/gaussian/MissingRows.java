@@ -1,7 +1,5 @@
 package dev.mixtures.gaussian;
 
-import dev.mixtures.linalg.Cholesky;
-
 /**
  * The per-row algebra of rows with missing cells (Ghahramani and Jordan 1994; MATH.md §2.10): the
  * missing coordinates are latent. For component c, with O the observed and M the missing
@@ -26,14 +24,22 @@ final class MissingRows {
     private final double[] logDiag;
     private final double[] invDiag;
     private final double[] b;
-    private final double[] a;
-    private final double[] l;
+    /** Working space of {@link #patternValues}: L and L⁻¹ of a pattern, the components side by side. */
+    private double[] batchL = new double[0];
+    private double[] batchInv = new double[0];
     /**
      * Full structures: Λ_c[m][j] at (m·d + j)·k + c, and (Λ_c μ_c)_m at m·k + c: the components side
      * by side, so that b of every component is one loop over k (which the JIT vectorises).
      */
     private final double[] lambdaByComponent;
-    private final double[] lambdaMean;
+    /**
+     * Full structures, the components side by side (m·k + c): μ_c,m; −(Λ_c μ_c)_m; 1/Λ_c,mm; and
+     * ½ ln 2π − ½ ln Λ_c,mm, the correction of a row whose one missing cell is m.
+     */
+    private final double[] meanByComponent;
+    private final double[] negLambdaMean;
+    private final double[] invDiagByComponent;
+    private final double[] oneCellCorrection;
     /**
      * Diagonal structures: what a missing cell holds while the kernel takes all components at once
      * (the mixture's mean, near every component's, so that the corrections stay small).
@@ -41,11 +47,58 @@ final class MissingRows {
     final double[] anchor;
     /** b of the row being completed, for each of its missing cells u and component c at u·k + c. */
     private final double[] bk;
-    /** {@link #pattern}s met so far, by the bit mask of their missing columns. */
-    private final java.util.HashMap<Long, double[]> patterns = new java.util.HashMap<>();
+    /** (A⁻¹ b)_u of the row being completed, at u·k + c. */
+    private final double[] deltaK;
+    /**
+     * {@link #pattern}s met so far, by the bit mask of their missing columns (an open-addressing
+     * table: a boxed key and a map lookup per row cost as much as the row's arithmetic).
+     */
+    private long[] patternKeys = new long[64];
+    private Pattern[] patternTable = new Pattern[64];
+    private int patternCount;
+    /**
+     * Diagonal structures: per missing column m and component c at m·k + c, what a missing cell at
+     * the anchor adds to the kernel's log-density to make it the marginal one:
+     * ½ λ_m (a_m − μ_m)² − ½ ln λ_m + ½ ln 2π.
+     */
+    private final double[] anchorCorrection;
+    /**
+     * The M-step's weight sums Σ w·r_c of rows whose conditional covariance is priced per column
+     * (one missing cell, or no correlations): per missing column m and component c at m·k + c; and
+     * the patterns whose {@link Pattern#weight} holds some. Added into the statistics by {@link #flush}.
+     */
+    private final double[] columnWeight;
+    private final boolean[] columnTouched;
+    private final java.util.ArrayList<Pattern> touched = new java.util.ArrayList<>();
 
-    MissingRows(GaussianParams p) {
+    /**
+     * What rows with the same two or more missing columns share in a structure with correlations
+     * (MATH.md §2.10): {@code values} holds ln |A_c| at c and (A_c⁻¹)_uv at k + (u·nm + v)·k + c
+     * (A = Λ_MM; the components side by side, as {@link #completeRow} takes them); {@code weight}
+     * gathers Σ w·r_c over the rows of the pattern since the last {@link #flush}, so that their
+     * conditional covariances enter the scatter once per pattern and chunk, not once per row.
+     */
+    static final class Pattern {
+        final int[] cols;
+        final double[] values;
+        final double[] weight;
+        boolean pending;
+
+        Pattern(int[] cols, double[] values, int k) {
+            this.cols = cols;
+            this.values = values;
+            this.weight = new double[k];
+        }
+    }
+
+    /** Pattern values shared by the threads of a pass (null: this instance's own). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, double[]> shared;
+    /** Full structures: the chunk's Σ W·A⁻¹ over its patterns, packed entry q and component c at q·k + c. */
+    private final double[] conditional;
+
+    MissingRows(GaussianParams p, java.util.concurrent.ConcurrentHashMap<Long, double[]> shared) {
         this.p = p;
+        this.shared = shared;
         int k = p.k;
         this.d = p.d;
         this.full = p.structure.offDiagonal();
@@ -80,6 +133,10 @@ final class MissingRows {
         }
         b = new double[d];
         bk = new double[d * k];
+        deltaK = new double[d * k];
+        columnWeight = new double[d * k];
+        conditional = full ? new double[d * (d + 1) / 2 * k] : null;
+        columnTouched = new boolean[d];
         anchor = new double[d];
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
@@ -87,9 +144,29 @@ final class MissingRows {
             }
         }
         if (full) {
+            anchorCorrection = null;
+        } else {
+            anchorCorrection = new double[d * k];
+            for (int m = 0; m < d; m++) {
+                for (int c = 0; c < k; c++) {
+                    double e = anchor[m] - p.means[c * d + m];
+                    anchorCorrection[m * k + c] = 0.5 * lambda[c * d + m] * e * e - 0.5 * logDiag[c * d + m]
+                            + 0.5 * GaussianParams.LN_2PI;
+                }
+            }
+        }
+        if (full) {
             lambdaByComponent = new double[d * d * k];
-            lambdaMean = new double[d * k];
+            meanByComponent = new double[d * k];
+            negLambdaMean = new double[d * k];
+            invDiagByComponent = new double[d * k];
+            oneCellCorrection = new double[d * k];
             for (int c = 0; c < k; c++) {
+                for (int j = 0; j < d; j++) {
+                    meanByComponent[j * k + c] = p.means[c * d + j];
+                    invDiagByComponent[j * k + c] = invDiag[c * d + j];
+                    oneCellCorrection[j * k + c] = 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + j];
+                }
                 for (int m = 0; m < d; m++) {
                     double s = 0;
                     for (int j = 0; j < d; j++) {
@@ -97,49 +174,115 @@ final class MissingRows {
                         lambdaByComponent[(m * d + j) * k + c] = v;
                         s += v * p.means[c * d + j];
                     }
-                    lambdaMean[m * k + c] = s;
+                    negLambdaMean[m * k + c] = -s;
                 }
             }
         } else {
             lambdaByComponent = null;
-            lambdaMean = null;
+            meanByComponent = null;
+            negLambdaMean = null;
+            invDiagByComponent = null;
+            oneCellCorrection = null;
         }
-        a = new double[d * d];
-        l = new double[d * d];
     }
 
     /**
-     * Diagonal structures, all components at once: what turns the kernel's log-density of the row
-     * with its missing cells {@code mis[misAt..+nm)} at the {@link #anchor} into component c's
-     * marginal density of the observed cells: ½ Σ_m λ_m (a_m − μ_m)² + ½|M| ln 2π − ½ Σ_m ln λ_m.
+     * Diagonal structures, all components at once: adds to the kernel's log-densities of a row with
+     * its missing cells {@code mis[misAt..+nm)} at the {@link #anchor} ({@code a[ao + c·stride]})
+     * what turns them into each component's marginal density of the observed cells:
+     * Σ_m ½ λ_m (a_m − μ_m)² + ½ ln 2π − ½ ln λ_m, added cell by cell.
      */
-    double anchorCorrection(int[] mis, int misAt, int nm, int c) {
-        double s = 0.5 * nm * GaussianParams.LN_2PI;
+    void addAnchorCorrections(int[] mis, int misAt, int nm, double[] a, int ao, int stride) {
+        int k = p.k;
         for (int u = 0; u < nm; u++) {
-            int m = mis[misAt + u];
-            double e = anchor[m] - p.means[c * d + m];
-            s += 0.5 * lambda[c * d + m] * e * e - 0.5 * logDiag[c * d + m];
+            int mk = mis[misAt + u] * k;
+            for (int c = 0; c < k; c++) {
+                a[ao + c * stride] += anchorCorrection[mk + c];
+            }
         }
-        return s;
     }
 
     /**
-     * Diagonal structures: turns the kernel's statistics of the row (missing cells at the anchor),
-     * added with weight {@code wr} for component c about {@code shift}, into those of the row
-     * completed by μ_c: s_m += wr (μ_m − a_m), S_mm += wr ((μ_m − s_m)² − (a_m − s_m)² + 1/λ_m), in
-     * lane {@code lane} of the partial sums.
+     * Notes a row's weights w·r_c (at {@code r[ro + c·rStride]}, times {@code w}) for the M-step's
+     * terms that depend on its missing columns alone, added by {@link #flush}: its conditional
+     * covariance, and for the diagonal structures the change from the anchor to μ_c.
      */
-    void correctDiagonal(int[] mis, int misAt, int nm, int c, double wr, double[] shift, double[] ps, double[] pss,
-            int lane) {
+    void addWeights(int[] mis, int misAt, int nm, Pattern pattern, double w, double[] r, int ro, int rStride) {
+        int k = p.k;
+        if (pattern != null) {
+            double[] pw = pattern.weight;
+            for (int c = 0; c < k; c++) {
+                pw[c] += w * r[ro + c * rStride];
+            }
+            if (!pattern.pending) {
+                pattern.pending = true;
+                touched.add(pattern);
+            }
+            return;
+        }
         for (int u = 0; u < nm; u++) {
             int m = mis[misAt + u];
-            double mu = p.means[c * d + m];
-            double sm = shift[c * d + m];
-            double ea = anchor[m] - sm;
-            double em = mu - sm;
-            ps[(c * d + m) * GaussianKernel.LANES + lane] += wr * (mu - anchor[m]);
-            pss[(c * d + m) * GaussianKernel.LANES + lane] += wr * (em * em - ea * ea + invDiag[c * d + m]);
+            for (int c = 0; c < k; c++) {
+                columnWeight[m * k + c] += w * r[ro + c * rStride];
+            }
+            columnTouched[m] = true;
         }
+    }
+
+    /**
+     * Adds the weights noted by {@link #addWeights} into lane 0 of the partial sums (per component c:
+     * ps at (c·d + i)·LANES, pss at (c·sLen + q)·LANES, q the packed entry) and clears them. Full
+     * structures: W·A⁻¹ into the scatter. Diagonal structures, whose rows the kernel took with their
+     * missing cells at the anchor a, about {@code shift} s: the rows completed by μ_c instead, so
+     * s_m += W (μ_m − a_m) and S_mm += W ((μ_m − s_m)² − (a_m − s_m)² + 1/λ_m).
+     */
+    void flush(GaussianKernel kern, double[] shift, double[] ps, double[] pss, int sLen) {
+        int k = p.k;
+        final int lanes = GaussianKernel.LANES;
+        for (int m = 0; m < d; m++) {
+            if (!columnTouched[m]) {
+                continue;
+            }
+            columnTouched[m] = false;
+            for (int c = 0; c < k; c++) {
+                double w = columnWeight[m * k + c];
+                columnWeight[m * k + c] = 0;
+                int cm = c * d + m;
+                if (full) {
+                    pss[(c * sLen + m * (m + 1) / 2 + m) * lanes] += w * invDiag[cm];
+                } else {
+                    double mu = p.means[cm];
+                    double ea = anchor[m] - shift[cm];
+                    double em = mu - shift[cm];
+                    ps[cm * lanes] += w * (mu - anchor[m]);
+                    pss[(c * sLen + m) * lanes] += w * (em * em - ea * ea + invDiag[cm]);
+                }
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        // Summed with the components side by side (the kernel's short vector loops), then moved.
+        for (Pattern pt : touched) {
+            int nm = pt.cols.length;
+            for (int u = 0; u < nm; u++) {
+                int i = pt.cols[u];
+                for (int v = 0; v <= u; v++) {
+                    // Missing columns ascend, so i ≥ j: the packed lower-triangle entry (i, j).
+                    int q = i * (i + 1) / 2 + pt.cols[v];
+                    kern.addProducts(conditional, q * k, pt.weight, 0, pt.values, k + (u * nm + v) * k, k);
+                }
+            }
+            java.util.Arrays.fill(pt.weight, 0.0);
+            pt.pending = false;
+        }
+        touched.clear();
+        for (int q = 0; q < sLen; q++) {
+            for (int c = 0; c < k; c++) {
+                pss[(c * sLen + q) * lanes] += conditional[q * k + c];
+            }
+        }
+        java.util.Arrays.fill(conditional, 0.0);
     }
 
     /** Whether these values were made for {@code q}. */
@@ -159,112 +302,93 @@ final class MissingRows {
     }
 
     /**
-     * What rows with the missing columns {@code mis[misAt..misAt+nm)} (two or more, in a structure
-     * with correlations) share, per component c at c·(1 + nm²): ln |A| and A⁻¹, A = Λ_MM. Computed
-     * once per pattern and parameters (a pass meets few patterns: one per subset of columns).
+     * The {@link Pattern} of rows with the missing columns {@code mis[misAt..misAt+nm)} (two or more,
+     * in a structure with correlations). Computed once per pattern and parameters (a pass meets
+     * few patterns: one per subset of columns).
      */
-    double[] pattern(int[] mis, int misAt, int nm) {
+    Pattern pattern(int[] mis, int misAt, int nm) {
         long key = 0;
         boolean cacheable = d <= 63;
         for (int u = 0; u < nm && cacheable; u++) {
             key |= 1L << mis[misAt + u];
         }
-        // Spread the bits (a bijection): masks of a few columns share their low bits, which would
-        // pile them into few of the map's buckets.
-        key *= 0x9E3779B97F4A7C15L;
-        double[] e = cacheable ? patterns.get(key) : null;
-        if (e != null) {
-            return e;
-        }
-        int stride = 1 + nm * nm;
-        e = new double[p.k * stride];
-        for (int c = 0; c < p.k; c++) {
-            factor(mis, misAt, nm, c);
-            e[c * stride] = 2 * Cholesky.logDiagonal(l, nm);
-            // L⁻¹ by forward substitution (lower, into a), then A⁻¹ = L⁻ᵀ L⁻¹.
-            for (int v = 0; v < nm; v++) {
-                for (int u = 0; u < nm; u++) {
-                    double s = u == v ? 1.0 : 0.0;
-                    for (int w = v; w < u; w++) {
-                        s -= l[u * nm + w] * a[w * nm + v];
-                    }
-                    a[u * nm + v] = u < v ? 0.0 : s / l[u * nm + u];
-                }
-            }
-            for (int u = 0; u < nm; u++) {
-                for (int v = 0; v <= u; v++) {
-                    double s = 0;
-                    for (int w = u; w < nm; w++) {
-                        s += a[w * nm + u] * a[w * nm + v];
-                    }
-                    e[c * stride + 1 + u * nm + v] = s;
-                    e[c * stride + 1 + v * nm + u] = s;
-                }
-            }
-        }
+        int slot = -1;
         if (cacheable) {
-            patterns.put(key, e);
+            // Found here, or else in the pass's shared values, or else computed.
+            int mask = patternKeys.length - 1;
+            // Spread the bits: masks of a few columns share their low bits.
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (patternKeys[slot] != 0) {
+                if (patternKeys[slot] == key) {
+                    return patternTable[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
         }
-        return e;
+        int[] cols = java.util.Arrays.copyOfRange(mis, misAt, misAt + nm);
+        double[] e = shared != null && cacheable ? shared.computeIfAbsent(key, any -> patternValues(cols))
+                : patternValues(cols);
+        Pattern made = new Pattern(cols, e, p.k);
+        if (cacheable) {
+            // Key 0 (no missing column) never occurs: it marks a free slot.
+            patternKeys[slot] = key;
+            patternTable[slot] = made;
+            if (++patternCount * 2 > patternKeys.length) {
+                rehash();
+            }
+        }
+        return made;
     }
 
     /**
-     * {@link #complete} for every component at once: the conditional means of component c at
-     * {@code fill[fillAt + c·nm + u]}, its correction at {@code adj[adjAt + c]}. For the full
-     * structures b = Λ_MO (x_O − μ_O) = (Λ x₀)_M − (Λμ)_M + Λ_MM μ_M (x₀: x with its missing cells 0)
-     * is formed for all components together.
+     * {@link #complete} for every component at once: the conditional mean of the row's u-th missing
+     * cell under component c at {@code fill[(fillAt + u)·k + c]}, c's correction at
+     * {@code adj[adjAt + c]}. For the full structures b = Λ_MO (x_O − μ_O) = (Λ x̃)_M − (Λμ)_M, x̃
+     * being x with its missing cells at μ_c, is formed for all components together by the kernel.
      */
-    void completeRow(double[] x, int at, int[] mis, int misAt, int nm, double[] entry, double[] fill, int fillAt,
-            double[] adj, int adjAt) {
+    void completeRow(GaussianKernel kern, double[] x, int at, int[] mis, int misAt, int nm, double[] entry,
+            double[] fill, int fillAt, double[] adj, int adjAt) {
         int k = p.k;
-        if (!full || nm == 0) {
+        if (!full) {
             for (int c = 0; c < k; c++) {
-                adj[adjAt + c] = complete(x, at, mis, misAt, nm, c, entry, fill, fillAt + c * nm);
+                adj[adjAt + c] = complete(x, at, mis, misAt, nm, c, entry, b, 0);
+                for (int u = 0; u < nm; u++) {
+                    fill[(fillAt + u) * k + c] = b[u];
+                }
             }
             return;
         }
-        double[] mu = p.means;
         for (int u = 0; u < nm; u++) {
-            int m = mis[misAt + u];
-            int bo = u * k;
+            System.arraycopy(negLambdaMean, mis[misAt + u] * k, bk, u * k, k);
+        }
+        kern.addRowProducts(bk, lambdaByComponent, mis, misAt, nm, x, at, meanByComponent, d, k);
+        if (nm == 1) {
+            int mk = mis[misAt] * k;
+            int f = fillAt * k;
             for (int c = 0; c < k; c++) {
-                bk[bo + c] = -lambdaMean[m * k + c];
+                fill[f + c] = meanByComponent[mk + c] - bk[c] * invDiagByComponent[mk + c];
             }
-            for (int v = 0; v < nm; v++) {
-                int j = mis[misAt + v];
-                int lo = (m * d + j) * k;
-                for (int c = 0; c < k; c++) {
-                    bk[bo + c] += lambdaByComponent[lo + c] * mu[c * d + j];
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                double xj = x[at + j];
-                if (xj == xj) {
-                    int lo = (m * d + j) * k;
-                    for (int c = 0; c < k; c++) {
-                        bk[bo + c] += lambdaByComponent[lo + c] * xj;
-                    }
-                }
+            System.arraycopy(oneCellCorrection, mk, adj, adjAt, k);
+            return;
+        }
+        java.util.Arrays.fill(deltaK, 0, nm * k, 0.0);
+        kern.addBlockProducts(deltaK, entry, k, bk, nm, k);
+        for (int u = 0; u < nm; u++) {
+            int mk = mis[misAt + u] * k;
+            int f = (fillAt + u) * k;
+            for (int c = 0; c < k; c++) {
+                fill[f + c] = meanByComponent[mk + c] - deltaK[u * k + c];
             }
         }
+        double half = 0.5 * nm * GaussianParams.LN_2PI;
         for (int c = 0; c < k; c++) {
-            int f = fillAt + c * nm;
-            if (nm == 1) {
-                int m = mis[misAt];
-                fill[f] = mu[c * d + m] - bk[c] * invDiag[c * d + m];
-                adj[adjAt + c] = 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + m];
-                continue;
-            }
-            int e = c * (1 + nm * nm);
-            for (int u = 0; u < nm; u++) {
-                double delta = 0;
-                for (int v = 0; v < nm; v++) {
-                    delta += entry[e + 1 + u * nm + v] * bk[v * k + c];
-                }
-                fill[f + u] = mu[c * d + mis[misAt + u]] - delta;
-            }
-            adj[adjAt + c] = 0.5 * nm * GaussianParams.LN_2PI - 0.5 * entry[e];
+            adj[adjAt + c] = half - 0.5 * entry[c];
         }
+    }
+
+    /** Components. */
+    int k() {
+        return p.k;
     }
 
     /**
@@ -303,55 +427,119 @@ final class MissingRows {
             fill[fillAt] = mu[mo + m] - b[0] * invDiag[c * d + m];
             return 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + m];
         }
-        int e = c * (1 + nm * nm);
+        int k = p.k;
         for (int u = 0; u < nm; u++) {
             double delta = 0;
             for (int v = 0; v < nm; v++) {
-                delta += entry[e + 1 + u * nm + v] * b[v];
+                delta += entry[k + (u * nm + v) * k + c] * b[v];
             }
             fill[fillAt + u] = mu[mo + mis[misAt + u]] - delta;
         }
-        return 0.5 * nm * GaussianParams.LN_2PI - 0.5 * entry[e];
-    }
-
-    /** A = Λ_MM of component c into {@link #l} as its lower Cholesky factor. */
-    private void factor(int[] mis, int misAt, int nm, int c) {
-        int lo = c * d * d;
-        for (int u = 0; u < nm; u++) {
-            for (int v = 0; v < nm; v++) {
-                a[u * nm + v] = lambda[lo + mis[misAt + u] * d + mis[misAt + v]];
-            }
-        }
-        if (Cholesky.factor(a, nm, l) >= 0) {
-            throw new IllegalStateException("component " + (c + 1) + ": a block of the precision is not positive definite");
-        }
+        return 0.5 * nm * GaussianParams.LN_2PI - 0.5 * entry[c];
     }
 
     /**
-     * Adds {@code wr}·A⁻¹ (component c's conditional covariance of the row's missing cells: from
-     * the row's {@link #pattern} {@code entry}, or 1/Λ_mm for one cell or no correlations) into
-     * lane {@code lane} of the scatter's partial sums {@code pss} (slot q·LANES + lane for the
-     * packed entry q of component c; {@code sLen} entries per component: the lower triangle when
-     * {@code off}, else the diagonal).
+     * ln |A_c| and A_c⁻¹ of the missing columns {@code cols}, laid out as {@link Pattern#values}:
+     * the Cholesky factor A = L Lᵀ, L⁻¹ by forward substitution and A⁻¹ = L⁻ᵀ L⁻¹, each step taken
+     * for all components at once (their entries side by side, as Λ is held), so that a pattern of
+     * two or three cells costs a few loops over k rather than k small factorisations.
      */
-    void addConditional(int[] mis, int misAt, int nm, int c, double wr, double[] entry, double[] pss, int sLen,
-            boolean off, int lane) {
-        int base = c * sLen;
-        if (!full || nm == 1) {
-            for (int u = 0; u < nm; u++) {
-                int m = mis[misAt + u];
-                int q = off ? m * (m + 1) / 2 + m : m;
-                pss[(base + q) * GaussianKernel.LANES + lane] += wr * invDiag[c * d + m];
-            }
-            return;
+    private double[] patternValues(int[] cols) {
+        int k = p.k;
+        int nm = cols.length;
+        if (batchL.length < nm * nm * k) {
+            batchL = new double[nm * nm * k];
+            batchInv = new double[nm * nm * k];
         }
-        int e = c * (1 + nm * nm) + 1;
+        double[] lf = batchL;
+        double[] li = batchInv;
+        double[] e = new double[k * (1 + nm * nm)];
+        // e[0..k) gathers Σ_j ln L_jj.
+        for (int j = 0; j < nm; j++) {
+            for (int i = j; i < nm; i++) {
+                int to = (i * nm + j) * k;
+                System.arraycopy(lambdaByComponent, (cols[i] * d + cols[j]) * k, lf, to, k);
+                for (int w = 0; w < j; w++) {
+                    int iw = (i * nm + w) * k;
+                    int jw = (j * nm + w) * k;
+                    for (int c = 0; c < k; c++) {
+                        lf[to + c] -= lf[iw + c] * lf[jw + c];
+                    }
+                }
+                if (i == j) {
+                    for (int c = 0; c < k; c++) {
+                        double v = lf[to + c];
+                        if (!(v > 0)) {
+                            throw new IllegalStateException(
+                                    "component " + (c + 1) + ": a block of the precision is not positive definite");
+                        }
+                        lf[to + c] = Math.sqrt(v);
+                        e[c] += Math.log(lf[to + c]);
+                    }
+                } else {
+                    int jj = (j * nm + j) * k;
+                    for (int c = 0; c < k; c++) {
+                        lf[to + c] /= lf[jj + c];
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            e[c] *= 2;
+        }
+        // L⁻¹ (lower), column v by forward substitution.
+        for (int v = 0; v < nm; v++) {
+            for (int u = v; u < nm; u++) {
+                int to = (u * nm + v) * k;
+                for (int c = 0; c < k; c++) {
+                    li[to + c] = u == v ? 1.0 : 0.0;
+                }
+                for (int w = v; w < u; w++) {
+                    int uw = (u * nm + w) * k;
+                    int wv = (w * nm + v) * k;
+                    for (int c = 0; c < k; c++) {
+                        li[to + c] -= lf[uw + c] * li[wv + c];
+                    }
+                }
+                int uu = (u * nm + u) * k;
+                for (int c = 0; c < k; c++) {
+                    li[to + c] /= lf[uu + c];
+                }
+            }
+        }
+        // A⁻¹_uv = Σ_{w ≥ u} (L⁻¹)_wu (L⁻¹)_wv for v ≤ u, mirrored.
         for (int u = 0; u < nm; u++) {
-            int i = mis[misAt + u];
             for (int v = 0; v <= u; v++) {
-                // Missing columns ascend, so i ≥ j: the packed lower-triangle entry (i, j).
-                int q = i * (i + 1) / 2 + mis[misAt + v];
-                pss[(base + q) * GaussianKernel.LANES + lane] += wr * entry[e + u * nm + v];
+                int to = k + (u * nm + v) * k;
+                for (int w = u; w < nm; w++) {
+                    int wu = (w * nm + u) * k;
+                    int wv = (w * nm + v) * k;
+                    for (int c = 0; c < k; c++) {
+                        e[to + c] += li[wu + c] * li[wv + c];
+                    }
+                }
+                if (u != v) {
+                    System.arraycopy(e, to, e, k + (v * nm + u) * k, k);
+                }
+            }
+        }
+        return e;
+    }
+
+    private void rehash() {
+        long[] keys = patternKeys;
+        Pattern[] values = patternTable;
+        patternKeys = new long[keys.length * 2];
+        patternTable = new Pattern[keys.length * 2];
+        int mask = patternKeys.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                int slot = (int) ((keys[i] * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+                while (patternKeys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                patternKeys[slot] = keys[i];
+                patternTable[slot] = values[i];
             }
         }
     }

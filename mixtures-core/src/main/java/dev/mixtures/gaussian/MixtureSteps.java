@@ -52,7 +52,7 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
     private GaussianStatistics uncheckedPass(GaussianParams p, GaussianPass.Source source, double[] shift,
             double[] values, double[] weights, int rows) {
         GaussianKernel kern = GaussianKernels.forSize(rows, k, d);
-        GaussianPass.Pass how = new GaussianPass.Pass(kern, k, off, p, source, shift);
+        GaussianPass.Pass how = new GaussianPass.Pass(kern, k, off, p, source, shift, null);
         GaussianPass.Rows block = new GaussianPass.Rows(null, values, weights, d);
         GaussianPass.Scratch sc = new GaussianPass.Scratch(k, d, off);
         int[] b = EmLoop.uniformChunks(rows);

@@ -57,7 +57,7 @@ final class Predictive {
      * holds working space), or null for the others, which need none.
      */
     MissingRows missingRows() {
-        return p.prior.structure instanceof WishartStructure ? new MissingRows(p.estep) : null;
+        return p.prior.structure instanceof WishartStructure ? new MissingRows(p.estep, null) : null;
     }
 
     /** ln p(x) of row {@code row}; {@code missing} from {@link #missingRows} when z has missing cells. */
@@ -110,7 +110,7 @@ final class Predictive {
         if (no == 0) {
             return 0; // nothing observed: the density of no data
         }
-        double[] entry = mr != null && nm >= 2 ? mr.pattern(mis, 0, nm) : null;
+        double[] entry = mr != null && nm >= 2 ? mr.pattern(mis, 0, nm).values : null;
         double[] fill = new double[nm];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {

@@ -348,4 +348,55 @@ final class ScalarGaussianKernel implements GaussianKernel {
         to[at + 2] += s2;
         to[at + 3] += s3;
     }
+
+    @Override
+    public void addRowProducts(double[] y, double[] a, int[] rows, int rowsAt, int nr, double[] x, int at, double[] fill,
+            int d, int k) {
+        rowProducts(y, a, rows, rowsAt, nr, x, at, fill, d, k, 0);
+    }
+
+    /** {@link #addRowProducts} for components c ≥ {@code from} (the vector kernel's last ones too). */
+    static void rowProducts(double[] y, double[] a, int[] rows, int rowsAt, int nr, double[] x, int at, double[] fill,
+            int d, int k, int from) {
+        for (int u = 0; u < nr; u++) {
+            int ao = rows[rowsAt + u] * d * k;
+            for (int c = from; c < k; c++) {
+                double s = y[u * k + c];
+                for (int j = 0; j < d; j++) {
+                    double xj = x[at + j];
+                    s = s + a[ao + j * k + c] * (xj == xj ? xj : 0.0);
+                }
+                for (int v = 0; v < nr; v++) {
+                    int j = rows[rowsAt + v];
+                    s = s + a[ao + j * k + c] * fill[j * k + c];
+                }
+                y[u * k + c] = s;
+            }
+        }
+    }
+
+    @Override
+    public void addBlockProducts(double[] y, double[] e, int eo, double[] b, int n, int k) {
+        blockProducts(y, e, eo, b, n, k, 0);
+    }
+
+    /** {@link #addBlockProducts} for components c ≥ {@code from}. */
+    static void blockProducts(double[] y, double[] e, int eo, double[] b, int n, int k, int from) {
+        for (int u = 0; u < n; u++) {
+            for (int c = from; c < k; c++) {
+                double s = y[u * k + c];
+                for (int v = 0; v < n; v++) {
+                    s = s + e[eo + (u * n + v) * k + c] * b[v * k + c];
+                }
+                y[u * k + c] = s;
+            }
+        }
+    }
+
+    @Override
+    public void addProducts(double[] y, int yo, double[] x, int xo, double[] z, int zo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] += x[xo + i] * z[zo + i];
+        }
+    }
 }

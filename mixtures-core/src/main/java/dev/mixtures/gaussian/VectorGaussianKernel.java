@@ -631,4 +631,55 @@ final class VectorGaussianKernel implements GaussianKernel {
         DoubleVector.fromArray(S, ps, (c * d + i) * LANES).add(s0).intoArray(ps, (c * d + i) * LANES);
         DoubleVector.fromArray(S, pss, (base + i) * LANES).add(q0).intoArray(pss, (base + i) * LANES);
     }
+
+    @Override
+    public void addRowProducts(double[] y, double[] a, int[] rows, int rowsAt, int nr, double[] x, int at, double[] fill,
+            int d, int k) {
+        int kv = S.loopBound(k);
+        for (int u = 0; u < nr; u++) {
+            int ao = rows[rowsAt + u] * d * k;
+            // Each vector of components sums in a register: through y in memory every term would
+            // wait for the store before it.
+            for (int c = 0; c < kv; c += LANES) {
+                DoubleVector s = DoubleVector.fromArray(S, y, u * k + c);
+                for (int j = 0; j < d; j++) {
+                    double xj = x[at + j];
+                    s = s.add(DoubleVector.fromArray(S, a, ao + j * k + c).mul(xj == xj ? xj : 0.0));
+                }
+                for (int v = 0; v < nr; v++) {
+                    int j = rows[rowsAt + v];
+                    s = s.add(DoubleVector.fromArray(S, a, ao + j * k + c).mul(DoubleVector.fromArray(S, fill, j * k + c)));
+                }
+                s.intoArray(y, u * k + c);
+            }
+        }
+        ScalarGaussianKernel.rowProducts(y, a, rows, rowsAt, nr, x, at, fill, d, k, kv);
+    }
+
+    @Override
+    public void addBlockProducts(double[] y, double[] e, int eo, double[] b, int n, int k) {
+        int kv = S.loopBound(k);
+        for (int u = 0; u < n; u++) {
+            for (int c = 0; c < kv; c += LANES) {
+                DoubleVector s = DoubleVector.fromArray(S, y, u * k + c);
+                for (int v = 0; v < n; v++) {
+                    s = s.add(DoubleVector.fromArray(S, e, eo + (u * n + v) * k + c).mul(DoubleVector.fromArray(S, b, v * k + c)));
+                }
+                s.intoArray(y, u * k + c);
+            }
+        }
+        ScalarGaussianKernel.blockProducts(y, e, eo, b, n, k, kv);
+    }
+
+    @Override
+    public void addProducts(double[] y, int yo, double[] x, int xo, double[] z, int zo, int n) {
+        int i = 0;
+        for (; i < S.loopBound(n); i += LANES) {
+            DoubleVector.fromArray(S, x, xo + i).mul(DoubleVector.fromArray(S, z, zo + i))
+                    .add(DoubleVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] += x[xo + i] * z[zo + i];
+        }
+    }
 }
