@@ -48,8 +48,14 @@ interface GaussianKernel {
      * Σ w r, Σ w r (x − c), Σ (w r (x − c)_i)(x − c)_j for j ≤ i (packed, when {@code offDiagonal})
      * or j = i. {@code work} has at least (2·GROUP·d + GROUP)·LANES doubles.
      */
-    void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r, int nb,
-            double[] pn, double[] ps, double[] pss, double[] work);
+    default void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
+            int nb, double[] pn, double[] ps, double[] pss, double[] work) {
+        accumulate(0, k, k, d, offDiagonal, shift, xt, w, r, nb, pn, ps, pss, work);
+    }
+
+    /** {@link #accumulate} for the components from ≤ c &lt; to alone (of k in r's layout), the same bits. */
+    void accumulate(int from, int to, int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w,
+            double[] r, int nb, double[] pn, double[] ps, double[] pss, double[] work);
 
     /**
      * For each u &lt; nr and c &lt; k, the rows {@code rows[rowsAt + u]} of a d×d matrix per component,

@@ -26,7 +26,6 @@ final class MissingPass {
     private MissingRows algebra;
     /** A group's rows, transposed, their missing cells those of one component at a time. */
     private double[] xtm;
-    private double[] ac;
     private double[] adj;
     private int[] mis;
     private int[] nmis;
@@ -39,29 +38,18 @@ final class MissingPass {
     private int[] fillPos;
     private MissingRows.Pattern[] entry;
     private double[] fill = new double[0];
-    private double[] rc;
-    private double[] shiftC;
-    private double[] tpn;
-    private double[] tps;
-    private double[] tpss;
 
-    private void space(int k, int d, int sLen) {
+    private void space(int k, int d) {
         if (xtm != null) {
             return;
         }
         xtm = new double[(GROUP + 1) * d * LANES];
-        ac = new double[(GROUP + 1) * LANES];
         adj = new double[GROUP * LANES * k];
         fillAt = new int[GROUP * LANES + 1];
         entry = new MissingRows.Pattern[GROUP * LANES];
         mis = new int[GROUP * LANES * d];
         fillPos = new int[GROUP * LANES * d];
         nmis = new int[GROUP * LANES];
-        rc = new double[GROUP * LANES];
-        shiftC = new double[d];
-        tpn = new double[LANES];
-        tps = new double[d * LANES];
-        tpss = new double[sLen * LANES];
     }
 
     /**
@@ -133,9 +121,9 @@ final class MissingPass {
         final boolean off = pass.off();
         final int sLen = off ? d * (d + 1) / 2 : d;
         if (algebra == null || !algebra.isFor(p)) {
-            algebra = new MissingRows(p, pass.patterns());
+            algebra = new MissingRows(p, pass.kern(), pass.patterns());
         }
-        space(k, d, sLen);
+        space(k, d);
         final MissingRows mr = algebra;
         final double[] x = win.values();
         final double[] wv = win.weights();
@@ -175,7 +163,7 @@ final class MissingPass {
             }
             if (stats != null) {
                 for (int t = 0; t < m; t++) {
-                    mr.addWeights(mis, t * d, nmis[t], entry[t], sc.wInv[t], sc.r, (t / LANES) * k * LANES + t % LANES, LANES);
+                    mr.addWeights(kern, mis, t * d, nmis[t], entry[t], sc.wInv[t], sc.r, (t / LANES) * k * LANES + t % LANES, LANES);
                 }
                 GaussianPass.logLikelihood(sc.w, sc.ll, m, sc.pll);
                 for (int t = 0; t < m; t++) {
@@ -206,7 +194,7 @@ final class MissingPass {
             }
         }
         if (stats != null) {
-            mr.flush(kern, pass.shift(), sc.ps, sc.pss, sLen);
+            mr.flush(pass.shift(), sc.ps, sc.pss, sLen);
         }
         return total;
     }
@@ -231,8 +219,10 @@ final class MissingPass {
     }
 
     /**
-     * Structures with correlations: each row completed by each component's conditional means, and
-     * the kernel's log-density and statistics one component at a time on those rows.
+     * Structures with correlations: the kernel's log-densities of the rows with their missing cells
+     * at the anchor, all components at once, corrected to the marginal ones ({@link
+     * MissingRows#completeRow}); then each row completed by each component's conditional means and
+     * the kernel's statistics one component at a time on those rows.
      */
     private void correlated(GaussianPass.Pass pass, MissingRows mr, double[] x, int sh, int g, int k, int d, int sLen,
             int nb, int slots, int m, GaussianStatistics stats, GaussianPass.Scratch sc) {
@@ -242,11 +232,12 @@ final class MissingPass {
             mr.completeRow(kern, x, (row + sh) * d, mis, t * d, nmis[t], entry[t] == null ? null : entry[t].values, fill,
                     fillAt[t], adj, t * k);
         }
-        for (int c = 0; c < k; c++) {
-            fillMissing(c, slots);
-            kern.logDensity(pass.p(), c, xtm, nb, ac, sc.work);
-            for (int t = 0; t < slots; t++) {
-                sc.a[((t / LANES) * k + c) * LANES + t % LANES] = ac[t] + adj[t * k + c];
+        // The rows with their missing cells at the anchor, all components at once, then corrected.
+        kern.logDensities(pass.p(), xtm, nb, sc.a, sc.work);
+        for (int t = 0; t < slots; t++) {
+            int ao = (t / LANES) * k * LANES + t % LANES;
+            for (int c = 0; c < k; c++) {
+                sc.a[ao + c * LANES] += adj[t * k + c];
             }
         }
         kern.normalise(k, nb, sc.a, sc.r, sc.ll, sc.inv);
@@ -254,7 +245,7 @@ final class MissingPass {
             GaussianPass.multiply(sc.w, sc.inv, sc.wInv, slots);
             for (int c = 0; c < k; c++) {
                 fillMissing(c, slots);
-                accumulateComponent(kern, c, k, d, true, sLen, pass.shift(), nb, sc);
+                kern.accumulate(c, c + 1, k, d, true, pass.shift(), xtm, sc.wInv, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
             }
         }
     }
@@ -265,31 +256,6 @@ final class MissingPass {
         int k = algebra.k();
         for (int q = 0; q < cells; q++) {
             xtm[fillPos[q]] = fill[q * k + c];
-        }
-    }
-
-    /**
-     * Component c's statistics of the group's completed rows, by the kernel (one component, its
-     * own rows), added into the chunk's partial sums at c's slots.
-     */
-    private void accumulateComponent(GaussianKernel kern, int c, int k, int d, boolean off, int sLen,
-            double[] shift, int nb, GaussianPass.Scratch sc) {
-        java.util.Arrays.fill(tpn, 0);
-        java.util.Arrays.fill(tps, 0);
-        java.util.Arrays.fill(tpss, 0);
-        System.arraycopy(shift, c * d, shiftC, 0, d);
-        for (int b = 0; b < nb; b++) {
-            System.arraycopy(sc.r, (b * k + c) * LANES, rc, b * LANES, LANES);
-        }
-        kern.accumulate(1, d, off, shiftC, xtm, sc.wInv, rc, nb, tpn, tps, tpss, sc.work);
-        for (int l = 0; l < LANES; l++) {
-            sc.pn[c * LANES + l] += tpn[l];
-        }
-        for (int q = 0; q < d * LANES; q++) {
-            sc.ps[c * d * LANES + q] += tps[q];
-        }
-        for (int q = 0; q < sLen * LANES; q++) {
-            sc.pss[c * sLen * LANES + q] += tpss[q];
         }
     }
 }

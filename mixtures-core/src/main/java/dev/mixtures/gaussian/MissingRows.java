@@ -28,24 +28,25 @@ final class MissingRows {
     private double[] batchL = new double[0];
     private double[] batchInv = new double[0];
     /**
-     * Full structures: Λ_c[m][j] at (m·d + j)·k + c, and (Λ_c μ_c)_m at m·k + c: the components side
-     * by side, so that b of every component is one loop over k (which the JIT vectorises).
+     * Full structures: Λ_c[m][j] at (m·d + j)·k + c, the components side by side, so that g of
+     * every component is one kernel call per row ({@link #completeRow}).
      */
     private final double[] lambdaByComponent;
     /**
-     * Full structures, the components side by side (m·k + c): μ_c,m; −(Λ_c μ_c)_m; 1/Λ_c,mm; and
-     * ½ ln 2π − ½ ln Λ_c,mm, the correction of a row whose one missing cell is m.
+     * Full structures, the components side by side (m·k + c): a_m (the {@link #anchor}),
+     * −(Λ_c μ_c)_m, 1/Λ_c,mm, and ½ ln 2π − ½ ln Λ_c,mm (the correction of a row whose one missing
+     * cell is m).
      */
-    private final double[] meanByComponent;
+    private final double[] anchorByComponent;
     private final double[] negLambdaMean;
     private final double[] invDiagByComponent;
     private final double[] oneCellCorrection;
     /**
-     * Diagonal structures: what a missing cell holds while the kernel takes all components at once
-     * (the mixture's mean, near every component's, so that the corrections stay small).
+     * What a missing cell holds while the kernel takes all components at once (the mixture's mean,
+     * near every component's, so that the corrections stay small).
      */
     final double[] anchor;
-    /** b of the row being completed, for each of its missing cells u and component c at u·k + c. */
+    /** g of the row being completed, for each of its missing cells u and component c at u·k + c. */
     private final double[] bk;
     /** (A⁻¹ b)_u of the row being completed, at u·k + c. */
     private final double[] deltaK;
@@ -69,35 +70,36 @@ final class MissingRows {
      */
     private final double[] columnWeight;
     private final boolean[] columnTouched;
-    private final java.util.ArrayList<Pattern> touched = new java.util.ArrayList<>();
+    /** Whether {@link #conditional} holds anything since the last {@link #flush}. */
+    private boolean conditionalTouched;
+    /** A row's w·r_c, the components side by side. */
+    private final double[] rowWeight;
 
     /**
      * What rows with the same two or more missing columns share in a structure with correlations
      * (MATH.md §2.10): {@code values} holds ln |A_c| at c and (A_c⁻¹)_uv at k + (u·nm + v)·k + c
-     * (A = Λ_MM; the components side by side, as {@link #completeRow} takes them); {@code weight}
-     * gathers Σ w·r_c over the rows of the pattern since the last {@link #flush}, so that their
-     * conditional covariances enter the scatter once per pattern and chunk, not once per row.
+     * (A = Λ_MM; the components side by side, as {@link #completeRow} takes them).
      */
     static final class Pattern {
         final int[] cols;
         final double[] values;
-        final double[] weight;
-        boolean pending;
 
-        Pattern(int[] cols, double[] values, int k) {
+        Pattern(int[] cols, double[] values) {
             this.cols = cols;
             this.values = values;
-            this.weight = new double[k];
         }
     }
 
+    /** For the loops over the components in {@link #patternValues}. */
+    private final GaussianKernel kern;
     /** Pattern values shared by the threads of a pass (null: this instance's own). */
     private final java.util.concurrent.ConcurrentHashMap<Long, double[]> shared;
     /** Full structures: the chunk's Σ W·A⁻¹ over its patterns, packed entry q and component c at q·k + c. */
     private final double[] conditional;
 
-    MissingRows(GaussianParams p, java.util.concurrent.ConcurrentHashMap<Long, double[]> shared) {
+    MissingRows(GaussianParams p, GaussianKernel kern, java.util.concurrent.ConcurrentHashMap<Long, double[]> shared) {
         this.p = p;
+        this.kern = kern;
         this.shared = shared;
         int k = p.k;
         this.d = p.d;
@@ -137,6 +139,7 @@ final class MissingRows {
         columnWeight = new double[d * k];
         conditional = full ? new double[d * (d + 1) / 2 * k] : null;
         columnTouched = new boolean[d];
+        rowWeight = new double[k];
         anchor = new double[d];
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
@@ -157,13 +160,13 @@ final class MissingRows {
         }
         if (full) {
             lambdaByComponent = new double[d * d * k];
-            meanByComponent = new double[d * k];
+            anchorByComponent = new double[d * k];
             negLambdaMean = new double[d * k];
             invDiagByComponent = new double[d * k];
             oneCellCorrection = new double[d * k];
             for (int c = 0; c < k; c++) {
                 for (int j = 0; j < d; j++) {
-                    meanByComponent[j * k + c] = p.means[c * d + j];
+                    anchorByComponent[j * k + c] = anchor[j];
                     invDiagByComponent[j * k + c] = invDiag[c * d + j];
                     oneCellCorrection[j * k + c] = 0.5 * GaussianParams.LN_2PI - 0.5 * logDiag[c * d + j];
                 }
@@ -179,7 +182,7 @@ final class MissingRows {
             }
         } else {
             lambdaByComponent = null;
-            meanByComponent = null;
+            anchorByComponent = null;
             negLambdaMean = null;
             invDiagByComponent = null;
             oneCellCorrection = null;
@@ -203,21 +206,28 @@ final class MissingRows {
     }
 
     /**
-     * Notes a row's weights w·r_c (at {@code r[ro + c·rStride]}, times {@code w}) for the M-step's
-     * terms that depend on its missing columns alone, added by {@link #flush}: its conditional
-     * covariance, and for the diagonal structures the change from the anchor to μ_c.
+     * Adds a row's part of the M-step's terms that depend on its missing columns alone, with weights
+     * w·r_c (r_c at {@code r[ro + c·rStride]}): its conditional covariances w·r_c·A_c⁻¹ (with a
+     * {@code pattern}: into the chunk's sums, the components side by side, while the pattern is
+     * still in cache); for one missing cell or the diagonal structures, the weights alone, per
+     * column, priced by {@link #flush}.
      */
-    void addWeights(int[] mis, int misAt, int nm, Pattern pattern, double w, double[] r, int ro, int rStride) {
+    void addWeights(GaussianKernel kern, int[] mis, int misAt, int nm, Pattern pattern, double w, double[] r, int ro,
+            int rStride) {
         int k = p.k;
         if (pattern != null) {
-            double[] pw = pattern.weight;
             for (int c = 0; c < k; c++) {
-                pw[c] += w * r[ro + c * rStride];
+                rowWeight[c] = w * r[ro + c * rStride];
             }
-            if (!pattern.pending) {
-                pattern.pending = true;
-                touched.add(pattern);
+            for (int u = 0; u < nm; u++) {
+                int i = pattern.cols[u];
+                for (int v = 0; v <= u; v++) {
+                    // Missing columns ascend, so i ≥ j: the packed lower-triangle entry (i, j).
+                    int q = i * (i + 1) / 2 + pattern.cols[v];
+                    kern.addProducts(conditional, q * k, rowWeight, 0, pattern.values, k + (u * nm + v) * k, k);
+                }
             }
+            conditionalTouched = true;
             return;
         }
         for (int u = 0; u < nm; u++) {
@@ -230,13 +240,13 @@ final class MissingRows {
     }
 
     /**
-     * Adds the weights noted by {@link #addWeights} into lane 0 of the partial sums (per component c:
-     * ps at (c·d + i)·LANES, pss at (c·sLen + q)·LANES, q the packed entry) and clears them. Full
-     * structures: W·A⁻¹ into the scatter. Diagonal structures, whose rows the kernel took with their
+     * Adds what {@link #addWeights} gathered into lane 0 of the partial sums (per component c:
+     * ps at (c·d + i)·LANES, pss at (c·sLen + q)·LANES, q the packed entry) and clears it. Full
+     * structures: the conditional covariances, and W/Λ_mm for the rows with one missing cell m. Diagonal structures, whose rows the kernel took with their
      * missing cells at the anchor a, about {@code shift} s: the rows completed by μ_c instead, so
      * s_m += W (μ_m − a_m) and S_mm += W ((μ_m − s_m)² − (a_m − s_m)² + 1/λ_m).
      */
-    void flush(GaussianKernel kern, double[] shift, double[] ps, double[] pss, int sLen) {
+    void flush(double[] shift, double[] ps, double[] pss, int sLen) {
         int k = p.k;
         final int lanes = GaussianKernel.LANES;
         for (int m = 0; m < d; m++) {
@@ -259,24 +269,10 @@ final class MissingRows {
                 }
             }
         }
-        if (touched.isEmpty()) {
+        if (!conditionalTouched) {
             return;
         }
-        // Summed with the components side by side (the kernel's short vector loops), then moved.
-        for (Pattern pt : touched) {
-            int nm = pt.cols.length;
-            for (int u = 0; u < nm; u++) {
-                int i = pt.cols[u];
-                for (int v = 0; v <= u; v++) {
-                    // Missing columns ascend, so i ≥ j: the packed lower-triangle entry (i, j).
-                    int q = i * (i + 1) / 2 + pt.cols[v];
-                    kern.addProducts(conditional, q * k, pt.weight, 0, pt.values, k + (u * nm + v) * k, k);
-                }
-            }
-            java.util.Arrays.fill(pt.weight, 0.0);
-            pt.pending = false;
-        }
-        touched.clear();
+        conditionalTouched = false;
         for (int q = 0; q < sLen; q++) {
             for (int c = 0; c < k; c++) {
                 pss[(c * sLen + q) * lanes] += conditional[q * k + c];
@@ -328,7 +324,7 @@ final class MissingRows {
         int[] cols = java.util.Arrays.copyOfRange(mis, misAt, misAt + nm);
         double[] e = shared != null && cacheable ? shared.computeIfAbsent(key, any -> patternValues(cols))
                 : patternValues(cols);
-        Pattern made = new Pattern(cols, e, p.k);
+        Pattern made = new Pattern(cols, e);
         if (cacheable) {
             // Key 0 (no missing column) never occurs: it marks a free slot.
             patternKeys[slot] = key;
@@ -341,48 +337,47 @@ final class MissingRows {
     }
 
     /**
-     * {@link #complete} for every component at once: the conditional mean of the row's u-th missing
-     * cell under component c at {@code fill[(fillAt + u)·k + c]}, c's correction at
-     * {@code adj[adjAt + c]}. For the full structures b = Λ_MO (x_O − μ_O) = (Λ x̃)_M − (Λμ)_M, x̃
-     * being x with its missing cells at μ_c, is formed for all components together by the kernel.
+     * The row's missing cells for every component at once, for rows whose log-density the kernel
+     * takes with their missing cells at the {@link #anchor} a (x̃: x completed by a). The quadratic
+     * form Q_c(z) = (x − μ_c)ᵀ Λ_c (x − μ_c) with z in the missing cells is least at the conditional
+     * mean x̂_M = a_M − A⁻¹ g, g = (Λ_c (x̃ − μ_c))_M, where it is the marginal one
+     * (x_O − μ_O)ᵀ Σ_OO⁻¹ (x_O − μ_O) = Q_c(a) − gᵀ A⁻¹ g. So component c's marginal log-density is
+     * the kernel's of x̃ plus ½ gᵀ A⁻¹ g + ½|M| ln 2π − ½ ln |A|, written to {@code adj[adjAt + c]};
+     * the conditional mean of the row's u-th missing cell goes to {@code fill[(fillAt + u)·k + c]}.
+     * g is formed for all components together by the kernel. Structures with correlations only.
      */
     void completeRow(GaussianKernel kern, double[] x, int at, int[] mis, int misAt, int nm, double[] entry,
             double[] fill, int fillAt, double[] adj, int adjAt) {
         int k = p.k;
-        if (!full) {
-            for (int c = 0; c < k; c++) {
-                adj[adjAt + c] = complete(x, at, mis, misAt, nm, c, entry, b, 0);
-                for (int u = 0; u < nm; u++) {
-                    fill[(fillAt + u) * k + c] = b[u];
-                }
-            }
-            return;
-        }
         for (int u = 0; u < nm; u++) {
             System.arraycopy(negLambdaMean, mis[misAt + u] * k, bk, u * k, k);
         }
-        kern.addRowProducts(bk, lambdaByComponent, mis, misAt, nm, x, at, meanByComponent, d, k);
+        kern.addRowProducts(bk, lambdaByComponent, mis, misAt, nm, x, at, anchorByComponent, d, k);
         if (nm == 1) {
             int mk = mis[misAt] * k;
             int f = fillAt * k;
             for (int c = 0; c < k; c++) {
-                fill[f + c] = meanByComponent[mk + c] - bk[c] * invDiagByComponent[mk + c];
+                double g = bk[c];
+                double delta = g * invDiagByComponent[mk + c];
+                fill[f + c] = anchorByComponent[mk + c] - delta;
+                adj[adjAt + c] = oneCellCorrection[mk + c] + 0.5 * (g * delta);
             }
-            System.arraycopy(oneCellCorrection, mk, adj, adjAt, k);
             return;
         }
         java.util.Arrays.fill(deltaK, 0, nm * k, 0.0);
         kern.addBlockProducts(deltaK, entry, k, bk, nm, k);
+        double half = 0.5 * nm * GaussianParams.LN_2PI;
+        for (int c = 0; c < k; c++) {
+            adj[adjAt + c] = half - 0.5 * entry[c];
+        }
         for (int u = 0; u < nm; u++) {
             int mk = mis[misAt + u] * k;
             int f = (fillAt + u) * k;
             for (int c = 0; c < k; c++) {
-                fill[f + c] = meanByComponent[mk + c] - deltaK[u * k + c];
+                double delta = deltaK[u * k + c];
+                fill[f + c] = anchorByComponent[mk + c] - delta;
+                adj[adjAt + c] += 0.5 * (bk[u * k + c] * delta);
             }
-        }
-        double half = 0.5 * nm * GaussianParams.LN_2PI;
-        for (int c = 0; c < k; c++) {
-            adj[adjAt + c] = half - 0.5 * entry[c];
         }
     }
 
@@ -453,22 +448,20 @@ final class MissingRows {
         }
         double[] lf = batchL;
         double[] li = batchInv;
+        double[] sum = deltaK;
         double[] e = new double[k * (1 + nm * nm)];
         // e[0..k) gathers Σ_j ln L_jj.
         for (int j = 0; j < nm; j++) {
             for (int i = j; i < nm; i++) {
                 int to = (i * nm + j) * k;
-                System.arraycopy(lambdaByComponent, (cols[i] * d + cols[j]) * k, lf, to, k);
+                java.util.Arrays.fill(sum, 0, k, 0.0);
                 for (int w = 0; w < j; w++) {
-                    int iw = (i * nm + w) * k;
-                    int jw = (j * nm + w) * k;
-                    for (int c = 0; c < k; c++) {
-                        lf[to + c] -= lf[iw + c] * lf[jw + c];
-                    }
+                    kern.addProducts(sum, 0, lf, (i * nm + w) * k, lf, (j * nm + w) * k, k);
                 }
+                int from = (cols[i] * d + cols[j]) * k;
                 if (i == j) {
                     for (int c = 0; c < k; c++) {
-                        double v = lf[to + c];
+                        double v = lambdaByComponent[from + c] - sum[c];
                         if (!(v > 0)) {
                             throw new IllegalStateException(
                                     "component " + (c + 1) + ": a block of the precision is not positive definite");
@@ -479,7 +472,7 @@ final class MissingRows {
                 } else {
                     int jj = (j * nm + j) * k;
                     for (int c = 0; c < k; c++) {
-                        lf[to + c] /= lf[jj + c];
+                        lf[to + c] = (lambdaByComponent[from + c] - sum[c]) / lf[jj + c];
                     }
                 }
             }
@@ -491,19 +484,14 @@ final class MissingRows {
         for (int v = 0; v < nm; v++) {
             for (int u = v; u < nm; u++) {
                 int to = (u * nm + v) * k;
-                for (int c = 0; c < k; c++) {
-                    li[to + c] = u == v ? 1.0 : 0.0;
-                }
+                java.util.Arrays.fill(sum, 0, k, 0.0);
                 for (int w = v; w < u; w++) {
-                    int uw = (u * nm + w) * k;
-                    int wv = (w * nm + v) * k;
-                    for (int c = 0; c < k; c++) {
-                        li[to + c] -= lf[uw + c] * li[wv + c];
-                    }
+                    kern.addProducts(sum, 0, lf, (u * nm + w) * k, li, (w * nm + v) * k, k);
                 }
                 int uu = (u * nm + u) * k;
+                double delta = u == v ? 1.0 : 0.0;
                 for (int c = 0; c < k; c++) {
-                    li[to + c] /= lf[uu + c];
+                    li[to + c] = (delta - sum[c]) / lf[uu + c];
                 }
             }
         }
@@ -512,11 +500,7 @@ final class MissingRows {
             for (int v = 0; v <= u; v++) {
                 int to = k + (u * nm + v) * k;
                 for (int w = u; w < nm; w++) {
-                    int wu = (w * nm + u) * k;
-                    int wv = (w * nm + v) * k;
-                    for (int c = 0; c < k; c++) {
-                        e[to + c] += li[wu + c] * li[wv + c];
-                    }
+                    kern.addProducts(e, to, li, (w * nm + u) * k, li, (w * nm + v) * k, k);
                 }
                 if (u != v) {
                     System.arraycopy(e, to, e, k + (v * nm + u) * k, k);

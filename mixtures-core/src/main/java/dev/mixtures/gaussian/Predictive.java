@@ -57,7 +57,7 @@ final class Predictive {
      * holds working space), or null for the others, which need none.
      */
     MissingRows missingRows() {
-        return p.prior.structure instanceof WishartStructure ? new MissingRows(p.estep, null) : null;
+        return p.prior.structure instanceof WishartStructure ? new MissingRows(p.estep, GaussianKernels.best(), null) : null;
     }
 
     /** ln p(x) of row {@code row}; {@code missing} from {@link #missingRows} when z has missing cells. */

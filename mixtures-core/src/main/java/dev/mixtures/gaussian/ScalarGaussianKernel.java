@@ -274,13 +274,13 @@ final class ScalarGaussianKernel implements GaussianKernel {
     }
 
     @Override
-    public void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
-            int nb, double[] pn, double[] ps, double[] pss, double[] work) {
+    public void accumulate(int from, int to, int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w,
+            double[] r, int nb, double[] pn, double[] ps, double[] pss, double[] work) {
         int sLen = offDiagonal ? d * (d + 1) / 2 : d;
         // work: diff [b][i][l] from 0, w·r [b][l] at rwOff (the vector kernel's layout); t = w·r·diff
         // is formed where it is used, as the vector kernel does.
         int rwOff = 2 * GROUP * d * LANES;
-        for (int c = 0; c < k; c++) {
+        for (int c = from; c < to; c++) {
             for (int b = 0; b < nb; b++) {
                 int ro = (b * k + c) * LANES;
                 int wo = b * LANES;

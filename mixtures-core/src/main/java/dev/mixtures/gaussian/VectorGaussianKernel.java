@@ -394,11 +394,11 @@ final class VectorGaussianKernel implements GaussianKernel {
     }
 
     @Override
-    public void accumulate(int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w, double[] r,
-            int nb, double[] pn, double[] ps, double[] pss, double[] work) {
+    public void accumulate(int from, int to, int k, int d, boolean offDiagonal, double[] shift, double[] xt, double[] w,
+            double[] r, int nb, double[] pn, double[] ps, double[] pss, double[] work) {
         int sLen = offDiagonal ? d * (d + 1) / 2 : d;
         int d4 = d & ~3;
-        for (int c = 0; c < k; c++) {
+        for (int c = from; c < to; c++) {
             int base = c * sLen;
             if (offDiagonal) {
                 for (int b = 0; b < nb; b++) {
