@@ -1,5 +1,6 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.datasets.OldFaithful;
@@ -108,7 +109,7 @@ final class DataOptions {
             Dataset complete;
             try {
                 complete = loaded.data.completeRows();
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new InputException(loaded.source + ": --missing drop: " + e.getMessage());
             }
             err.println("mixtures: left out " + (loaded.data.n() - complete.n()) + " of " + loaded.data.n()

@@ -1,7 +1,7 @@
 package dev.mixtures.cli;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.Version;
-import dev.mixtures.io.InputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code mixtures} command. Exit codes: 0 success, 2 bad input or settings (the message names
- * the setting, or FILE:ROW:COLUMN), 1 an unexpected failure.
+ * The {@code mixtures} command. Exit codes: 0 success, 2 bad input or settings (a
+ * {@link BadInputException}: the message names the setting, or FILE:ROW:COLUMN) or too little
+ * memory, 1 an internal error (any other exception: a bug, reported with a short trace).
  */
 @Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Clustering and density estimation with latent-variable models: K-means, Gaussian mixtures by EM,"
@@ -51,8 +52,7 @@ public final class Main implements Runnable {
             if (causedByOutOfMemory(ex)) {
                 return outOfMemory(err);
             }
-            if (ex instanceof InputException || ex instanceof IllegalArgumentException
-                    || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
+            if (ex instanceof BadInputException || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
                 String m = ex.getMessage();
                 // The library says which column is constant; the command line knows the option that leaves it out.
                 if (m != null && m.contains(") is constant (") && !m.contains("--drop-constant")) {
@@ -61,9 +61,7 @@ public final class Main implements Runnable {
                 err.println("mixtures: error: " + m);
                 return BAD_INPUT;
             }
-            err.println("mixtures: unexpected failure: " + ex);
-            ex.printStackTrace(err);
-            return 1;
+            return internalError(err, ex);
         });
         cl.setParameterExceptionHandler((ex, params) -> {
             err.println("mixtures: error: " + ex.getMessage());
@@ -76,6 +74,28 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
         }
+    }
+
+    /** Frames of an internal error's trace shown: enough to place it, not a screenful. */
+    static final int TRACE_FRAMES = 8;
+
+    /**
+     * A failure that is not the input's: "internal error", the exception and its first frames
+     * (and its causes' first lines), exit 1.
+     */
+    static int internalError(PrintStream err, Throwable ex) {
+        err.println("mixtures: internal error: " + ex + " (a bug in mixtures; please report it with the command)");
+        StackTraceElement[] st = ex.getStackTrace();
+        for (int i = 0; i < Math.min(TRACE_FRAMES, st.length); i++) {
+            err.println("\tat " + st[i]);
+        }
+        if (st.length > TRACE_FRAMES) {
+            err.println("\t... " + (st.length - TRACE_FRAMES) + " more");
+        }
+        for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            err.println("caused by: " + c);
+        }
+        return 1;
     }
 
     /** Whatever ran out (a file's rows, a grid, samples), the remedy is the same, in one line. */

@@ -1,17 +1,16 @@
 package dev.mixtures.cli;
 
-import dev.mixtures.gaussian.GaussianMixtureBuilder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mixtures.io.CsvOptions;
-import dev.mixtures.io.CsvDatasetReader;
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
-import dev.mixtures.gaussian.StartMethod;
+import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import dev.mixtures.gaussian.GaussianMixtureModel;
+import dev.mixtures.gaussian.StartMethod;
+import dev.mixtures.io.CsvDatasetReader;
+import dev.mixtures.io.CsvOptions;
 import dev.mixtures.io.InputException;
+import dev.mixtures.io.JsonInput;
 import dev.mixtures.io.ModelFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,12 +33,9 @@ final class StartFile {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new InputException("--init: " + file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new InputException("--init: " + file + ": cannot be read: " + e.getMessage(), e);
+            root = JsonInput.read(file, "start file");
+        } catch (InputException e) {
+            throw new InputException("--init: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new InputException("--init: " + file + ": expected a JSON object with weights, means and covariances");
@@ -86,7 +82,7 @@ final class StartFile {
                 b.initialParameters(w, means, c);
             }
             b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new InputException("--init: " + file + ": " + e.getMessage().replaceFirst("^init: ", ""), e);
         }
     }

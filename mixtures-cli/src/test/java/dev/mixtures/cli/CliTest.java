@@ -136,6 +136,40 @@ class CliTest {
     }
 
     @Test
+    void hostileModelFilesGetOneLineAndExitTwoInEveryCommand() throws Exception {
+        // Nested past Jackson's limit of 1,000 levels: its exception had no location, and every
+        // command that reads a model ended in a NullPointerException and a stack trace (exit 1).
+        Path deep = file("deep.json", "[".repeat(1500) + "]".repeat(1500));
+        Path number = file("number.json", "{\"formatVersion\": " + "9".repeat(2000) + "}");
+        Path data = file("two.csv", "a,b\n1,2\n3,4\n");
+        for (Path m : List.of(deep, number)) {
+            for (String[] cmd : List.of(new String[] {"predict", "--model", m.toString(), data.toString()},
+                    new String[] {"score", "--model", m.toString(), data.toString()},
+                    new String[] {"sample", "--model", m.toString(), "-n", "3"},
+                    new String[] {"plot", "--kind", "clusters", "--model", m.toString(), data.toString(), "--out",
+                        dir.resolve("p.svg").toString()})) {
+                Result r = run(cmd);
+                assertEquals(2, r.code, String.join(" ", cmd) + ": " + r.err);
+                assertTrue(r.err.startsWith("mixtures: error: " + m + ": not a valid model file: "), r.err);
+                assertEquals(1, r.err.strip().lines().count(), r.err);
+            }
+        }
+    }
+
+    @Test
+    void aFailureThatIsNotTheInputsIsAnInternalErrorWithExitOne() {
+        // An IllegalArgumentException that is no BadInputException is a bug, not the user's input.
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.internalError(new PrintStream(err, true, StandardCharsets.UTF_8),
+                new IllegalArgumentException("fromIndex(5) > toIndex(3)"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code);
+        assertTrue(text.startsWith("mixtures: internal error: java.lang.IllegalArgumentException: fromIndex(5) > toIndex(3)"),
+                text);
+        assertTrue(text.lines().count() <= 1 + Main.TRACE_FRAMES + 1, text);
+    }
+
+    @Test
     void nothingIsWrittenOnFailureAndTheInputIsNeverOverwritten() throws Exception {
         Path cell = file("cell.csv", "a,b\n1,2\n3,oops\n");
         Path out = dir.resolve("out.json");

@@ -1,5 +1,6 @@
 package dev.mixtures.data;
 
+import dev.mixtures.BadInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,10 +30,10 @@ public final class Dataset {
 
     private Dataset(RowStore store, List<String> columns, int[] blockStarts, long missing) {
         if (store.d == 0) {
-            throw new IllegalArgumentException("the data have no column (d = 0)");
+            throw new BadInputException("the data have no column (d = 0)");
         }
         if (columns.size() != store.d) {
-            throw new IllegalArgumentException(columns.size() + " column names for " + store.d + " columns");
+            throw new BadInputException(columns.size() + " column names for " + store.d + " columns");
         }
         this.store = store;
         this.n = store.n;
@@ -45,7 +46,7 @@ public final class Dataset {
     private static Dataset heap(double[] values, int n, int d, List<String> columns, double[] weights) {
         checkShape(values.length, n, d);
         if (weights != null && weights.length != n) {
-            throw new IllegalArgumentException(weights.length + " weights for " + n + " rows");
+            throw new BadInputException(weights.length + " weights for " + n + " rows");
         }
         checkValues(values, 0, n, d, columns);
         checkWeights(weights, 0, n);
@@ -55,13 +56,13 @@ public final class Dataset {
 
     private static void checkShape(long length, int n, int d) {
         if (n < 0 || d < 0) {
-            throw new IllegalArgumentException("negative shape " + n + " x " + d);
+            throw new BadInputException("negative shape " + n + " x " + d);
         }
         if (length != (long) n * d) {
-            throw new IllegalArgumentException("values hold " + length + " numbers, not n*d = " + n + "*" + d);
+            throw new BadInputException("values hold " + length + " numbers, not n*d = " + n + "*" + d);
         }
         if (d == 0) {
-            throw new IllegalArgumentException("the data have no column (d = 0)");
+            throw new BadInputException("the data have no column (d = 0)");
         }
     }
 
@@ -83,7 +84,7 @@ public final class Dataset {
             } else if (!Double.isFinite(values[q])) {
                 int i = q / d;
                 int j = q % d;
-                throw new IllegalArgumentException("row " + (firstRow + i + 1) + ", column " + (j + 1)
+                throw new BadInputException("row " + (firstRow + i + 1) + ", column " + (j + 1)
                         + " (" + columns.get(j) + "): value " + values[q] + " is not a finite number"
                         + (Double.isNaN(values[q]) ? " (a missing cell: see --missing)" : ""));
             }
@@ -95,7 +96,7 @@ public final class Dataset {
         for (int i = 0; weights != null && i < rows; i++) {
             double w = weights[i];
             if (!Double.isFinite(w) || w < 0) {
-                throw new IllegalArgumentException("row " + (firstRow + i + 1) + ": weight " + w
+                throw new BadInputException("row " + (firstRow + i + 1) + ": weight " + w
                         + " is not a finite non-negative number");
             }
         }
@@ -103,7 +104,7 @@ public final class Dataset {
 
     private static void checkTotal(double total, int n) {
         if (n > 0 && total <= 0) {
-            throw new IllegalArgumentException("all row weights are zero");
+            throw new BadInputException("all row weights are zero");
         }
     }
 
@@ -123,16 +124,16 @@ public final class Dataset {
     /** Makes a dataset from rows (copied); every row must have the same length. */
     public static Dataset of(double[][] rows) {
         if (rows.length == 0) {
-            throw new IllegalArgumentException("the data have no row");
+            throw new BadInputException("the data have no row");
         }
         int d = rows[0].length;
         if ((long) rows.length * d > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(rows.length + " rows of " + d + " are more than one array holds; use Dataset.ofBlocks");
+            throw new BadInputException(rows.length + " rows of " + d + " are more than one array holds; use Dataset.ofBlocks");
         }
         double[] v = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != d) {
-                throw new IllegalArgumentException("row " + (i + 1) + " has " + rows[i].length
+                throw new BadInputException("row " + (i + 1) + " has " + rows[i].length
                         + " values, row 1 has " + d);
             }
             System.arraycopy(rows[i], 0, v, i * d, d);
@@ -171,11 +172,11 @@ public final class Dataset {
             List<double[]> weights, boolean allowMissing) {
         int blocks = values.size();
         if (rows.length != blocks || (weights != null && weights.size() != blocks)) {
-            throw new IllegalArgumentException(blocks + " value blocks, " + rows.length + " row counts"
+            throw new BadInputException(blocks + " value blocks, " + rows.length + " row counts"
                     + (weights == null ? "" : ", " + weights.size() + " weight blocks"));
         }
         if (blocks == 0) {
-            throw new IllegalArgumentException("no block of rows");
+            throw new BadInputException("no block of rows");
         }
         List<String> names = List.copyOf(columnNames);
         int[] first = new int[blocks + 1];
@@ -186,11 +187,11 @@ public final class Dataset {
         for (int b = 0; b < blocks; b++) {
             if (rows[b] < 0 || values.get(b).length < (long) rows[b] * d
                     || (w != null && weights.get(b).length < rows[b])) {
-                throw new IllegalArgumentException("block " + (b + 1) + ": " + rows[b] + " rows of " + d
+                throw new BadInputException("block " + (b + 1) + ": " + rows[b] + " rows of " + d
                         + " do not fit its arrays");
             }
             if ((long) first[b] + rows[b] > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("more than " + (Integer.MAX_VALUE - 8) + " rows");
+                throw new BadInputException("more than " + (Integer.MAX_VALUE - 8) + " rows");
             }
             v[b] = values.get(b);
             nan += checkValues(v[b], first[b], rows[b], d, names, allowMissing);
@@ -236,7 +237,7 @@ public final class Dataset {
             for (int j = 0; j < d; j++) {
                 double v = rows.get(bad, j);
                 if (!Double.isFinite(v) && !(allowMissing && Double.isNaN(v))) {
-                    throw new IllegalArgumentException("row " + (bad + 1) + ", column " + (j + 1) + " (" + names.get(j)
+                    throw new BadInputException("row " + (bad + 1) + ", column " + (j + 1) + " (" + names.get(j)
                             + "): value " + v + " is not a finite number"
                             + (Double.isNaN(v) ? " (a missing cell: see --missing)" : ""));
                 }
@@ -258,7 +259,7 @@ public final class Dataset {
     public Dataset withWeights(double[] rowWeights) {
         if (rowWeights != null) {
             if (rowWeights.length != n) {
-                throw new IllegalArgumentException(rowWeights.length + " weights for " + n + " rows");
+                throw new BadInputException(rowWeights.length + " weights for " + n + " rows");
             }
             checkWeights(rowWeights, 0, n);
             checkTotal(sum(rowWeights), n);
@@ -305,10 +306,10 @@ public final class Dataset {
     /** Rows {@code from <= i < to} (copied), with their weights and the column names; one block. */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > n || from >= to) {
-            throw new IllegalArgumentException("rows " + from + " to " + to + " are not a range of rows 0 to " + n);
+            throw new BadInputException("rows " + from + " to " + to + " are not a range of rows 0 to " + n);
         }
         if ((long) (to - from) * d > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException((to - from) + " rows of " + d + " are more than one array holds");
+            throw new BadInputException((to - from) + " rows of " + d + " are more than one array holds");
         }
         double[] v = new double[(to - from) * d];
         double[] w = store.weighted() ? new double[to - from] : null;
@@ -324,7 +325,7 @@ public final class Dataset {
         List<String> names = new ArrayList<>(idx.length);
         for (int j : idx) {
             if (j < 0 || j >= d) {
-                throw new IllegalArgumentException("column " + (j + 1) + " of " + d);
+                throw new BadInputException("column " + (j + 1) + " of " + d);
             }
             names.add(columns.get(j));
         }
@@ -387,20 +388,20 @@ public final class Dataset {
      */
     public static Dataset concat(List<Dataset> parts) {
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("no dataset to concatenate");
+            throw new BadInputException("no dataset to concatenate");
         }
         int d = parts.get(0).d;
         long total = 0;
         boolean weighted = false;
         for (Dataset p : parts) {
             if (p.d != d) {
-                throw new IllegalArgumentException("cannot concatenate datasets of " + d + " and " + p.d + " columns");
+                throw new BadInputException("cannot concatenate datasets of " + d + " and " + p.d + " columns");
             }
             total += p.n;
             weighted |= p.store.weighted();
         }
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(total + " rows are more than a dataset holds");
+            throw new BadInputException(total + " rows are more than a dataset holds");
         }
         int n = (int) total;
         List<double[]> v = new ArrayList<>();
@@ -639,7 +640,7 @@ public final class Dataset {
             at[0]++;
         });
         if (at[0] == 0 && v.isEmpty()) {
-            throw new IllegalArgumentException("every one of the " + n + " rows has a missing cell");
+            throw new BadInputException("every one of the " + n + " rows has a missing cell");
         }
         v.add(cur[0]);
         counts.add(at[0]);
@@ -660,7 +661,7 @@ public final class Dataset {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 if (Double.isNaN(store.get(i, j))) {
-                    throw new IllegalArgumentException("row " + (i + 1) + ", column " + (j + 1) + " (" + columns.get(j)
+                    throw new BadInputException("row " + (i + 1) + ", column " + (j + 1) + " (" + columns.get(j)
                             + ") is missing (" + missing + " missing cells in all): " + what
                             + " cannot model missing values; leave the rows out (--missing drop)");
                 }

@@ -1,5 +1,7 @@
 package dev.mixtures.data;
 
+import dev.mixtures.BadInputException;
+
 /**
  * A block of rows checked once: row-major values of width d (finite), and optional weights
  * (non-negative, finite). Block steps ({@link dev.mixtures.BlockSteps#statistics(Object, RowBlock)})
@@ -38,19 +40,19 @@ public final class RowBlock implements java.io.Serializable {
      */
     public static void check(double[] values, double[] weights, int rows, int d) {
         if (rows < 0 || d < 1 || values.length < (long) rows * d || (weights != null && weights.length < rows)) {
-            throw new IllegalArgumentException("block: " + rows + " rows of " + d + " need " + (long) rows * d
+            throw new BadInputException("block: " + rows + " rows of " + d + " need " + (long) rows * d
                     + " values" + (weights == null ? "" : " and " + rows + " weights") + "; got " + values.length
                     + (weights == null ? "" : " and " + weights.length));
         }
         for (int i = 0; i < rows * d; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("block: row " + (i / d + 1) + ", column " + (i % d + 1) + " is "
+                throw new BadInputException("block: row " + (i / d + 1) + ", column " + (i % d + 1) + " is "
                         + values[i]);
             }
         }
         for (int i = 0; weights != null && i < rows; i++) {
             if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("block: the weight of row " + (i + 1) + " is " + weights[i]);
+                throw new BadInputException("block: the weight of row " + (i + 1) + " is " + weights[i]);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixtures.data;
 
+import dev.mixtures.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -18,11 +19,11 @@ public final class Standardizer {
     /** A standardiser with these column means and standard deviations (copied). */
     public Standardizer(double[] mean, double[] sd) {
         if (mean.length != sd.length) {
-            throw new IllegalArgumentException("mean and sd have different lengths");
+            throw new BadInputException("mean and sd have different lengths");
         }
         for (int j = 0; j < sd.length; j++) {
             if (!(sd[j] > 0) || !Double.isFinite(sd[j]) || !Double.isFinite(mean[j])) {
-                throw new IllegalArgumentException("column " + (j + 1) + ": standard deviation " + sd[j]
+                throw new BadInputException("column " + (j + 1) + ": standard deviation " + sd[j]
                         + " and mean " + mean[j] + " cannot standardise");
             }
         }
@@ -72,7 +73,7 @@ public final class Standardizer {
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(var[j] / total[j]);
             if (!(sd[j] > 1e-12 * Math.max(1.0, Math.abs(mean[j])))) {
-                throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
+                throw new BadInputException("column " + (j + 1) + " (" + data.columnNames().get(j)
                         + ") is constant (every value " + mean[j] + "): it cannot be standardised; drop it with --columns");
             }
         }
@@ -120,7 +121,7 @@ public final class Standardizer {
 
     private void checkWidth(int d) {
         if (d != mean.length) {
-            throw new IllegalArgumentException("data have " + d + " columns, the standardisation was fitted on " + mean.length);
+            throw new BadInputException("data have " + d + " columns, the standardisation was fitted on " + mean.length);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mixtures.em;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 
 /**
@@ -13,14 +14,14 @@ public final class Settings {
     /** Fails unless {@code value ≥ min}. */
     public static void atLeast(String name, int value, int min) {
         if (value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+            throw new BadInputException(name + " must be at least " + min + ", got " + value);
         }
     }
 
     /** Fails unless {@code value} is a finite number ≥ 0. */
     public static void finiteNonNegative(String name, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + value);
+            throw new BadInputException(name + " must be a finite number ≥ 0, got " + value);
         }
     }
 
@@ -36,11 +37,11 @@ public final class Settings {
     /** Fails when the data cannot hold k clusters: more clusters than rows, or than distinct rows of positive weight. */
     public static void checkRows(Dataset data, int k) {
         if (k > data.n()) {
-            throw new IllegalArgumentException("k = " + k + " is more than the number of rows (" + data.n() + ")");
+            throw new BadInputException("k = " + k + " is more than the number of rows (" + data.n() + ")");
         }
         int distinct = data.distinctRows(k);
         if (distinct < k) {
-            throw new IllegalArgumentException("the data have only " + distinct + " distinct row(s)"
+            throw new BadInputException("the data have only " + distinct + " distinct row(s)"
                     + (data.hasWeights() ? " of positive weight" : "") + ", fewer than k = " + k);
         }
     }
@@ -56,7 +57,7 @@ public final class Settings {
     /** Fails when settings that standardise are asked for steps by blocks, which take the blocks as they are. */
     public static void checkBlockSteps(boolean standardize) {
         if (standardize) {
-            throw new IllegalArgumentException("standardize: steps by blocks take the blocks as they are;"
+            throw new BadInputException("standardize: steps by blocks take the blocks as they are;"
                     + " standardise them first");
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixtures.em;
 
+import dev.mixtures.BadInputException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ public final class Workers implements AutoCloseable {
     /** A pool of {@code threads} workers (≥ 1). */
     public Workers(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new BadInputException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.data.Standardizer;
@@ -76,11 +77,11 @@ public final class BayesianGaussianMixture {
         Settings.checkRows(data.completeRows(), s.k);
         checkPriors(d);
         if (s.init == StartMethod.GIVEN && s.warm == null && s.initialResponsibilities.length != data.n()) {
-            throw new IllegalArgumentException("init: responsibilities for " + s.initialResponsibilities.length
+            throw new BadInputException("init: responsibilities for " + s.initialResponsibilities.length
                     + " rows given, the data have " + data.n());
         }
         if (s.warm != null && s.warm.d() != d) {
-            throw new IllegalArgumentException("init: the model to warm-start from has " + s.warm.d()
+            throw new BadInputException("init: the model to warm-start from has " + s.warm.d()
                     + " columns, the data have " + d);
         }
     }
@@ -88,15 +89,15 @@ public final class BayesianGaussianMixture {
     /** Fails unless the priors fit data of d columns. */
     private void checkPriors(int d) {
         if (!Double.isNaN(s.nu0) && s.covariance.hasOffDiagonal() && !(s.nu0 > d - 1)) {
-            throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + s.covariance.label()
+            throw new BadInputException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + s.covariance.label()
                     + " covariances (a Wishart needs it), got " + s.nu0);
         }
         if (s.meanPrior != null && s.meanPrior.length != d) {
-            throw new IllegalArgumentException("mean-prior has " + s.meanPrior.length + " coordinates but the data have "
+            throw new BadInputException("mean-prior has " + s.meanPrior.length + " coordinates but the data have "
                     + d + " columns");
         }
         if (s.covariancePrior != null && s.covariancePrior.length != d) {
-            throw new IllegalArgumentException("covariance-prior is " + s.covariancePrior.length + "×"
+            throw new BadInputException("covariance-prior is " + s.covariancePrior.length + "×"
                     + s.covariancePrior.length + " but the data have " + d + " columns");
         }
     }
@@ -125,7 +126,7 @@ public final class BayesianGaussianMixture {
         checkPriors(d);
         double[] cov = Matrices.flatten(dataCovariance, "covariance");
         if (cov.length != d * d) {
-            throw new IllegalArgumentException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
+            throw new BadInputException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
                     + " but its mean has " + d + " coordinates");
         }
         return new VariationalSteps(VbPrior.of(this, mean.clone(), () -> cov, d, st), s.tol);

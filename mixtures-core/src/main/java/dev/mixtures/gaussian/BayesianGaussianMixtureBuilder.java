@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.em.Settings;
 
 /**
@@ -174,30 +175,30 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
     public BayesianGaussianMixture build() {
         Settings.checkFit(k, nInit, maxIter, tol, threads);
         if (covariance == null || weightPrior == null || init == null) {
-            throw new IllegalArgumentException("covariance, weight prior and init must be set");
+            throw new BadInputException("covariance, weight prior and init must be set");
         }
         if (!covariance.hasConjugatePrior()) {
-            throw new IllegalArgumentException("covariance: the Bayesian mixture has conjugate priors for full (VVV), tied"
+            throw new BadInputException("covariance: the Bayesian mixture has conjugate priors for full (VVV), tied"
                     + " (EEE), diag (VVI) and spherical (VII) only, not " + covariance.mclustName()
                     + "; fit the Gaussian mixture for it");
         }
         String cname = weightPrior == WeightPrior.DIRICHLET ? "alpha0" : "gamma0";
         if (!Double.isNaN(concentration) && !(concentration > 0 && concentration < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(cname + " (the weight concentration) must be a finite number > 0, got "
+            throw new BadInputException(cname + " (the weight concentration) must be a finite number > 0, got "
                     + concentration);
         }
         if (!(beta0 > 0 && beta0 < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("beta0 must be a finite number > 0, got " + beta0);
+            throw new BadInputException("beta0 must be a finite number > 0, got " + beta0);
         }
         if (!Double.isNaN(nu0) && !(nu0 > 0 && nu0 < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("nu0 must be a finite number > 0 (and > d − 1 for full and tied), got "
+            throw new BadInputException("nu0 must be a finite number > 0 (and > d − 1 for full and tied), got "
                     + nu0);
         }
         Settings.finiteNonNegative("reg-covar", regCovar);
         if (meanPrior != null) {
             for (int i = 0; i < meanPrior.length; i++) {
                 if (!Double.isFinite(meanPrior[i])) {
-                    throw new IllegalArgumentException("mean-prior: coordinate " + (i + 1) + " is " + meanPrior[i]);
+                    throw new BadInputException("mean-prior: coordinate " + (i + 1) + " is " + meanPrior[i]);
                 }
             }
         }
@@ -208,24 +209,24 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
         }
         if (init == StartMethod.GIVEN && warm == null) {
             if (initialResponsibilities == null) {
-                throw new IllegalArgumentException("init: given starts need responsibilities or a model to warm-start from");
+                throw new BadInputException("init: given starts need responsibilities or a model to warm-start from");
             }
             for (int r = 0; r < initialResponsibilities.length; r++) {
                 double[] row = initialResponsibilities[r];
                 if (row == null || row.length != k) {
-                    throw new IllegalArgumentException("init: responsibilities of row " + (r + 1) + " have "
+                    throw new BadInputException("init: responsibilities of row " + (r + 1) + " have "
                             + (row == null ? 0 : row.length) + " entries, k = " + k);
                 }
                 double s = 0;
                 for (double v : row) {
                     if (!(v >= 0) || v > 1) {
-                        throw new IllegalArgumentException("init: responsibility " + v + " in row " + (r + 1)
+                        throw new BadInputException("init: responsibility " + v + " in row " + (r + 1)
                                 + " is not in [0, 1]");
                     }
                     s += v;
                 }
                 if (Math.abs(s - 1) > 1e-6) {
-                    throw new IllegalArgumentException("init: responsibilities of row " + (r + 1) + " sum to " + s
+                    throw new BadInputException("init: responsibilities of row " + (r + 1) + " sum to " + s
                             + ", not 1");
                 }
             }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmLoop;
@@ -71,7 +72,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             Training training, double lowerBound) {
         if (post.k != settings.k() || post.type != settings.covariance() || post.d != training.columns().size()
                 || (training.standardizer() != null && training.standardizer().d() != post.d)) {
-            throw new IllegalArgumentException("a posterior of " + post.k + " " + post.type.label() + " components in "
+            throw new BadInputException("a posterior of " + post.k + " " + post.type.label() + " components in "
                     + post.d + " dimensions does not fit these settings or columns");
         }
         return new BayesianGaussianMixtureModel(settings, post, training.standardizer(), training.columns(), training.n(),
@@ -106,17 +107,17 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         if (conc1.length != k || nu.length != k || means.length != k || winv.length != k || (dp != (conc2 != null))
                 || (conc2 != null && conc2.length != k) || w0inv.length != d || columns.size() != d
                 || (standardizer != null && standardizer.d() != d)) {
-            throw new IllegalArgumentException("inconsistent model: " + k + " components of " + d + " coordinates");
+            throw new BadInputException("inconsistent model: " + k + " components of " + d + " coordinates");
         }
         for (double v : concat(conc1, conc2, beta, nu, new double[] {concentration, beta0, nu0})) {
             if (!(v > 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException("a concentration, β, or ν is " + v + "; all must be positive");
+                throw new BadInputException("a concentration, β, or ν is " + v + "; all must be positive");
             }
         }
         if (t.hasOffDiagonal()) {
             for (double v : concat(nu, new double[] {nu0})) {
                 if (!(v > d - 1)) {
-                    throw new IllegalArgumentException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + t.label()
+                    throw new BadInputException("nu0 must be greater than d − 1 = " + (d - 1) + " for " + t.label()
                             + " covariances, and so must every ν_k; found " + v);
                 }
             }
@@ -127,8 +128,8 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         java.util.Arrays.fill(equal, 1.0 / k);
         try {
             GaussianMixture.builder().k(k).covariance(t).initialParameters(equal, means, winv).build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^init: ", "scale matrices: ")
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage().replaceFirst("^init: ", "scale matrices: ")
                     .replace("covariance", "scale matrix"), e);
         }
         double[] flatW0 = Matrices.flatten(w0inv, "covariance prior");
@@ -148,7 +149,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             p = new VariationalParams(prior, conc1.clone(), conc2 == null ? null : conc2.clone(), beta.clone(),
                     nu.clone(), m, w);
         } catch (DegenerateComponentException e) {
-            throw new IllegalArgumentException("component " + (e.component() + 1) + ": " + e.what(), e);
+            throw new BadInputException("component " + (e.component() + 1) + ": " + e.what(), e);
         }
         return new BayesianGaussianMixtureModel(settings, p, standardizer, columns, training.n(), training.weight(),
                 lowerBound, training.trace(), training.notes());

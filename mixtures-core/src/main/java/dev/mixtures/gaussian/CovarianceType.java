@@ -1,5 +1,7 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
+
 /**
  * The covariance structure of a Gaussian mixture: mclust's fourteen parameterisations
  * Σ_k = λ_k D_k A_k D_kᵀ (volume λ, orientation D, shape A with |A| = 1; each Equal across
@@ -104,7 +106,7 @@ public enum CovarianceType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("covariance: unknown structure '" + s + "'; the fourteen are " + names()
+        throw new BadInputException("covariance: unknown structure '" + s + "'; the fourteen are " + names()
                 + " (spherical = VII, diag = VVI, tied = EEE, full = VVV)");
     }
 

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmFamily;
@@ -88,7 +89,7 @@ final class GaussianFit implements FitTemplate.Spec<GaussianParams, GaussianStat
                 }
             }
             if (constant) {
-                throw new IllegalArgumentException("column " + (j + 1) + " (" + data.columnNames().get(j)
+                throw new BadInputException("column " + (j + 1) + " (" + data.columnNames().get(j)
                         + ") is constant (every row is " + first
                         + "): a Gaussian mixture needs spread in every column; leave it out");
             }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.linalg.Kernels;
 
 /**
@@ -64,11 +65,11 @@ final class GaussianKernels {
         if (name.equals("vector")) {
             GaussianKernel v = vectorAnyWidth();
             if (v == null) {
-                throw new IllegalArgumentException("kernel: the Vector API kernel is not available in this JVM");
+                throw new BadInputException("kernel: the Vector API kernel is not available in this JVM");
             }
             return v;
         }
-        throw new IllegalArgumentException("kernel: unknown '" + name + "' (scalar or vector)");
+        throw new BadInputException("kernel: unknown '" + name + "' (scalar or vector)");
     }
 
     private static GaussianKernel choose() {

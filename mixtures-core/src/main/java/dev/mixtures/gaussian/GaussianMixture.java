@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.FitTemplate;
 import dev.mixtures.ProgressListener;
@@ -82,7 +83,7 @@ public final class GaussianMixture {
 
     private void checkData(Dataset data) {
         if (s.init == StartMethod.GIVEN && s.initialMeans[0].length != data.d()) {
-            throw new IllegalArgumentException("init: the given means have " + s.initialMeans[0].length
+            throw new BadInputException("init: the given means have " + s.initialMeans[0].length
                     + " coordinates but the data have " + data.d() + " columns");
         }
         GaussianFit.checkSpread(data);

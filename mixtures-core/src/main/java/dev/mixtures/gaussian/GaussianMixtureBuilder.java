@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.em.Settings;
 
 /**
@@ -175,10 +176,10 @@ public final class GaussianMixtureBuilder implements Cloneable {
     public GaussianMixture build() {
         Settings.checkFit(k, nInit, maxIter, tol, threads);
         if (covariance == null || init == null) {
-            throw new IllegalArgumentException("covariance and init must be set");
+            throw new BadInputException("covariance and init must be set");
         }
         if (defaultPrior && !MixturePrior.supports(covariance)) {
-            throw new IllegalArgumentException("prior: mclust's conjugate prior is defined for EII, VII, EEI, VEI, EVI, VVI,"
+            throw new BadInputException("prior: mclust's conjugate prior is defined for EII, VII, EEI, VEI, EVI, VVI,"
                     + " EEE, EEV, VEV and VVV, not " + covariance.mclustName());
         }
         Settings.finiteNonNegative("reg-covar", regCovar);

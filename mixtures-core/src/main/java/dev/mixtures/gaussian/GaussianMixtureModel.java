@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.FitTrace;
@@ -65,13 +66,13 @@ public final class GaussianMixtureModel implements MixtureDensity {
         GaussianMixture checked;
         try {
             checked = settings.toBuilder().initialParameters(weights, means, covariances).build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^init: ", ""), e);
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage().replaceFirst("^init: ", ""), e);
         }
         int k = weights.length;
         int d = means[0].length;
         if (columns.size() != d || sizes.length != k || (standardizer != null && standardizer.d() != d)) {
-            throw new IllegalArgumentException("inconsistent model: " + k + " components of " + d + " coordinates, "
+            throw new BadInputException("inconsistent model: " + k + " components of " + d + " coordinates, "
                     + columns.size() + " column names, " + sizes.length + " sizes");
         }
         double[] m = new double[k * d];
@@ -273,7 +274,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
     /** {@code data} in the space a model of d columns was fitted in; fails naming the dimensions. */
     static Dataset inFittedSpace(Dataset data, int d, Standardizer standardizer) {
         if (data.d() != d) {
-            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on " + d);
+            throw new BadInputException("the data have " + data.d() + " columns, the model was fitted on " + d);
         }
         return standardizer == null ? data : standardizer.transform(data);
     }
@@ -375,7 +376,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
     static Sample ancestral(int count, long seed, double[] weights, int d, Standardizer standardizer,
             ComponentDraw draw) {
         if (count < 0) {
-            throw new IllegalArgumentException("n must be at least 0, got " + count);
+            throw new BadInputException("n must be at least 0, got " + count);
         }
         int k = weights.length;
         double[] cum = new double[k];

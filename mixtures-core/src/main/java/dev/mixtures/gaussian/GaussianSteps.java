@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.em.EmFamily;
 
@@ -18,7 +19,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
     GaussianSteps(GaussianMixture settings, int d) {
         super(settings.k(), d, settings.covariance());
         if (settings.defaultPrior()) {
-            throw new IllegalArgumentException("prior: the default prior is made from the data a fit sees; block steps"
+            throw new BadInputException("prior: the default prior is made from the data a fit sees; block steps"
                     + " see blocks only");
         }
         this.settings = settings;
@@ -42,7 +43,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
                     + " from responsibilities");
         }
         if (settings.initialMeans()[0].length != d || (st != null && st.d() != d)) {
-            throw new IllegalArgumentException("init: the given means have " + settings.initialMeans()[0].length
+            throw new BadInputException("init: the given means have " + settings.initialMeans()[0].length
                     + " coordinates, the blocks " + d);
         }
         return GaussianFit.given(settings, st, d);
@@ -84,7 +85,7 @@ public final class GaussianSteps extends MixtureSteps<GaussianParams> {
 
     private void check(GaussianParams p) {
         if (p.k != k || p.d != d || p.type != settings.covariance()) {
-            throw new IllegalArgumentException("parameters of " + p.k + " " + p.type.label() + " components in " + p.d
+            throw new BadInputException("parameters of " + p.k + " " + p.type.label() + " components in " + p.d
                     + " dimensions, but these steps are for " + k + " " + settings.covariance().label() + " in " + d);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.linalg.Cholesky;
 
 /**
@@ -20,7 +21,7 @@ final class GivenStart {
             Matrices.checkSymmetric(flat, d, "init: precision of component " + (c + 1) + " is");
             double[] inv = Cholesky.inverseSpd(flat, d);
             if (inv == null) {
-                throw new IllegalArgumentException("init: the precision of component " + (c + 1)
+                throw new BadInputException("init: the precision of component " + (c + 1)
                         + " is not positive definite");
             }
             cov[c] = Matrices.unflatten(inv, d);
@@ -35,41 +36,41 @@ final class GivenStart {
     static void check(int k, CovarianceType covariance, double[] initialWeights, double[][] initialMeans,
             double[][][] initialCovariances) {
         if (initialWeights == null || initialMeans == null || initialCovariances == null) {
-            throw new IllegalArgumentException("init: given parameters need weights, means and covariances");
+            throw new BadInputException("init: given parameters need weights, means and covariances");
         }
         if (initialWeights.length != k || initialMeans.length != k || initialCovariances.length != k) {
-            throw new IllegalArgumentException("init: " + initialWeights.length + " weights, " + initialMeans.length
+            throw new BadInputException("init: " + initialWeights.length + " weights, " + initialMeans.length
                     + " means and " + initialCovariances.length + " covariances given, but k = " + k);
         }
         double sum = 0;
         for (int c = 0; c < k; c++) {
             if (!(initialWeights[c] > 0) || !Double.isFinite(initialWeights[c])) {
-                throw new IllegalArgumentException("init: weight " + (c + 1) + " is " + initialWeights[c]
+                throw new BadInputException("init: weight " + (c + 1) + " is " + initialWeights[c]
                         + "; weights must be positive");
             }
             sum += initialWeights[c];
         }
         if (Math.abs(sum - 1) > 1e-6) {
-            throw new IllegalArgumentException("init: the weights sum to " + sum + ", not 1");
+            throw new BadInputException("init: the weights sum to " + sum + ", not 1");
         }
         int d = initialMeans[0].length;
         if (d == 0) {
-            throw new IllegalArgumentException("init: the means have no coordinates");
+            throw new BadInputException("init: the means have no coordinates");
         }
         for (int c = 0; c < k; c++) {
             if (initialMeans[c].length != d) {
-                throw new IllegalArgumentException("init: mean " + (c + 1) + " has " + initialMeans[c].length
+                throw new BadInputException("init: mean " + (c + 1) + " has " + initialMeans[c].length
                         + " coordinates, mean 1 has " + d);
             }
             for (int i = 0; i < d; i++) {
                 if (!Double.isFinite(initialMeans[c][i])) {
-                    throw new IllegalArgumentException("init: mean " + (c + 1) + ", coordinate " + (i + 1) + " is "
+                    throw new BadInputException("init: mean " + (c + 1) + ", coordinate " + (i + 1) + " is "
                             + initialMeans[c][i]);
                 }
             }
             String what = "init: covariance of component " + (c + 1);
             if (initialCovariances[c].length != d) {
-                throw new IllegalArgumentException(what + " has " + initialCovariances[c].length + " rows, not " + d);
+                throw new BadInputException(what + " has " + initialCovariances[c].length + " rows, not " + d);
             }
             double[] m = Matrices.flatten(initialCovariances[c], what);
             Matrices.checkSpd(m, d, what + " is");
@@ -77,7 +78,7 @@ final class GivenStart {
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     if (!covariance.structure().holds(m, first, d, i, j)) {
-                        throw new IllegalArgumentException(what + " does not have the " + covariance.label()
+                        throw new BadInputException(what + " does not have the " + covariance.label()
                                 + " structure (entry " + (i + 1) + "," + (j + 1) + " = " + m[i * d + j] + ")");
                     }
                 }

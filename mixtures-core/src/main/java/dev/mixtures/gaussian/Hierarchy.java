@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.linalg.Cholesky;
 import dev.mixtures.linalg.Eigen;
@@ -114,7 +115,7 @@ public final class Hierarchy {
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(sd[j] / (n - 1));
             if (!(sd[j] > 0)) {
-                throw new IllegalArgumentException("init: hc needs spread in every column; column " + (j + 1) + " ("
+                throw new BadInputException("init: hc needs spread in every column; column " + (j + 1) + " ("
                         + data.columnNames().get(j) + ") is constant");
             }
         }
@@ -389,7 +390,7 @@ public final class Hierarchy {
     public int[] labels(int k) {
         int clusters = sample.length;
         if (k < 1 || k > clusters) {
-            throw new IllegalArgumentException("init: hc can cut the data into 1 to " + clusters + " clusters, not " + k);
+            throw new BadInputException("init: hc can cut the data into 1 to " + clusters + " clusters, not " + k);
         }
         int[] root = new int[clusters];
         for (int c = 0; c < clusters; c++) {

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.linalg.Cholesky;
 
 /** Small checks and conversions of the d×d matrices that settings and model files hand over. */
@@ -13,12 +14,12 @@ final class Matrices {
         double[] f = new double[d * d];
         for (int i = 0; i < d; i++) {
             if (m[i].length != d) {
-                throw new IllegalArgumentException(what + " is not square: row " + (i + 1) + " has " + m[i].length
+                throw new BadInputException(what + " is not square: row " + (i + 1) + " has " + m[i].length
                         + " entries, not " + d);
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(m[i][j])) {
-                    throw new IllegalArgumentException(what + ": entry " + (i + 1) + "," + (j + 1) + " is " + m[i][j]);
+                    throw new BadInputException(what + ": entry " + (i + 1) + "," + (j + 1) + " is " + m[i][j]);
                 }
                 f[i * d + j] = m[i][j];
             }
@@ -43,7 +44,7 @@ final class Matrices {
         checkSymmetric(m, d, subject);
         int bad = Cholesky.factor(m.clone(), d, new double[d * d]);
         if (bad >= 0) {
-            throw new IllegalArgumentException(subject + " not positive definite (it fails at column " + (bad + 1) + ")");
+            throw new BadInputException(subject + " not positive definite (it fails at column " + (bad + 1) + ")");
         }
     }
 
@@ -54,7 +55,7 @@ final class Matrices {
                 double a = m[i * d + j];
                 double b = m[j * d + i];
                 if (Math.abs(a - b) > 1e-10 * Math.max(1e-300, Math.max(Math.abs(m[i * d + i]), Math.abs(m[j * d + j])))) {
-                    throw new IllegalArgumentException(subject + " not symmetric (entries " + (i + 1) + "," + (j + 1)
+                    throw new BadInputException(subject + " not symmetric (entries " + (i + 1) + "," + (j + 1)
                             + " and " + (j + 1) + "," + (i + 1) + " are " + a + " and " + b + ")");
                 }
             }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 
@@ -48,7 +49,7 @@ public final class MixturePrior implements java.io.Serializable {
      */
     public static MixturePrior defaults(Dataset data, int k, CovarianceType t) {
         if (!supports(t)) {
-            throw new IllegalArgumentException("prior: mclust's conjugate prior is defined for EII, VII, EEI, VEI, EVI, VVI,"
+            throw new BadInputException("prior: mclust's conjugate prior is defined for EII, VII, EEI, VEI, EVI, VVI,"
                     + " EEE, EEV, VEV and VVV, not " + t.mclustName());
         }
         int d = data.d();

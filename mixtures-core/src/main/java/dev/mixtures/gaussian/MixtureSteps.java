@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.BlockSteps;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Settings;
@@ -44,7 +45,7 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
     /** The pass over a block checked when it was made. */
     final GaussianStatistics pass(GaussianParams p, double[] shift, dev.mixtures.data.RowBlock block) {
         if (block.d() != d) {
-            throw new IllegalArgumentException("block: rows of " + block.d() + " values, these steps are for " + d);
+            throw new BadInputException("block: rows of " + block.d() + " values, these steps are for " + d);
         }
         return uncheckedPass(p, null, shift, block.values(), block.weights(), block.rows());
     }
@@ -77,7 +78,7 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
     public final GaussianStatistics startStatistics(double[][] shift, double[] values, double[] weights, double[] resp,
             int rows) {
         if (resp.length < (long) rows * k) {
-            throw new IllegalArgumentException("block: " + rows + " rows of " + k + " responsibilities need "
+            throw new BadInputException("block: " + rows + " rows of " + k + " responsibilities need "
                     + (long) rows * k + " numbers; got " + resp.length);
         }
         GaussianPass.Source source = (row, r, stride, at) -> {
@@ -103,12 +104,12 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
 
     final double[] flat(double[][] rows) {
         if (rows.length != k) {
-            throw new IllegalArgumentException(rows.length + " rows of means for k = " + k);
+            throw new BadInputException(rows.length + " rows of means for k = " + k);
         }
         double[] f = new double[k * d];
         for (int c = 0; c < k; c++) {
             if (rows[c].length != d) {
-                throw new IllegalArgumentException("mean " + (c + 1) + " has " + rows[c].length + " coordinates, not " + d);
+                throw new BadInputException("mean " + (c + 1) + " has " + rows[c].length + " coordinates, not " + d);
             }
             System.arraycopy(rows[c], 0, f, c * d, d);
         }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class SharedStarts {
      */
     public static SharedStarts of(Dataset data, long seed, int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("shared starts: capacity must be at least 1, got " + capacity);
+            throw new BadInputException("shared starts: capacity must be at least 1, got " + capacity);
         }
         return new SharedStarts(data, seed, capacity);
     }

@@ -1,5 +1,7 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
+
 /**
  * How the Gaussian and the Bayesian mixture find their first parameters (the same methods as
  * scikit-learn's {@code init_params}, mclust's hierarchical start, and given parameters or
@@ -41,7 +43,7 @@ public enum StartMethod {
                 return i;
             }
         }
-        throw new IllegalArgumentException("init: unknown value '" + s
+        throw new BadInputException("init: unknown value '" + s
                 + "' (kmeans, k-means++, random, random-from-data, hc, or a file of parameters)");
     }
 }

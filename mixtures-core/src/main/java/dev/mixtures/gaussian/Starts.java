@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.Workers;
 import dev.mixtures.kmeans.KMeans;
@@ -20,7 +21,7 @@ final class Starts {
     static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers,
             SharedStarts shared, long seed) {
         if (shared != null && shared.rows() != z.n()) {
-            throw new IllegalArgumentException("init: the shared starts are for " + shared.rows() + " rows, the data have "
+            throw new BadInputException("init: the shared starts are for " + shared.rows() + " rows, the data have "
                     + z.n());
         }
         if (init == StartMethod.RANDOM) {

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.em.EmFamily;
 
 /**
@@ -58,7 +59,7 @@ public final class VariationalSteps extends MixtureSteps<VariationalParams> {
 
     private void check(VariationalParams p) {
         if (p.k != k || p.d != d || p.type != prior.type) {
-            throw new IllegalArgumentException("a posterior of " + p.k + " " + p.type.label() + " components in " + p.d
+            throw new BadInputException("a posterior of " + p.k + " " + p.type.label() + " components in " + p.d
                     + " dimensions, but these steps are for " + k + " " + prior.type.label() + " in " + d);
         }
     }

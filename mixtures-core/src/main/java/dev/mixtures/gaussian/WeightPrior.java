@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,6 @@ public enum WeightPrior {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown weight prior '" + s + "': use dirichlet or dirichlet-process");
+        throw new BadInputException("unknown weight prior '" + s + "': use dirichlet or dirichlet-process");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mixtures.gaussian;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.linalg.Cholesky;
 
 /**
@@ -63,7 +64,7 @@ abstract sealed class WishartStructure extends TriangularStructure permits FullS
         double[] l = new double[d * d];
         int bad = Cholesky.factor(w0inv.clone(), d, l);
         if (bad >= 0) {
-            throw new IllegalArgumentException("covariance-prior: not positive definite (pivot " + (bad + 1) + ")");
+            throw new BadInputException("covariance-prior: not positive definite (pivot " + (bad + 1) + ")");
         }
         return 2 * Cholesky.logDiagonal(l, d);
     }

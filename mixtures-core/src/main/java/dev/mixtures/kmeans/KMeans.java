@@ -1,5 +1,6 @@
 package dev.mixtures.kmeans;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.FitTemplate;
@@ -56,7 +57,7 @@ public final class KMeans {
                     return i;
                 }
             }
-            throw new IllegalArgumentException("init: unknown value '" + s + "' (use k-means++, random, or a file of centres)");
+            throw new BadInputException("init: unknown value '" + s + "' (use k-means++, random, or a file of centres)");
         }
     }
 
@@ -85,7 +86,7 @@ public final class KMeans {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT).replace("-", ""));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("algorithm: unknown value '" + s + "' (use auto, lloyd, hamerly or minibatch)");
+                throw new BadInputException("algorithm: unknown value '" + s + "' (use auto, lloyd, hamerly or minibatch)");
             }
         }
     }
@@ -170,7 +171,7 @@ public final class KMeans {
             return Seeding.randomRows(data, k, rnd);
         }
         if (init != Init.KMEANS_PLUS_PLUS) {
-            throw new IllegalArgumentException("init: only k-means++ and random seeds can be drawn");
+            throw new BadInputException("init: only k-means++ and random seeds can be drawn");
         }
         return Seeding.kMeansPlusPlus(data, k, rnd, workers, kern);
     }
@@ -195,13 +196,13 @@ public final class KMeans {
     private void checkData(Dataset data) {
         data.requireComplete("K-means");
         if (s.init == Init.GIVEN && s.initialCentres[0].length != data.d()) {
-            throw new IllegalArgumentException("init: the given centres have " + s.initialCentres[0].length
+            throw new BadInputException("init: the given centres have " + s.initialCentres[0].length
                     + " coordinates but the data have " + data.d() + " columns");
         }
         if (s.init == Init.GIVEN) {
             for (double[] c : s.initialCentres) {
                 if (c.length != data.d()) {
-                    throw new IllegalArgumentException("init: the given centres do not all have " + data.d() + " coordinates");
+                    throw new BadInputException("init: the given centres do not all have " + data.d() + " coordinates");
                 }
             }
         }

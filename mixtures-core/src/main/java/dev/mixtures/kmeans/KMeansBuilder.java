@@ -1,5 +1,6 @@
 package dev.mixtures.kmeans;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.em.Settings;
 import dev.mixtures.linalg.DistanceKernel;
 
@@ -124,11 +125,11 @@ public final class KMeansBuilder implements Cloneable {
         Settings.checkFit(k, b.nInit, maxIter, tol, threads);
         Settings.atLeast("batch-size", batchSize, 1);
         if (init == null || algorithm == null) {
-            throw new IllegalArgumentException("init and algorithm must be set");
+            throw new BadInputException("init and algorithm must be set");
         }
         if (init == KMeans.Init.GIVEN) {
             if (initialCentres == null) {
-                throw new IllegalArgumentException("init: given centres were asked for but none were set");
+                throw new BadInputException("init: given centres were asked for but none were set");
             }
             checkCentres(initialCentres, k, "init: ");
         }
@@ -138,12 +139,12 @@ public final class KMeansBuilder implements Cloneable {
     /** Fails, the message starting with {@code prefix}, unless there are k centres, every coordinate finite. */
     static void checkCentres(double[][] centres, int k, String prefix) {
         if (centres.length != k) {
-            throw new IllegalArgumentException(prefix + centres.length + " centres given, but k = " + k);
+            throw new BadInputException(prefix + centres.length + " centres given, but k = " + k);
         }
         for (int c = 0; c < centres.length; c++) {
             for (int j = 0; j < centres[c].length; j++) {
                 if (!Double.isFinite(centres[c][j])) {
-                    throw new IllegalArgumentException(prefix + "centre " + (c + 1) + ", coordinate " + (j + 1)
+                    throw new BadInputException(prefix + "centre " + (c + 1) + ", coordinate " + (j + 1)
                             + " is " + centres[c][j]);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.mixtures.kmeans;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Standardizer;
 import dev.mixtures.FitTrace;
@@ -58,21 +59,21 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
             Standardizer standardizer, List<String> columns, int n, String algorithm) {
         int k = centres.length;
         if (k < 1) {
-            throw new IllegalArgumentException("a K-means model needs at least one centre");
+            throw new BadInputException("a K-means model needs at least one centre");
         }
         int d = centres[0].length;
         if (columns.size() != d || sizes.length != k || (standardizer != null && standardizer.d() != d)) {
-            throw new IllegalArgumentException("inconsistent model: " + k + " centres of " + d + " coordinates, "
+            throw new BadInputException("inconsistent model: " + k + " centres of " + d + " coordinates, "
                     + columns.size() + " column names, " + sizes.length + " sizes");
         }
         double[] c = new double[k * d];
         for (int i = 0; i < k; i++) {
             if (centres[i].length != d) {
-                throw new IllegalArgumentException("centre " + (i + 1) + " has " + centres[i].length + " coordinates, not " + d);
+                throw new BadInputException("centre " + (i + 1) + " has " + centres[i].length + " coordinates, not " + d);
             }
             for (int j = 0; j < d; j++) {
                 if (!Double.isFinite(centres[i][j])) {
-                    throw new IllegalArgumentException("centre " + (i + 1) + " coordinate " + (j + 1) + " is not finite");
+                    throw new BadInputException("centre " + (i + 1) + " coordinate " + (j + 1) + " is not finite");
                 }
             }
             System.arraycopy(centres[i], 0, c, i * d, d);
@@ -170,7 +171,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
 
     private Dataset toFitted(Dataset data) {
         if (data.d() != d) {
-            throw new IllegalArgumentException("the data have " + data.d() + " columns, the model was fitted on " + d);
+            throw new BadInputException("the data have " + data.d() + " columns, the model was fitted on " + d);
         }
         return standardizer == null ? data : standardizer.transform(data);
     }
@@ -191,7 +192,7 @@ public final class KMeansModel implements dev.mixtures.FittedModel {
     /** Index of the nearest centre for one point given in original units. */
     public int predict(double[] point) {
         if (point.length != d) {
-            throw new IllegalArgumentException("the point has " + point.length + " coordinates, the model " + d);
+            throw new BadInputException("the point has " + point.length + " coordinates, the model " + d);
         }
         double[] p = point.clone();
         if (standardizer != null) {

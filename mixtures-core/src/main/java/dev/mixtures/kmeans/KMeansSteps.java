@@ -1,5 +1,6 @@
 package dev.mixtures.kmeans;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.BlockSteps;
 import dev.mixtures.em.EmLoop;
@@ -45,7 +46,7 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
         double[] flat = new double[k * d];
         for (int j = 0; j < k; j++) {
             if (centres[j].length != d) {
-                throw new IllegalArgumentException("centre " + (j + 1) + " has " + centres[j].length
+                throw new BadInputException("centre " + (j + 1) + " has " + centres[j].length
                         + " coordinates, not " + d);
             }
             System.arraycopy(centres[j], 0, flat, j * d, d);
@@ -74,7 +75,7 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
 
     private void width(int blockD) {
         if (blockD != d) {
-            throw new IllegalArgumentException("block: rows of " + blockD + " values, these steps are for " + d);
+            throw new BadInputException("block: rows of " + blockD + " values, these steps are for " + d);
         }
     }
 
@@ -129,7 +130,7 @@ public final class KMeansSteps implements BlockSteps<Centres, KMeansStatistics> 
 
     private void check(Centres c) {
         if (c.k != k || c.d != d || c.lanes != kernel.lanes()) {
-            throw new IllegalArgumentException(c.k + " centres of " + c.d + " coordinates, but these steps are for "
+            throw new BadInputException(c.k + " centres of " + c.d + " coordinates, but these steps are for "
                     + k + " of " + d + (c.lanes != kernel.lanes() ? ", laid out by these steps' start" : ""));
         }
     }

@@ -1,5 +1,7 @@
 package dev.mixtures.linalg;
 
+import dev.mixtures.BadInputException;
+
 /**
  * The special functions the Bayesian mixture needs: ln Γ and the digamma function ψ, for positive
  * arguments, to a few units of 1e-15 of max(1, |value|). Both shift small arguments up by the recurrences
@@ -16,7 +18,7 @@ public final class Special {
     /** ln Γ(x) for x &gt; 0. */
     public static double lnGamma(double x) {
         if (!(x > 0)) {
-            throw new IllegalArgumentException("lnGamma needs x > 0, got " + x);
+            throw new BadInputException("lnGamma needs x > 0, got " + x);
         }
         if (x == 1 || x == 2) {
             return 0;
@@ -44,7 +46,7 @@ public final class Special {
     /** ψ(x) = d/dx ln Γ(x) for x &gt; 0. */
     public static double digamma(double x) {
         if (!(x > 0)) {
-            throw new IllegalArgumentException("digamma needs x > 0, got " + x);
+            throw new BadInputException("digamma needs x > 0, got " + x);
         }
         double acc = 0;
         while (x < SHIFT) {

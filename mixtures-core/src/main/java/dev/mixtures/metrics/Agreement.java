@@ -1,5 +1,7 @@
 package dev.mixtures.metrics;
 
+import dev.mixtures.BadInputException;
+
 /**
  * How well a clustering agrees with known classes (MATH.md §9.2–9.3): the Rand index, the
  * adjusted Rand index (Hubert and Arabie 1985) and the mutual information, normalised by a chosen
@@ -29,7 +31,7 @@ public final class Agreement {
                     return a;
                 }
             }
-            throw new IllegalArgumentException("unknown average '" + s + "': use arithmetic, geometric, min or max");
+            throw new BadInputException("unknown average '" + s + "': use arithmetic, geometric, min or max");
         }
     }
 

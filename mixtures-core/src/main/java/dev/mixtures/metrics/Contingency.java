@@ -1,5 +1,6 @@
 package dev.mixtures.metrics;
 
+import dev.mixtures.BadInputException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,11 +29,11 @@ public final class Contingency {
      */
     public static Contingency of(String[] truth, String[] predicted) {
         if (truth.length != predicted.length) {
-            throw new IllegalArgumentException("the true labels have " + truth.length + " rows and the predicted ones "
+            throw new BadInputException("the true labels have " + truth.length + " rows and the predicted ones "
                     + predicted.length + "; they must label the same rows");
         }
         if (truth.length == 0) {
-            throw new IllegalArgumentException("no labels to compare");
+            throw new BadInputException("no labels to compare");
         }
         Map<String, Integer> ci = new HashMap<>();
         Map<String, Integer> cj = new HashMap<>();

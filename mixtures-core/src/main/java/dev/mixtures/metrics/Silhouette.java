@@ -1,5 +1,6 @@
 package dev.mixtures.metrics;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.Workers;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public final class Silhouette {
     public static Estimate estimate(Dataset data, int[] labels, int sampleSize, long seed) {
         int n = data.n();
         if (sampleSize < 1) {
-            throw new IllegalArgumentException("silhouette sample size must be at least 1, got " + sampleSize);
+            throw new BadInputException("silhouette sample size must be at least 1, got " + sampleSize);
         }
         if (sampleSize >= n) {
             return new Estimate(score(data, labels), 0, n, true);
@@ -116,7 +117,7 @@ public final class Silhouette {
         int n = data.n();
         int d = data.d();
         if (labels.length != n) {
-            throw new IllegalArgumentException("there are " + labels.length + " labels for " + n + " rows");
+            throw new BadInputException("there are " + labels.length + " labels for " + n + " rows");
         }
         Map<Integer, Integer> index = new HashMap<>();
         int[] lab = new int[n];
@@ -125,7 +126,7 @@ public final class Silhouette {
         }
         int k = index.size();
         if (k < 2 || k > n - 1) {
-            throw new IllegalArgumentException("the silhouette needs between 2 and n − 1 = " + (n - 1)
+            throw new BadInputException("the silhouette needs between 2 and n − 1 = " + (n - 1)
                     + " clusters, the labels have " + k);
         }
         int[] size = new int[k];

@@ -1,5 +1,6 @@
 package dev.mixtures.selection;
 
+import dev.mixtures.BadInputException;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,6 @@ public enum Criterion {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown criterion '" + s + "': use bic, aic or icl");
+        throw new BadInputException("unknown criterion '" + s + "': use bic, aic or icl");
     }
 }

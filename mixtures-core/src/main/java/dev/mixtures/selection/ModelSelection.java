@@ -1,5 +1,6 @@
 package dev.mixtures.selection;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.Moments;
 import dev.mixtures.em.Restarts;
@@ -242,17 +243,17 @@ public final class ModelSelection {
         /** Validates and builds. */
         public ModelSelection build() {
             if (kMin < 1 || kMax < kMin) {
-                throw new IllegalArgumentException("k: the range " + kMin + ".." + kMax + " is "
+                throw new BadInputException("k: the range " + kMin + ".." + kMax + " is "
                         + (kMax < kMin ? "reversed or empty" : "not at least 1") + "; give K as MIN..MAX with 1 ≤ MIN ≤ MAX");
             }
             if (structures == null || structures.isEmpty()) {
-                throw new IllegalArgumentException("covariance: no structure to try");
+                throw new BadInputException("covariance: no structure to try");
             }
             if (init == null || init == StartMethod.GIVEN) {
-                throw new IllegalArgumentException("init: a selection needs a start method, not given parameters");
+                throw new BadInputException("init: a selection needs a start method, not given parameters");
             }
             if (criterion == null) {
-                throw new IllegalArgumentException("criterion must be set");
+                throw new BadInputException("criterion must be set");
             }
             Settings.checkFit(kMin, nInit, maxIter, tol, threads);
             Settings.finiteNonNegative("reg-covar", regCovar);
@@ -271,7 +272,7 @@ public final class ModelSelection {
     public SelectionResult select(Dataset data) {
         long start = System.nanoTime();
         if (kMin > data.n()) {
-            throw new IllegalArgumentException("k: the range " + kMin + ".." + kMax + " starts above the number of rows ("
+            throw new BadInputException("k: the range " + kMin + ".." + kMax + " starts above the number of rows ("
                     + data.n() + ")");
         }
         // The data's variance of each column given the ones before it (weighted, population).
@@ -345,7 +346,7 @@ public final class ModelSelection {
                     .covariance(type).standardize(standardize).seed(seed).nInit(1)
                     .maxIter(Math.min(maxIter, BAYESIAN_MAX_ITER)).tol(tol)
                     .threads(vbThreads).build().fit(data), null);
-        } catch (IllegalArgumentException | DegenerateComponentException e) {
+        } catch (BadInputException | DegenerateComponentException e) {
             return new Bayesian(null, e.getMessage());
         }
     }
@@ -372,7 +373,7 @@ public final class ModelSelection {
         GaussianMixture base;
         try {
             base = b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             return failed(k, t, e.getMessage()); // a model the settings exclude (the prior's four)
         }
         List<GaussianMixtureBuilder> starts = new ArrayList<>();
@@ -390,7 +391,7 @@ public final class ModelSelection {
                 }
             } catch (DegenerateComponentException e) {
                 failure = "every start collapsed: " + e.getMessage();
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 failure = e.getMessage();
             }
         }

@@ -96,7 +96,7 @@ public final class AtomicFiles {
     }
 
     /** What an I/O failure says, without the temporary file's name where the exception gives only that. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

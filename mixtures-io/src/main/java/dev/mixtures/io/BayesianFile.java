@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.gaussian.BayesianGaussianMixtureBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -134,7 +135,7 @@ final class BayesianFile {
                     winv);
             Training training = new Training(st, names, rows, r.number(p, "trainingWeight"), JsonFields.trace(root, r), notes);
             return BayesianGaussianMixtureModel.restore(settings, pr, po, training, r.number(p, "lowerBound"));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
     }

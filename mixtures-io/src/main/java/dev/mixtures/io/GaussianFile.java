@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.gaussian.GaussianMixtureBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -76,7 +77,7 @@ final class GaussianFile {
             if (s.has("prior")) {
                 String prior = r.text(s, "prior");
                 if (!prior.equals("default")) {
-                    throw new IllegalArgumentException(name + ": settings.prior is '" + prior + "'; the one known is 'default'");
+                    throw new InputException(name + ": settings.prior is '" + prior + "'; the one known is 'default'");
                 }
                 b.defaultPrior(true);
             }
@@ -115,7 +116,7 @@ final class GaussianFile {
             return GaussianMixtureModel.restore(settings, weights, means, cov, r.vector(p, "sizes"),
                     r.number(p, "logLikelihood"),
                     new Training(st, names, rows, r.number(p, "trainingWeight"), JsonFields.trace(root, r), notes));
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.kmeans.KMeansBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class KMeansFile {
             double inertia = r.number(p, "inertia");
             String alg = r.text(p, "algorithm");
             return KMeansModel.restore(settings, centres, sizes, inertia, JsonFields.trace(root, r), st, names, rows, alg);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }
     }

@@ -9,9 +9,6 @@ import dev.mixtures.Version;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.kmeans.KMeansModel;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -69,16 +66,7 @@ public final class ModelFiles {
 
     /** Reads a model file of any kind. */
     public static FittedModel read(Path file) {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such model file");
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
-        }
-        return fromJson(text, name);
+        return fromTree(file.toString(), JsonInput.read(file, "model file"));
     }
 
     /**
@@ -87,14 +75,7 @@ public final class ModelFiles {
      * @throws InputException naming {@code name} and what is wrong
      */
     public static FittedModel fromJson(String json, String name) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InputException(name + ": not a valid model file: JSON syntax error at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
-        return fromTree(name, root);
+        return fromTree(name, JsonInput.read(json, name, "model file"));
     }
 
     /** Rebuilds a model from its JSON tree; {@code name} is used in messages. */

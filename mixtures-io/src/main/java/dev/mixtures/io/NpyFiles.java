@@ -1,5 +1,6 @@
 package dev.mixtures.io;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +182,7 @@ public final class NpyFiles {
             // larger than the heap.
             try {
                 return Dataset.map(file, dataStart, (int) n, (int) d, columnNames(file, (int) d), allowMissing);
-            } catch (IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 throw new InputException(name + ": " + e.getMessage(), e);
             }
         } catch (NoSuchFileException e) {

@@ -152,6 +152,37 @@ class ModelFilesTest {
         assertTrue(e.getMessage().endsWith("none.json: no such model file"));
     }
 
+    @Test
+    void hostileJsonIsRefusedAsADamagedFile(@TempDir Path dir) throws Exception {
+        // Past Jackson's limits (nesting 1,000, a string of 20 M characters, a number of 1,000
+        // digits) its exception had no location, and reading its line number failed.
+        assertBad(dir, "[".repeat(1200) + "]".repeat(1200), "nesting depth");
+        assertBad(dir, "{\"formatVersion\": 1, \"x\": \"" + "a".repeat(25_000_000) + "\"}", "String value length");
+        assertBad(dir, "{\"formatVersion\": " + "1".repeat(2000) + "}", "Number value length");
+        // Not UTF-8, and not text at all.
+        Path latin = dir.resolve("latin.json");
+        // "café" in Latin-1, as an editor might save it.
+        Files.write(latin, "{\"caf\u00e9\": 1, \"formatVersion\": 1}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        InputException e = assertThrows(InputException.class, () -> ModelFiles.read(latin));
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aModelFileLargerThanAnyModelIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(JsonInput.MAX_BYTES + 1); // sparse: no disk used
+        }
+        InputException e = assertThrows(InputException.class, () -> ModelFiles.read(big));
+        assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+        // A device that never ends fails at its first byte, not when memory runs out.
+        Path zero = Path.of("/dev/zero");
+        if (Files.exists(zero)) {
+            InputException z = assertThrows(InputException.class, () -> ModelFiles.read(zero));
+            assertTrue(z.getMessage().contains("not a valid model file"), z.getMessage());
+        }
+    }
+
     private static void assertBad(Path dir, String content, String expected) throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, content);
