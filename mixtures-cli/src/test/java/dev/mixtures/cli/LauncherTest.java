@@ -117,4 +117,40 @@ class LauncherTest {
         assertTrue(all.contains("MIXTURES_JAVA_OPTS=-Xmx"), all);
         assertEquals(1, all.lines().count(), all);
     }
+
+    /**
+     * A signal to the launcher's pid reaches the program: killed during a run, the stand-in for
+     * java (which would write its output after two seconds) never writes it. Both ways the
+     * launcher runs: replaced by the JVM, and (on the run that writes the class-data archive)
+     * with the JVM as its child and the signal passed on.
+     */
+    @Test
+    void aSignalToTheLauncherEndsTheProgram() throws Exception {
+        for (String cds : List.of("0", "1")) {
+            Path bin = Files.createDirectories(dir.resolve("slow" + cds + "/bin"));
+            Path java = bin.resolve("java");
+            Path marker = dir.resolve("written" + cds);
+            Files.writeString(java, String.join("\n", "#!/usr/bin/env bash", "echo started", "sleep 2",
+                    "echo done > '" + marker + "'", ""));
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ProcessBuilder pb = new ProcessBuilder(script().toString(), "fit");
+            pb.environment().put("JAVA_HOME", bin.getParent().toString());
+            pb.environment().put("MIXTURES_JAR", dir.resolve("given.jar").toString());
+            pb.environment().put("MIXTURES_CDS", cds);
+            Process p = pb.start();
+            // Wait until the program runs, then end the launcher by its pid, as `kill PID` would.
+            byte[] line = new byte["started\n".length()];
+            int got = 0;
+            while (got < line.length) {
+                int r = p.getInputStream().read(line, got, line.length - got);
+                assertTrue(r > 0, "the stand-in started");
+                got += r;
+            }
+            p.destroy();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(p.exitValue() != 0, "MIXTURES_CDS=" + cds + ": exit " + p.exitValue());
+            Thread.sleep(3000);
+            assertFalse(Files.exists(marker), "MIXTURES_CDS=" + cds + ": the program went on after the launcher was killed");
+        }
+    }
 }

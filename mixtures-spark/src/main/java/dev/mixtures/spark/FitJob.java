@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -54,12 +55,12 @@ public final class FitJob {
     private FitJob() {
     }
 
-    /** Runs the job; exits 2 on bad arguments or data, 1 on anything else. */
+    /** Runs the job; exits 2 on bad arguments or data (a BadInputException), 1 on anything else. */
     public static void main(String[] args) {
         int status;
         try {
             status = run(args, System.out);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             System.err.println("mixtures-spark: " + e.getMessage());
             status = 2;
         }
@@ -80,7 +81,7 @@ public final class FitJob {
         String format = o.getOrDefault("format",
                 input.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$") ? "csv" : "parquet");
         if (!format.equals("csv") && !format.equals("parquet")) {
-            throw new IllegalArgumentException("--format: '" + format + "' (use parquet or csv)");
+            throw new BadInputException("--format: '" + format + "' (use parquet or csv)");
         }
         SparkSession spark = SparkSession.builder().appName("mixtures fit " + input).getOrCreate();
         boolean overwrite = o.containsKey("overwrite");
@@ -93,7 +94,7 @@ public final class FitJob {
             df = format.equals("csv") ? spark.read().option("header", "true").option("inferSchema", "true").csv(input)
                     : spark.read().parquet(input);
         } catch (Exception e) { // Spark's AnalysisException (no such path, not Parquet) is checked in Scala only
-            throw new IllegalArgumentException("--input " + input + ": cannot be read as " + format + ": "
+            throw new BadInputException("--input " + input + ": cannot be read as " + format + ": "
                     + firstLine(e.getMessage()), e);
         }
         String[] columns = columns(df, o);
@@ -144,10 +145,10 @@ public final class FitJob {
             Path p = new Path(path);
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.exists(p) && !overwrite) {
-                throw new IllegalArgumentException(what + " " + path + ": exists (add --overwrite to replace it)");
+                throw new BadInputException(what + " " + path + ": exists (add --overwrite to replace it)");
             }
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(what + " " + path + ": " + e.getMessage(), e);
+            throw new BadInputException(what + " " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -162,7 +163,7 @@ public final class FitJob {
             }
         }
         if (numeric.isEmpty()) {
-            throw new IllegalArgumentException("--input: no numeric column (columns: " + Arrays.toString(df.columns()) + ")");
+            throw new BadInputException("--input: no numeric column (columns: " + Arrays.toString(df.columns()) + ")");
         }
         return numeric.toArray(new String[0]);
     }
@@ -198,7 +199,7 @@ public final class FitJob {
                 }
                 e = b;
             }
-            default -> throw new IllegalArgumentException("--model: '" + kind + "' (use kmeans, gmm or vb)");
+            default -> throw new BadInputException("--model: '" + kind + "' (use kmeans, gmm or vb)");
         }
         if (o.containsKey("k")) {
             e.setK(integer(o, "k"));
@@ -239,15 +240,15 @@ public final class FitJob {
             String a = args[i];
             String name = a.equals("-k") ? "k" : a.startsWith("--") ? a.substring(2) : null;
             if (name == null || (!FLAGS.contains(name) && !OPTIONS.contains(name))) {
-                throw new IllegalArgumentException("unknown argument '" + a + "'\n" + USAGE);
+                throw new BadInputException("unknown argument '" + a + "'\n" + USAGE);
             }
             if (o.containsKey(name)) {
-                throw new IllegalArgumentException(a + " given twice");
+                throw new BadInputException(a + " given twice");
             }
             if (FLAGS.contains(name)) {
                 o.put(name, "true");
             } else if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value");
+                throw new BadInputException(a + " needs a value");
             } else {
                 o.put(name, args[++i]);
             }
@@ -258,7 +259,7 @@ public final class FitJob {
     private static String required(Map<String, String> o, String name) {
         String v = o.get(name);
         if (v == null) {
-            throw new IllegalArgumentException("--" + name + " is required\n" + USAGE);
+            throw new BadInputException("--" + name + " is required\n" + USAGE);
         }
         return v;
     }
@@ -267,7 +268,7 @@ public final class FitJob {
         try {
             return Integer.parseInt(o.get(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + ": '" + o.get(name) + "' is not a whole number");
+            throw new BadInputException("--" + name + ": '" + o.get(name) + "' is not a whole number");
         }
     }
 
@@ -275,7 +276,7 @@ public final class FitJob {
         try {
             return Double.parseDouble(o.get(name));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + ": '" + o.get(name) + "' is not a number");
+            throw new BadInputException("--" + name + ": '" + o.get(name) + "' is not a number");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.gaussian.BayesianGaussianMixture;
@@ -155,7 +156,7 @@ public final class MixturesBayesianMixture extends MixtureEstimator<MixturesBaye
         if ("given".equals(init)) {
             BayesianGaussianMixtureModel m = startModel(spark, BayesianGaussianMixtureModel.class);
             if (m.k() != getK() || m.covarianceType() != getCovariance()) {
-                throw new IllegalArgumentException("initialModel: a model of " + m.k() + " " + m.covarianceType().label()
+                throw new BadInputException("initialModel: a model of " + m.k() + " " + m.covarianceType().label()
                         + " components; this fit has k = " + getK() + ", covariance " + getCovariance().label());
             }
             b.warmStart(m);

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import dev.mixtures.ProgressListener;
 import java.util.ArrayList;
@@ -294,16 +295,16 @@ public abstract class MixturesEstimator<M extends MixturesModel<M>, E extends Mi
      */
     <F extends FittedModel> F startModel(SparkSession spark, Class<F> type) {
         if (!isDefined(initialModel)) {
-            throw new IllegalArgumentException("initialModel: unset, but init is given");
+            throw new BadInputException("initialModel: unset, but init is given");
         }
         FittedModel m;
         try {
             m = MixturesModel.readModelFile(spark, getOrDefault(initialModel));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("initialModel: " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new BadInputException("initialModel: " + e.getMessage(), e);
         }
         if (!type.isInstance(m)) {
-            throw new IllegalArgumentException("initialModel: holds a " + m.kind() + " model; this fit starts from a "
+            throw new BadInputException("initialModel: holds a " + m.kind() + " model; this fit starts from a "
                     + kind() + " model");
         }
         return type.cast(m);
@@ -376,7 +377,7 @@ public abstract class MixturesEstimator<M extends MixturesModel<M>, E extends Mi
     public StructType transformSchema(StructType schema) {
         StructType s = MixturesModel.inputSchema(schema, getOrDefault(featuresCol), features());
         if (isDefined(weightCol) && !Arrays.asList(schema.fieldNames()).contains(getOrDefault(weightCol))) {
-            throw new IllegalArgumentException("weightCol: no column '" + getOrDefault(weightCol) + "' (columns: "
+            throw new BadInputException("weightCol: no column '" + getOrDefault(weightCol) + "' (columns: "
                     + Arrays.toString(schema.fieldNames()) + ")");
         }
         s = MixturesModel.addOutput(s, getOrDefault(predictionCol), org.apache.spark.sql.types.DataTypes.IntegerType);

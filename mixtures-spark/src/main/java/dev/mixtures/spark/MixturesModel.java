@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.io.InputException;
@@ -202,7 +203,7 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
                 if (numeric != null) {
                     for (int j = 0; j < d; j++) {
                         if (row.isNullAt(numeric[j])) {
-                            throw new IllegalArgumentException("inputCols: a row has a null in '" + cols[j] + "'");
+                            throw new BadInputException("inputCols: a row has a null in '" + cols[j] + "'");
                         }
                         x[i * d + j] = ((Number) row.get(numeric[j])).doubleValue();
                     }
@@ -210,7 +211,7 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
                 }
                 Vector v = (Vector) row.get(at);
                 if (v == null || v.size() != d) {
-                    throw new IllegalArgumentException("featuresCol '" + features + "': a row has "
+                    throw new BadInputException("featuresCol '" + features + "': a row has "
                             + (v == null ? "no vector" : "a vector of size " + v.size()) + ", the model " + d);
                 }
                 System.arraycopy(v.toArray(), 0, x, i * d, d);
@@ -261,12 +262,12 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
         for (String c : inputCols != null ? inputCols : new String[] {features}) {
             String what = inputCols != null ? "inputCols" : "featuresCol";
             if (!Arrays.asList(schema.fieldNames()).contains(c)) {
-                throw new IllegalArgumentException(what + ": no column '" + c + "' (columns: "
+                throw new BadInputException(what + ": no column '" + c + "' (columns: "
                         + Arrays.toString(schema.fieldNames()) + ")");
             }
             DataType t = schema.apply(c).dataType();
             if (inputCols != null ? !(t instanceof NumericType) : !(t instanceof VectorUDT)) {
-                throw new IllegalArgumentException(what + ": column '" + c + "' is " + t.simpleString() + ", not "
+                throw new BadInputException(what + ": column '" + c + "' is " + t.simpleString() + ", not "
                         + (inputCols != null ? "numeric" : "an ML vector"));
             }
         }
@@ -275,7 +276,7 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
 
     static StructType addOutput(StructType schema, String name, DataType type) {
         if (Arrays.asList(schema.fieldNames()).contains(name)) {
-            throw new IllegalArgumentException("output column '" + name + "' already exists");
+            throw new BadInputException("output column '" + name + "' already exists");
         }
         return schema.add(name, type, false);
     }
@@ -330,15 +331,15 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(p)) {
-                throw new IllegalArgumentException(path + ": no such model file or directory");
+                throw new BadInputException(path + ": no such model file or directory");
             }
             Path file = fs.getFileStatus(p).isDirectory() ? new Path(p, MODEL_FILE) : p;
             if (!fs.exists(file)) {
-                throw new IllegalArgumentException(path + ": a directory without " + MODEL_FILE);
+                throw new BadInputException(path + ": a directory without " + MODEL_FILE);
             }
             long len = fs.getFileStatus(file).getLen();
             if (len > Integer.MAX_VALUE / 2) {
-                throw new IllegalArgumentException(file + ": " + len + " bytes is too large for a model file");
+                throw new BadInputException(file + ": " + len + " bytes is too large for a model file");
             }
             byte[] bytes = new byte[(int) len];
             try (FSDataInputStream in = fs.open(file)) {
@@ -346,9 +347,9 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
             }
             return ModelFiles.fromJson(new String(bytes, StandardCharsets.UTF_8), file.toString());
         } catch (InputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(path + ": cannot be read: " + e.getMessage(), e);
+            throw new BadInputException(path + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -363,7 +364,7 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
             public M load(String path) {
                 FittedModel m = readModelFile(sparkSession(), path);
                 if (!kind.isInstance(m)) {
-                    throw new IllegalArgumentException(path + ": holds a " + m.kind() + " model, not what "
+                    throw new BadInputException(path + ": holds a " + m.kind() + " model, not what "
                             + type.getSimpleName() + " reads");
                 }
                 Path p = new Path(path);
@@ -371,7 +372,7 @@ public abstract class MixturesModel<M extends MixturesModel<M>> extends Model<M>
                 try {
                     directory = p.getFileSystem(sc().hadoopConfiguration()).getFileStatus(p).isDirectory();
                 } catch (IOException e) {
-                    throw new IllegalArgumentException(path + ": cannot be read: " + e.getMessage(), e);
+                    throw new BadInputException(path + ": cannot be read: " + e.getMessage(), e);
                 }
                 if (!directory) {
                     return make.apply(Identifiable.randomUID(type.getSimpleName()), kind.cast(m));

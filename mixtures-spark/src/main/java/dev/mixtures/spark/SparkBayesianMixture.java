@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FitTrace;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.Training;
@@ -84,10 +85,10 @@ public final class SparkBayesianMixture {
         StartMethod init = settings.init();
         if (init == StartMethod.GIVEN) {
             if (warm == null) {
-                throw new IllegalArgumentException("init: given needs a model to start from (initialModel)");
+                throw new BadInputException("init: given needs a model to start from (initialModel)");
             }
             if (warm.d() != d || warm.k() != k) {
-                throw new IllegalArgumentException("init: the model to start from has " + warm.k() + " components in "
+                throw new BadInputException("init: the model to start from has " + warm.k() + " components in "
                         + warm.d() + " dimensions; this fit " + k + " in " + d);
             }
             String json = ModelFiles.toJson(warm);

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.RowBlock;
 import dev.mixtures.data.Standardizer;
@@ -37,7 +38,7 @@ public record SparkData(JavaRDD<RowBlock> blocks, int d, List<String> columns, l
      */
     public static SparkData of(SparkRows.Rows rows, List<String> columns, boolean standardize) {
         if (columns.size() != rows.d()) {
-            throw new IllegalArgumentException(columns.size() + " column names for rows of " + rows.d() + " values");
+            throw new BadInputException(columns.size() + " column names for rows of " + rows.d() + " values");
         }
         int d = rows.d();
         JavaRDD<RowBlock> raw = SparkFit.blocks(rows.rows(), d, rows.weighted());
@@ -71,7 +72,7 @@ public record SparkData(JavaRDD<RowBlock> blocks, int d, List<String> columns, l
             sd[j] = Math.sqrt(var[j] / total);
             if (!(sd[j] > 1e-12 * Math.max(1.0, Math.abs(mean[j])))) {
                 raw.unpersist(false);
-                throw new IllegalArgumentException("column " + (j + 1) + " (" + columns.get(j)
+                throw new BadInputException("column " + (j + 1) + " (" + columns.get(j)
                         + ") is constant (every value " + mean[j] + "): it cannot be standardised");
             }
         }
@@ -165,7 +166,7 @@ public record SparkData(JavaRDD<RowBlock> blocks, int d, List<String> columns, l
     /** The row count as a model file records it. */
     int rows() {
         if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(n + " rows: a model records at most " + Integer.MAX_VALUE
+            throw new BadInputException(n + " rows: a model records at most " + Integer.MAX_VALUE
                     + " (fit a sample, or weight distinct rows by their counts)");
         }
         return (int) n;

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.BlockSteps;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.Statistics;
@@ -56,7 +57,7 @@ public final class SparkFit {
      */
     public static JavaRDD<RowBlock> blocks(JavaRDD<double[]> rows, int d, boolean weighted) {
         if (d < 1) {
-            throw new IllegalArgumentException("d must be at least 1, got " + d);
+            throw new BadInputException("d must be at least 1, got " + d);
         }
         int width = weighted ? d + 1 : d;
         return rows.mapPartitions((Iterator<double[]> it) -> {
@@ -66,12 +67,12 @@ public final class SparkFit {
             while (it.hasNext()) {
                 double[] r = it.next();
                 if (r.length != width) {
-                    throw new IllegalArgumentException("a row has " + r.length + " values, expected " + width);
+                    throw new BadInputException("a row has " + r.length + " values, expected " + width);
                 }
                 if ((long) n * d == values.length) {
                     long grown = Math.min(2L * values.length, MAX_BLOCK / d * d);
                     if (grown == values.length) {
-                        throw new IllegalArgumentException("a partition holds more than " + MAX_BLOCK / d + " rows of "
+                        throw new BadInputException("a partition holds more than " + MAX_BLOCK / d + " rows of "
                                 + d + " values, more than one block can; repartition the data into more partitions");
                     }
                     values = Arrays.copyOf(values, (int) grown);
@@ -113,7 +114,7 @@ public final class SparkFit {
     public static <P extends Serializable, S extends Statistics<S>> List<Result<P>> fitAll(JavaRDD<RowBlock> blocks,
             StepsFactory<P, S> factory, List<P> starts, int maxIter, ProgressListener listener) {
         if (maxIter < 1) {
-            throw new IllegalArgumentException("max-iter must be at least 1, got " + maxIter);
+            throw new BadInputException("max-iter must be at least 1, got " + maxIter);
         }
         int r = starts.size();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.FitTrace;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.kmeans.Centres;
@@ -27,7 +28,7 @@ public final class SparkKMeans {
      */
     public static KMeansModel fit(SparkData data, KMeans settings, ProgressListener listener) {
         if (settings.algorithm() == KMeans.Algorithm.MINIBATCH) {
-            throw new IllegalArgumentException("algorithm: minibatch is not run on Spark (a full pass costs a job"
+            throw new BadInputException("algorithm: minibatch is not run on Spark (a full pass costs a job"
                     + " anyway); use lloyd");
         }
         long begin = System.nanoTime();
@@ -36,7 +37,7 @@ public final class SparkKMeans {
         if (settings.init() == KMeans.Init.GIVEN) {
             double[][] c = settings.initialCentres();
             if (c[0].length != data.d()) {
-                throw new IllegalArgumentException("init: the given centres have " + c[0].length
+                throw new BadInputException("init: the given centres have " + c[0].length
                         + " coordinates, the data " + data.d());
             }
             if (data.standardizer() != null) {

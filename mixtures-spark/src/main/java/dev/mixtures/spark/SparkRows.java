@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
@@ -35,19 +36,19 @@ public final class SparkRows {
      */
     public static Rows of(Dataset<Row> df, String featuresCol, String[] inputCols, String weightCol) {
         if ((featuresCol == null) == (inputCols == null || inputCols.length == 0)) {
-            throw new IllegalArgumentException("give either featuresCol (a vector column) or inputCols (numeric columns)");
+            throw new BadInputException("give either featuresCol (a vector column) or inputCols (numeric columns)");
         }
         String[] cols = featuresCol != null ? new String[] {featuresCol} : inputCols;
         for (String c : cols) {
             DataType t = field(df, c).dataType();
             boolean ok = featuresCol != null ? t.typeName().equals("vector") : t instanceof NumericType;
             if (!ok) {
-                throw new IllegalArgumentException((featuresCol != null ? "featuresCol" : "inputCols") + ": column '" + c
+                throw new BadInputException((featuresCol != null ? "featuresCol" : "inputCols") + ": column '" + c
                         + "' is " + t.simpleString() + ", not " + (featuresCol != null ? "an ML vector" : "numeric"));
             }
         }
         if (weightCol != null && !(field(df, weightCol).dataType() instanceof NumericType)) {
-            throw new IllegalArgumentException("weightCol: column '" + weightCol + "' is "
+            throw new BadInputException("weightCol: column '" + weightCol + "' is "
                     + field(df, weightCol).dataType().simpleString() + ", not numeric");
         }
         Dataset<Row> selected = weightCol == null ? df.selectExpr(quoted(cols))
@@ -59,7 +60,7 @@ public final class SparkRows {
         if (vector) {
             Row firstVector = selected.filter(selected.col(selected.columns()[0]).isNotNull()).first();
             if (firstVector == null) {
-                throw new IllegalArgumentException("featuresCol '" + featuresCol + "': every row is null");
+                throw new BadInputException("featuresCol '" + featuresCol + "': every row is null");
             }
             d = ((Vector) firstVector.get(0)).size();
         }
@@ -109,14 +110,14 @@ public final class SparkRows {
             why.append(wrongSize.value()).append(" vectors not of size ").append(dim).append(" (the first row's); ");
         }
         if (why.length() > 0) {
-            throw new IllegalArgumentException(what + ": " + why.substring(0, why.length() - 2));
+            throw new BadInputException(what + ": " + why.substring(0, why.length() - 2));
         }
         if (badWeight.value() > 0) {
-            throw new IllegalArgumentException("weightCol '" + weightCol + "': " + badWeight.value()
+            throw new BadInputException("weightCol '" + weightCol + "': " + badWeight.value()
                     + " rows with a null, negative or non-finite weight");
         }
         if (n == 0) {
-            throw new IllegalArgumentException("no rows to fit");
+            throw new BadInputException("no rows to fit");
         }
         return new Rows(rows, dim, weighted);
     }
@@ -127,7 +128,7 @@ public final class SparkRows {
                 return f;
             }
         }
-        throw new IllegalArgumentException("no column '" + name + "' (columns: " + Arrays.toString(df.columns()) + ")");
+        throw new BadInputException("no column '" + name + "' (columns: " + Arrays.toString(df.columns()) + ")");
     }
 
     private static String[] quoted(String[] names) {

@@ -1,5 +1,6 @@
 package dev.mixtures.spark;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.data.Dataset;
 import dev.mixtures.data.RowBlock;
@@ -43,7 +44,7 @@ final class SparkStarts {
      */
     static List<double[][]> seeds(SparkData data, int k, KMeans.Init init, long seed, int starts) {
         if (data.n() < k) {
-            throw new IllegalArgumentException("k: " + k + " clusters for " + data.n() + " rows");
+            throw new BadInputException("k: " + k + " clusters for " + data.n() + " rows");
         }
         int d = data.d();
         double fraction = Math.min(1.0, (double) SAMPLE / data.n());
@@ -67,7 +68,7 @@ final class SparkStarts {
             rows += p.length / (d + 1);
         }
         if (rows < k) {
-            throw new IllegalArgumentException("k: the sample of " + rows + " rows is smaller than k = " + k);
+            throw new BadInputException("k: the sample of " + rows + " rows is smaller than k = " + k);
         }
         double[] sample = new double[rows * d];
         double[] weights = new double[rows];
@@ -121,7 +122,7 @@ final class SparkStarts {
      */
     static List<Responsibilities> hardLabels(SparkData data, StartMethod init, int k, long seed, int nInit) {
         if (init != StartMethod.KMEANS && init != StartMethod.KMEANS_PLUS_PLUS) {
-            throw new IllegalArgumentException("init: " + init.label() + " is not run on Spark (it needs every row on"
+            throw new BadInputException("init: " + init.label() + " is not run on Spark (it needs every row on"
                     + " one machine); use kmeans, k-means++ or given");
         }
         List<double[][]> seeds = seeds(data, k, KMeans.Init.KMEANS_PLUS_PLUS, seed, nInit);
