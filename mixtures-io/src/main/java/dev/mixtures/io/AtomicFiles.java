@@ -2,17 +2,38 @@ package dev.mixtures.io;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Writes an output whole or not at all: into a temporary file beside the target, then moved over
- * it. A failure part-way leaves the old file (or none) in place.
+ * Writes an output whole or not at all: into a temporary file beside the target, forced to disk,
+ * then moved over it (and the folder forced, so that the move survives a crash). A failure
+ * part-way leaves the old file (or none) in place; a signal that ends the JVM (SIGTERM, SIGINT)
+ * runs a shutdown hook that removes the temporary files still open. Only regular files are
+ * written: a device, pipe or socket would be replaced by the move, so it is refused.
  */
 public final class AtomicFiles {
+    /** Temporary files written but not yet moved or removed. */
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Hidden and ours; the JVM is going.
+                }
+            }
+        }, "mixtures-temporary-files"));
+    }
+
     /** Writes text to a writer; may throw. */
     @FunctionalInterface
     public interface Body {
@@ -41,8 +62,10 @@ public final class AtomicFiles {
             Path tmp = dir.resolve(base + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
                     + ".tmp");
             try {
+                PENDING.add(tmp);
                 Files.createFile(tmp);
             } catch (java.nio.file.FileAlreadyExistsException e) {
+                PENDING.remove(tmp);
                 if (attempt < 100) {
                     continue;
                 }
@@ -92,6 +115,10 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) {
             throw new InputException(name + ": is a directory");
         }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            throw new InputException(name + ": not a regular file (a device, a pipe or a socket), which writing an"
+                    + " output would replace; '-' writes to standard output");
+        }
         return dir;
     }
 
@@ -106,6 +133,15 @@ public final class AtomicFiles {
         return e.getMessage();
     }
 
+    /** Forces a folder's entries (the move just made) to disk where the system allows it. */
+    private static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException ignored) {
+            // Not every system opens a folder so; the file itself was forced.
+        }
+    }
+
     /** Writes bytes to {@code target} atomically with {@code body}. */
     public static void writeBinary(Path target, BinaryBody body) {
         Path abs = target.toAbsolutePath();
@@ -113,17 +149,22 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             tmp = temporary(dir, abs);
-            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    java.io.OutputStream o = new java.io.BufferedOutputStream(Channels.newOutputStream(ch))) {
                 body.write(o);
+                o.flush();
+                ch.force(true);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            PENDING.remove(tmp);
             tmp = null;
+            forceFolder(dir);
         } catch (IOException e) {
-            throw new InputException(target + ": cannot be written: " + e.getMessage(), e);
+            throw new InputException(target + ": cannot be written: " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -131,6 +172,7 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // The temporary file is ours and hidden; nothing more can be done.
                 }
+                PENDING.remove(tmp);
             }
         }
     }

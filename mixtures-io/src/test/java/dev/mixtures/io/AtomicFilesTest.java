@@ -1,6 +1,8 @@
 package dev.mixtures.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,24 @@ class AtomicFilesTest {
     @TempDir
     Path dir;
 
-    /** Writes args[0] with AtomicFiles, in a JVM started under a given umask. */
+    /**
+     * Writes args[0] with AtomicFiles, in a JVM started under a given umask; with a second argument
+     * "slow", says "writing" and then takes a minute over it (to be killed part-way).
+     */
     public static void main(String[] args) {
-        AtomicFiles.write(Path.of(args[0]), w -> w.write("x\n"));
+        boolean slow = args.length > 1 && args[1].equals("slow");
+        AtomicFiles.write(Path.of(args[0]), w -> {
+            w.write("x\n");
+            if (slow) {
+                System.out.println("writing");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
     }
 
     private static String writtenUnder(String umask, Path file) throws Exception {
@@ -42,6 +59,40 @@ class AtomicFilesTest {
         try (var left = Files.list(dir)) {
             assertEquals(List.of("group.csv", "kept.csv", "private.csv"),
                     left.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aSignalDuringAWriteLeavesNeitherTheOutputNorATemporaryFile() throws Exception {
+        Path out = dir.resolve("model.json");
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(jvm, "-cp", System.getProperty("java.class.path"), AtomicFilesTest.class.getName(),
+                out.toString(), "slow").redirectErrorStream(true).start();
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("writing", r.readLine());
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(), "nothing left behind");
+        }
+    }
+
+    @Test
+    void targetsThatAreNotRegularFilesAreRefusedAndLeftAlone() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
+        for (Path target : List.of(fifo, Path.of("/dev/null"))) {
+            InputException e = assertThrows(InputException.class, () -> AtomicFiles.checkTarget(target, "--out"));
+            assertTrue(e.getMessage().contains("--out " + target + ": not a regular file"), e.getMessage());
+            InputException w = assertThrows(InputException.class, () -> AtomicFiles.write(target, x -> x.write("model")));
+            assertTrue(w.getMessage().contains("not a regular file"), w.getMessage());
+        }
+        assertTrue(Files.isRegularFile(Path.of("/dev/null"), java.nio.file.LinkOption.NOFOLLOW_LINKS) == false);
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("pipe"), left.map(f -> f.getFileName().toString()).toList(), "no temporary file left");
         }
     }
 }
