@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code mixtures} command. Exit codes: 0 success, 2 bad input or settings (a
  * {@link BadInputException}: the message names the setting, or FILE:ROW:COLUMN) or too little
- * memory, 1 an internal error (any other exception: a bug, reported with a short trace).
+ * memory, 3 an output that could not be written (disk full, standard output failing), 141 standard
+ * output's reader gone, 1 an internal error (any other exception: a bug, reported with a short
+ * trace); a signal ends it with 128 + the signal's number.
  */
 @Command(name = "mixtures", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Clustering and density estimation with latent-variable models: K-means, Gaussian mixtures by EM,"
@@ -30,6 +32,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit code for bad input or settings. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for an output that could not be written (disk full, file too large, standard output closed). */
+    public static final int OUTPUT_FAILED = 3;
+    /** Exit code when standard output is a pipe whose reader has gone, as a process ended by SIGPIPE has. */
+    public static final int BROKEN_PIPE = 141;
 
     @Override
     public void run() {
@@ -38,9 +44,67 @@ public final class Main implements Runnable {
 
     /** Entry point. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Recording stdout = new Recording(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        int code = run(args, out, err);
+        System.exit(checkOutput(code, out, stdout.failure, err));
+    }
+
+    /**
+     * The exit code once standard output has been flushed: a PrintStream keeps its write errors to
+     * itself, so a full disk behind {@code >} ended in exit 0 and a truncated file. A reader that
+     * has gone ({@code | head}) ends the program quietly, as SIGPIPE ends other tools.
+     */
+    static int checkOutput(int code, PrintStream out, java.io.IOException failure, PrintStream err) {
+        out.flush();
+        if (!out.checkError()) {
+            return code;
+        }
+        String why = failure == null || failure.getMessage() == null ? "write error" : failure.getMessage();
+        if (why.contains("Broken pipe")) {
+            return BROKEN_PIPE;
+        }
+        err.println("mixtures: error: standard output could not be written: " + why);
+        return code == 0 ? OUTPUT_FAILED : code;
+    }
+
+    /** Passes bytes on whole (not one by one, as FilterOutputStream would) and keeps the first failure. */
+    static final class Recording extends java.io.FilterOutputStream {
+        java.io.IOException failure;
+
+        Recording(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
     }
 
     /** Runs the command with these streams and returns the exit code (used by tests in-process). */
@@ -51,6 +115,10 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (causedByOutOfMemory(ex)) {
                 return outOfMemory(err);
+            }
+            if (ex instanceof dev.mixtures.io.OutputException) {
+                err.println("mixtures: error: " + ex.getMessage());
+                return OUTPUT_FAILED;
             }
             if (ex instanceof BadInputException || ex instanceof dev.mixtures.gaussian.DegenerateComponentException) {
                 String m = ex.getMessage();

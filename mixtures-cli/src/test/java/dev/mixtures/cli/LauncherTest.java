@@ -153,4 +153,25 @@ class LauncherTest {
             assertFalse(Files.exists(marker), "MIXTURES_CDS=" + cds + ": the program went on after the launcher was killed");
         }
     }
+
+    /** Standard output's write errors: a full disk is exit 3 and one line; a reader gone is 141, quietly. */
+    @Test
+    void standardOutputThatCannotBeWrittenIsAnError() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "fit",
+                "--model", "kmeans", "-k", "2", "--json");
+        if (Files.exists(Path.of("/dev/full"))) {
+            Process p = new ProcessBuilder(cmd).redirectOutput(new java.io.File("/dev/full")).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(Main.OUTPUT_FAILED, p.exitValue(), err);
+            assertEquals("mixtures: error: standard output could not be written: No space left on device", err.strip());
+        }
+        Process p = new ProcessBuilder(cmd).start();
+        p.getInputStream().close(); // the reader goes before the first line
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(Main.BROKEN_PIPE, p.exitValue(), err);
+        assertEquals("", err.strip());
+    }
 }

@@ -163,8 +163,11 @@ public final class AtomicFiles {
             PENDING.remove(tmp);
             tmp = null;
             forceFolder(dir);
-        } catch (IOException e) {
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
+            // The location itself (checked before a fit, but it may have changed since).
             throw new InputException(target + ": cannot be written: " + reason(e), e);
+        } catch (IOException e) {
+            throw new OutputException(target + ": cannot be written: " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
