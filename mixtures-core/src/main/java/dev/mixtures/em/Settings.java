@@ -31,7 +31,15 @@ public final class Settings {
         atLeast("n-init", nInit, 1);
         atLeast("max-iter", maxIter, 1);
         finiteNonNegative("tol", tol);
+        threads(threads);
+    }
+
+    /** Fails unless 1 ≤ threads ≤ {@link Workers#MAX_THREADS}. */
+    public static void threads(int threads) {
         atLeast("threads", threads, 1);
+        if (threads > Workers.MAX_THREADS) {
+            throw new BadInputException("threads must be at most " + Workers.MAX_THREADS + ", got " + threads);
+        }
     }
 
     /** Fails when the data cannot hold k clusters: more clusters than rows, or than distinct rows of positive weight. */

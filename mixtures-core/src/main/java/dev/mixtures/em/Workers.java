@@ -1,6 +1,5 @@
 package dev.mixtures.em;
 
-import dev.mixtures.BadInputException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,11 +22,15 @@ public final class Workers implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
 
-    /** A pool of {@code threads} workers (≥ 1). */
+    /**
+     * The most workers a pool takes: far beyond any machine's use for these passes, and far below
+     * what a JVM can start (a million threads ran for 20 s and then out of memory).
+     */
+    public static final int MAX_THREADS = 1024;
+
+    /** A pool of {@code threads} workers (1 to {@link #MAX_THREADS}). */
     public Workers(int threads) {
-        if (threads < 1) {
-            throw new BadInputException("threads must be at least 1, got " + threads);
-        }
+        Settings.threads(threads);
         this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "mixtures-worker");

@@ -246,6 +246,9 @@ class KMeansTest {
         assertMessage("max-iter must be at least 1", () -> KMeans.builder().maxIter(0).build());
         assertMessage("tol must be", () -> KMeans.builder().tol(-1).build());
         assertMessage("threads must be at least 1", () -> KMeans.builder().threads(0).build());
+        // A million threads: the pool started them for 20 s and ran out of memory (2^31 − 1: "Requested array size exceeds VM limit").
+        assertMessage("threads must be at most 1024, got 1000000", () -> KMeans.builder().threads(1_000_000).build());
+        assertMessage("threads must be at most 1024, got 2147483647", () -> new dev.mixtures.em.Workers(Integer.MAX_VALUE));
         assertMessage("init: 1 centres given, but k = 2", () -> KMeans.builder().k(2).initialCentres(new double[][] {{1}}).build());
         Dataset three = Dataset.of(new double[][] {{1}, {2}, {3}});
         assertMessage("k = 4 is more than the number of rows (3)", () -> KMeans.builder().k(4).build().fit(three));
