@@ -11,7 +11,8 @@ import java.util.List;
  * and optional non-negative row weights (a weight w counts as the row repeated w times).
  *
  * <p>Instances are immutable and validated when made: every value is finite, every weight is
- * finite and non-negative, and the weights are not all zero. A bad value is reported by row and
+ * finite and non-negative (and 0 or a normal double), and the weights are not all zero and sum to
+ * a finite number. A bad value is reported by row and
  * column (both counted from 1, as a person reads a table).
  */
 public final class Dataset {
@@ -99,12 +100,22 @@ public final class Dataset {
                 throw new BadInputException("row " + (firstRow + i + 1) + ": weight " + w
                         + " is not a finite non-negative number");
             }
+            if (w > 0 && w < Double.MIN_NORMAL) {
+                // Subnormal: a few significant digits, and every product with it underflows.
+                throw new BadInputException("row " + (firstRow + i + 1) + ": weight " + w + " is below "
+                        + Double.MIN_NORMAL + ", the smallest normal double (it holds too few digits);"
+                        + " rescale the weight column (only the weights' ratios matter to K-means and EM)");
+            }
         }
     }
 
     private static void checkTotal(double total, int n) {
         if (n > 0 && total <= 0) {
             throw new BadInputException("all row weights are zero");
+        }
+        if (!Double.isFinite(total)) {
+            throw new BadInputException("the row weights sum to more than " + Double.MAX_VALUE
+                    + ", the largest double; rescale the weight column");
         }
     }
 

@@ -72,12 +72,73 @@ public final class Standardizer {
         double[] sd = new double[d];
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(var[j] / total[j]);
-            if (!(sd[j] > 1e-12 * Math.max(1.0, Math.abs(mean[j])))) {
+        }
+        rescaled(data, total, mean, sd);
+        for (int j = 0; j < d; j++) {
+            // Relative to the mean only: a column whose values are all near 1e-200 is not constant.
+            if (!(sd[j] > 1e-12 * Math.abs(mean[j])) || !(sd[j] > 0)) {
                 throw new BadInputException("column " + (j + 1) + " (" + data.columnNames().get(j)
                         + ") is constant (every value " + mean[j] + "): it cannot be standardised; drop it with --columns");
             }
         }
         return new Standardizer(mean, sd);
+    }
+
+    /**
+     * Redoes the columns whose sums above overflowed or underflowed (values near 1e155 square past
+     * the largest double, values near 1e-160 below the smallest) with each value divided by the
+     * column's largest |value| first: three more passes, for those columns only; the others keep
+     * the bits of the plain sums.
+     */
+    private static void rescaled(Dataset data, double[] total, double[] mean, double[] sd) {
+        int d = data.d();
+        boolean[] redo = new boolean[d];
+        boolean any = false;
+        for (int j = 0; j < d; j++) {
+            double var = sd[j] * sd[j];
+            redo[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]) || var < Double.MIN_NORMAL;
+            any |= redo[j];
+        }
+        if (!any) {
+            return;
+        }
+        double[] scale = new double[d];
+        data.forEachRow((i, x, at, w) -> {
+            for (int j = 0; j < d; j++) {
+                double v = Math.abs(x[at + j]);
+                if (redo[j] && v > scale[j]) {
+                    scale[j] = v;
+                }
+            }
+        });
+        double[] m = new double[d];
+        data.forEachRow((i, x, at, w) -> {
+            for (int j = 0; j < d; j++) {
+                double v = x[at + j];
+                if (redo[j] && scale[j] > 0 && v == v) {
+                    m[j] += w * (v / scale[j]);
+                }
+            }
+        });
+        for (int j = 0; j < d; j++) {
+            m[j] /= total[j];
+        }
+        double[] q = new double[d];
+        data.forEachRow((i, x, at, w) -> {
+            for (int j = 0; j < d; j++) {
+                double v = x[at + j];
+                if (redo[j] && scale[j] > 0 && v == v) {
+                    double c = v / scale[j] - m[j];
+                    q[j] += w * c * c;
+                }
+            }
+        });
+        for (int j = 0; j < d; j++) {
+            if (redo[j]) {
+                mean[j] = m[j] * scale[j];
+                sd[j] = Math.sqrt(q[j] / total[j]) * scale[j];
+            }
+        }
     }
 
     /** The column means (a copy). */

@@ -138,6 +138,7 @@ public final class FitTemplate {
         check.accept(data);
         Standardizer st = o.standardize() ? Standardizer.fit(data) : null;
         Dataset z = st == null ? data : st.transform(data);
+        Settings.checkScale(z, st != null);
         Spec<P, S> s = spec.apply(z, st);
         SplittableRandom[] streams = Restarts.streams(o.seed(), o.runs());
         boolean brief = o.shortRuns() > 0 && o.runs() > 1 && o.shortRuns() < o.maxIter();

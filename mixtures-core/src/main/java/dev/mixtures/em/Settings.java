@@ -42,6 +42,57 @@ public final class Settings {
         }
     }
 
+    /** The largest total weight · d · span² a fit takes: its sums of squared distances stay finite, with room. */
+    static final double MAX_SPREAD = 1e300;
+    /** The smallest span a fit takes: span² stays a normal double, with room (√1e-290 ≈ 1e-145). */
+    static final double MIN_SPAN = 1e-145;
+
+    /**
+     * Fails when a column of the data as fitted ({@code z}, standardised or not) spans so much or so
+     * little that the squared distances and sums of squares every model forms would overflow or
+     * underflow: values near 1e155 gave J = ∞ "converged" with wrong centres, values near 1e-200
+     * a refusal that misnamed the cause. Names the column and the remedy. Constant columns (span 0)
+     * are the models' own concern. One pass over the rows.
+     */
+    public static void checkScale(Dataset z, boolean standardized) {
+        int d = z.d();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        z.forEachRow((i, x, at, w) -> {
+            for (int j = 0; j < d; j++) {
+                double v = x[at + j];
+                // NaN (a missing cell) fails both tests.
+                if (v < lo[j]) {
+                    lo[j] = v;
+                }
+                if (v > hi[j]) {
+                    hi[j] = v;
+                }
+            }
+        });
+        double total = z.totalWeight();
+        double widest = Math.sqrt(MAX_SPREAD / (total * d));
+        for (int j = 0; j < d; j++) {
+            double span = hi[j] - lo[j];
+            if (span == 0 || !(hi[j] >= lo[j])) {
+                continue;
+            }
+            String column = "column " + (j + 1) + " (" + z.columnNames().get(j) + ") spans ";
+            if (!(span <= widest)) {
+                throw new BadInputException(column + span + " (" + lo[j] + " to " + hi[j] + "): with a total weight of "
+                        + total + ", the sums of squared distances a fit forms would pass the largest double; "
+                        + (standardized ? "rescale the weight column" : "rescale the column or standardize the columns (--standardize)"));
+            }
+            if (span < MIN_SPAN) {
+                throw new BadInputException(column + "only " + span + " (" + lo[j] + " to " + hi[j]
+                        + "): its squared distances would fall below the smallest double; "
+                        + "rescale the column or standardize the columns (--standardize)");
+            }
+        }
+    }
+
     /** Fails when the data cannot hold k clusters: more clusters than rows, or than distinct rows of positive weight. */
     public static void checkRows(Dataset data, int k) {
         if (k > data.n()) {
