@@ -173,7 +173,10 @@ final class DataOptions {
         List<String> cols = columns != null ? columns : defaultColumns;
         CsvData c;
         if (file.toString().equals("-")) {
-            c = CsvDatasetReader.read("<stdin>", new InputStreamReader(System.in, StandardCharsets.UTF_8), options(cols));
+            // Strict, as for files: a replacement character would pass silently into column names and cells.
+            c = CsvDatasetReader.read("<stdin>", new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), options(cols));
         } else {
             c = CsvDatasetReader.read(file, options(cols));
         }
@@ -263,6 +266,7 @@ final class DataOptions {
                     }
                     delim = delimiter.charAt(0);
             }
+            CsvOptions.checkDelimiter(delim, "--delimiter");
         }
         return new CsvOptions(cols, weights, delim, null).withLabels(truthColumn).withMissing(missingMode() != Missing.ERROR);
     }

@@ -217,6 +217,22 @@ class CliTest {
     }
 
     @Test
+    void standardInputMustBeUtf8AsFilesMustAndTheDelimiterIsNamed() throws Exception {
+        java.io.InputStream saved = System.in;
+        try {
+            // "aé" in Latin-1: the é was replaced silently (a column named a\uFFFD), while the same
+            // bytes in a file were refused.
+            System.setIn(new java.io.ByteArrayInputStream("a\u00e9,b\n1,2\n3,4\n".getBytes(StandardCharsets.ISO_8859_1)));
+            bad("<stdin>: not a UTF-8 text file", "fit", "--model", "kmeans", "-", "-k", "1");
+        } finally {
+            System.setIn(saved);
+        }
+        Path small = file("small.csv", "a,b\n1,2\n3,4\n");
+        // The quote character as delimiter: FastCSV's own precondition, reported as an internal error.
+        bad("--delimiter: '\"' is ", "fit", "--model", "kmeans", small.toString(), "-k", "1", "--delimiter", "\"");
+    }
+
+    @Test
     void readsStandardInput() {
         java.io.InputStream saved = System.in;
         try {

@@ -109,17 +109,36 @@ public final class CsvDatasetReader {
             char delim = options.delimiter() != null ? options.delimiter() : detectDelimiter(first);
             // The blank lines skipped are given back, so that row numbers stay the file's line numbers.
             Reader all = new PrefixedReader("\n".repeat(blank) + first + "\n", r);
-            try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).skipEmptyLines(true)
+            // Comments are off; FastCSV still wants its comment character to differ from the separator.
+            try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delim).commentCharacter(delim == '#' ? ';' : '#')
+                    .skipEmptyLines(true)
                     .ignoreDifferentFieldCount(true).ofCsvRecord(all)) {
                 return parse(name, csv.iterator(), delim, options, file);
             }
         } catch (CsvParseException e) {
-            throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
+            throw new InputException(name + ": malformed CSV: " + parseFailure(e), e);
         } catch (UncheckedIOException e) {
             throw unreadable(name, e.getCause());
         } catch (IOException | io.airlift.compress.MalformedInputException e) {
             throw unreadable(name, e);
         }
+    }
+
+    /**
+     * The parser's reason, which FastCSV keeps in the cause ("Exception when reading first record"
+     * alone said nothing): say, a line of more fields than its limit of 16,384.
+     */
+    private static String parseFailure(CsvParseException e) {
+        StringBuilder m = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            m.append(": ").append(c.getMessage());
+        }
+        return shorten(m.toString(), 240);
+    }
+
+    /** {@code s} whole when short, else its start and its length (a bad cell may be megabytes). */
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "… (" + s.length() + " characters)";
     }
 
     /** What a failure while reading says: not UTF-8, a compressed stream cut short or damaged, or the I/O error. */
@@ -418,10 +437,10 @@ public final class CsvDatasetReader {
             javaNumber = false;
         }
         if (javaNumber || Double.isInfinite(v)) {
-            throw new InputException(where + raw + " is not a finite number" + col);
+            throw new InputException(where + shorten(raw, 60) + " is not a finite number" + col);
         }
         // Java's other forms ("1d", "2f", hex floats) are not numbers in a CSV file.
-        throw new InputException(where + "not a number: \"" + raw + "\"" + col);
+        throw new InputException(where + "not a number: \"" + shorten(raw, 60) + "\"" + col);
     }
 
     private static int resolve(String file, String wanted, List<String> names, String option) {
@@ -474,7 +493,7 @@ public final class CsvDatasetReader {
                 .ignoreDifferentFieldCount(true).ofCsvRecord(new StringReader(text))) {
             csv.forEach(rows::add);
         } catch (CsvParseException e) {
-            throw new InputException(name + ": malformed CSV: " + e.getMessage(), e);
+            throw new InputException(name + ": malformed CSV: " + parseFailure(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

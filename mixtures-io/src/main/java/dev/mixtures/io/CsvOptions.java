@@ -17,9 +17,31 @@ public final class CsvOptions {
     private final String labels;
     private final boolean missing;
 
-    /** Options; every argument may be null for "automatic". */
+    /**
+     * Options; every argument may be null for "automatic".
+     *
+     * @throws dev.mixtures.BadInputException for a delimiter CSV reserves ({@link #checkDelimiter})
+     */
     public CsvOptions(List<String> columns, String weights, Character delimiter, Boolean header) {
         this(columns, weights, delimiter, header, null, false);
+        if (delimiter != null) {
+            checkDelimiter(delimiter, "delimiter");
+        }
+    }
+
+    /**
+     * Fails for a delimiter that CSV reserves: the quote character and the line ends.
+     *
+     * @param setting the setting's name for the message ("--delimiter" on the command line)
+     */
+    public static void checkDelimiter(char c, String setting) {
+        if (c == '"') {
+            throw new InputException(setting + ": '\"' is CSV's quote character and cannot separate fields;"
+                    + " use ',', ';', 'tab' or another character");
+        }
+        if (c == '\r' || c == '\n') {
+            throw new InputException(setting + ": a line end cannot separate fields; use ',', ';', 'tab' or another character");
+        }
     }
 
     private CsvOptions(List<String> columns, String weights, Character delimiter, Boolean header, String labels,

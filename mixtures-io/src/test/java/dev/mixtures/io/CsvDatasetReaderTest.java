@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,5 +234,32 @@ class CsvDatasetReaderTest {
         Files.write(bad, damaged);
         e = assertThrows(InputException.class, () -> CsvDatasetReader.read(bad, CsvOptions.defaults()));
         assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+    }
+
+    @Test
+    void hostileLinesAndCellsGetShortMessagesWithTheirReason() {
+        // 200,000 fields in a line: the parser's limit, whose reason was lost ("Exception when
+        // reading first record").
+        String wide = String.join(",", java.util.Collections.nCopies(200_000, "1"));
+        InputException e = assertThrows(InputException.class,
+                () -> CsvDatasetReader.read("t.csv", wide + "\n" + wide + "\n", CsvOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("t.csv: malformed CSV: "), e.getMessage());
+        assertTrue(e.getMessage().contains("16384"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        // A bad cell of a million characters is quoted by its start and its length, not whole.
+        InputException big = assertThrows(InputException.class,
+                () -> CsvDatasetReader.read("t.csv", "a,b\n1,2\n3," + "x".repeat(1_000_000) + "\n", CsvOptions.defaults()));
+        assertTrue(big.getMessage().startsWith("t.csv:3:2: not a number: \"xxxxxxxx"), big.getMessage());
+        assertTrue(big.getMessage().contains("(1000000 characters)"), big.getMessage());
+        assertTrue(big.getMessage().length() < 300, big.getMessage());
+    }
+
+    @Test
+    void delimitersThatCsvReservesAreRefusedByName() {
+        for (char c : new char[] {'"', '\r', '\n'}) {
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> new CsvOptions(null, null, c, null));
+            assertTrue(e.getMessage().startsWith("delimiter: "), e.getMessage());
+        }
     }
 }
