@@ -480,7 +480,7 @@ public final class CsvDatasetReader {
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": no such file");
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(name, e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -1,0 +1,33 @@
+package dev.mixtures.io;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mixtures.BadInputException;
+import dev.mixtures.FittedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fuzzes the model-file reader (issue 18): any bytes end in a model or in the documented
+ * bad-input error. Seeds (replayed in every test run): a saved model of each kind under
+ * src/test/resources/dev/mixtures/io/ModelFileFuzzTestInputs/read.
+ */
+class ModelFileFuzzTest {
+    private static Path file;
+
+    @FuzzTest(maxDuration = "12s")
+    void read(byte[] input) throws IOException {
+        if (file == null) {
+            file = Files.createTempFile("fuzz", ".json");
+            file.toFile().deleteOnExit();
+        }
+        Files.write(file, input);
+        try {
+            FittedModel m = ModelFiles.read(file);
+            // What loaded must answer: its kind and a round trip through the writer.
+            ModelFiles.fromJson(ModelFiles.toJson(m), "again");
+        } catch (BadInputException expected) {
+            // The documented refusal.
+        }
+    }
+}
