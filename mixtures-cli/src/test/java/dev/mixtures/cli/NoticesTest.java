@@ -25,7 +25,8 @@ class NoticesTest {
             "io/airlift", "aircompressor",
             "info/picocli", "picocli");
     /** Test-only libraries on the test class path, not bundled. */
-    private static final List<String> TEST_ONLY = List.of("org/junit", "org/opentest4j", "org/apiguardian");
+    private static final List<String> TEST_ONLY = List.of("org/junit", "org/opentest4j", "org/apiguardian",
+            "com/code-intelligence");
 
     @Test
     void everyBundledLibraryIsNamedWithItsLicence() throws IOException {
