@@ -116,6 +116,14 @@ public final class Main implements Runnable {
             if (causedByOutOfMemory(ex)) {
                 return outOfMemory(err);
             }
+            for (Throwable c = ex; c != null; c = c.getCause()) {
+                if (dev.mixtures.data.Dataset.isMappingFault(c)) {
+                    // Outside a fit, which names the file itself (Dataset.readFault).
+                    err.println("mixtures: error: an input .npy file changed or was cut short while it was being read"
+                            + " (a memory-mapped file must stay as it is while a command uses it)");
+                    return BAD_INPUT;
+                }
+            }
             if (ex instanceof dev.mixtures.io.OutputException) {
                 err.println("mixtures: error: " + ex.getMessage());
                 return OUTPUT_FAILED;

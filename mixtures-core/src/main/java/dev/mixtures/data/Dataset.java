@@ -588,6 +588,31 @@ public final class Dataset {
         return s;
     }
 
+    /**
+     * What a fault while reading these rows means: a dataset mapped from a file ({@link #map}) whose
+     * file lost pages while in use (cut short by another program) faults on reading them, and the
+     * JVM raises that as an {@link InternalError}, not always where the read was; a fit or pass
+     * that catches one asks here. Returns the bad-input error naming the file, or null when
+     * {@code e} is another error or these rows are not mapped.
+     */
+    public BadInputException readFault(Throwable e) {
+        String file = store.mappedFile();
+        if (file == null || !(e instanceof InternalError) || !isMappingFault(e)) {
+            return null;
+        }
+        return cutShort(file, e);
+    }
+
+    /** Whether {@code e} is the JVM's report of a fault in a read of mapped memory. */
+    public static boolean isMappingFault(Throwable e) {
+        return e instanceof InternalError && String.valueOf(e.getMessage()).contains("fault occurred");
+    }
+
+    static BadInputException cutShort(String file, Throwable e) {
+        return new BadInputException(file + ": the file changed or was cut short while it was being read"
+                + " (a memory-mapped .npy file must stay as it is while a command uses it)", e);
+    }
+
     /** Whether some cells are missing (NaN): only in a dataset made to allow them. */
     public boolean hasMissing() {
         return missing > 0;

@@ -13,16 +13,21 @@ import java.nio.file.StandardOpenOption;
  * cache into its window's buffer, so a file larger than the heap (or than RAM, then read from disk
  * each pass) can be fitted. The file is mapped in segments of whole chunks of
  * {@link dev.mixtures.em.EmLoop#CHUNK_ROWS} rows, each under 2 GB (the limit of one mapping), so a
- * chunk's rows are one bulk copy. The file must not change while the dataset is in use.
+ * chunk's rows are one bulk copy. The file must not change while the dataset is in use: a read
+ * of a page that is gone (the file cut short) faults, which the JVM raises as an
+ * {@link InternalError}; the reads here turn it into a {@link dev.mixtures.BadInputException}
+ * naming the file.
  */
 final class MappedRows extends RowStore {
     private static final long SEGMENT_BYTES = 1L << 30;
+    private final String name;
     private final DoubleBuffer[] segments;
     private final int segmentRows;
     private final double[] weights;
 
-    private MappedRows(DoubleBuffer[] segments, int segmentRows, double[] weights, int n, int d) {
+    private MappedRows(String name, DoubleBuffer[] segments, int segmentRows, double[] weights, int n, int d) {
         super(n, d);
+        this.name = name;
         this.segments = segments;
         this.segmentRows = segmentRows;
         this.weights = weights;
@@ -48,7 +53,7 @@ final class MappedRows extends RowStore {
                         .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
             }
         }
-        return new MappedRows(segments, segmentRows, null, n, d);
+        return new MappedRows(file.toString(), segments, segmentRows, null, n, d);
     }
 
     @Override
@@ -59,12 +64,16 @@ final class MappedRows extends RowStore {
     @Override
     void copy(int from, int to, double[] v, double[] wt) {
         int at = 0;
-        for (int i = from; i < to;) {
-            int s = i / segmentRows;
-            int end = (int) Math.min(to, (long) (s + 1) * segmentRows);
-            segments[s].get((i - s * segmentRows) * d, v, at * d, (end - i) * d);
-            at += end - i;
-            i = end;
+        try {
+            for (int i = from; i < to;) {
+                int s = i / segmentRows;
+                int end = (int) Math.min(to, (long) (s + 1) * segmentRows);
+                segments[s].get((i - s * segmentRows) * d, v, at * d, (end - i) * d);
+                at += end - i;
+                i = end;
+            }
+        } catch (InternalError e) {
+            throw changed(e);
         }
         if (wt != null) {
             if (weights == null) {
@@ -78,13 +87,34 @@ final class MappedRows extends RowStore {
     @Override
     void copyRow(int i, double[] dst, int at) {
         int s = i / segmentRows;
-        segments[s].get((i - s * segmentRows) * d, dst, at, d);
+        try {
+            segments[s].get((i - s * segmentRows) * d, dst, at, d);
+        } catch (InternalError e) {
+            throw changed(e);
+        }
     }
 
     @Override
     double get(int i, int j) {
         int s = i / segmentRows;
-        return segments[s].get((i - s * segmentRows) * d + j);
+        try {
+            return segments[s].get((i - s * segmentRows) * d + j);
+        } catch (InternalError e) {
+            throw changed(e);
+        }
+    }
+
+    @Override
+    String mappedFile() {
+        return name;
+    }
+
+    /** A fault reading the mapping: the file lost pages (cut short) while in use; any other InternalError as it is. */
+    private Error changed(InternalError e) {
+        if (String.valueOf(e.getMessage()).contains("fault occurred")) {
+            throw Dataset.cutShort(name, e);
+        }
+        return e;
     }
 
     @Override
@@ -104,7 +134,7 @@ final class MappedRows extends RowStore {
 
     @Override
     MappedRows withWeights(double[] w) {
-        return new MappedRows(segments, segmentRows, w, n, d);
+        return new MappedRows(name, segments, segmentRows, w, n, d);
     }
 
     /**

@@ -52,6 +52,11 @@ abstract class RowStore {
     /** The same rows with these weights (n of them, already checked and owned by the store; null for none). */
     abstract RowStore withWeights(double[] weights);
 
+    /** The file these rows are mapped from, or null when they are in the heap. */
+    String mappedFile() {
+        return null;
+    }
+
     /** Fills {@code w} by copying into its buffers: for stores without arrays of their own and ranges across blocks. */
     final void copyWindow(int from, int to, RowWindow w) {
         double[] v = w.valueBuffer((to - from) * d);

@@ -64,4 +64,9 @@ final class ScaledRows extends RowStore {
     RowStore withWeights(double[] weights) {
         return new ScaledRows(base.withWeights(weights), shift, scale);
     }
+
+    @Override
+    String mappedFile() {
+        return base.mappedFile();
+    }
 }

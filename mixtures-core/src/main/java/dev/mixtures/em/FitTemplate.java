@@ -1,5 +1,6 @@
 package dev.mixtures.em;
 
+import dev.mixtures.BadInputException;
 import dev.mixtures.ProgressListener;
 import dev.mixtures.FitTrace;
 import dev.mixtures.Statistics;
@@ -133,6 +134,27 @@ public final class FitTemplate {
      * @throws java.util.concurrent.CancellationException when {@code cancel} answers true
      */
     public static <P, S extends Statistics<S>> Outcome<P, S> fit(Dataset data, Options o, Consumer<Dataset> check,
+            BiFunction<Dataset, Standardizer, Spec<P, S>> spec, ProgressListener listener, BooleanSupplier cancel) {
+        try {
+            return fitChecked(data, o, check, spec, listener, cancel);
+        } catch (InternalError e) {
+            // A mapped file cut short while in use faults on a read; name the file.
+            BadInputException b = data.readFault(e);
+            if (b != null) {
+                throw b;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // The same fault in a worker thread, wrapped by Workers.
+            BadInputException b = data.readFault(e.getCause());
+            if (b != null) {
+                throw b;
+            }
+            throw e;
+        }
+    }
+
+    private static <P, S extends Statistics<S>> Outcome<P, S> fitChecked(Dataset data, Options o, Consumer<Dataset> check,
             BiFunction<Dataset, Standardizer, Spec<P, S>> spec, ProgressListener listener, BooleanSupplier cancel) {
         long start = System.nanoTime();
         check.accept(data);

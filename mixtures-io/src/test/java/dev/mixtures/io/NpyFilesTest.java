@@ -93,4 +93,25 @@ class NpyFilesTest {
         assertTrue(assertThrows(InputException.class, () -> NpyFiles.read(dir.resolve("none.npy"))).getMessage()
                 .contains("no such file"));
     }
+
+    @Test
+    void aMappedFileCutShortWhileInUseIsNamedNotAFault() throws Exception {
+        Path f = dir.resolve("cut.npy");
+        double[] v = new double[20_000 * 4];
+        for (int q = 0; q < v.length; q++) {
+            v[q] = (q % 4) + q % 7;
+        }
+        NpyFiles.write(Dataset.of(v, 20_000, 4), f);
+        Dataset mapped = NpyFiles.read(f);
+        // Another program cuts the file short while this one still maps it: a read of the lost pages
+        // faults (SIGBUS), which the JVM raised as an InternalError ("a fault occurred ...").
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(128);
+        }
+        dev.mixtures.BadInputException e = assertThrows(dev.mixtures.BadInputException.class,
+                () -> dev.mixtures.kmeans.KMeans.builder().k(2).build().fit(mapped));
+        assertTrue(e.getMessage().startsWith(f + ": the file changed or was cut short while it was being read"), e.getMessage());
+        // And what a caller outside a fit gets, from whatever it holds: the same error, named.
+        assertTrue(mapped.readFault(e.getCause()) != null);
+    }
 }
