@@ -1,6 +1,5 @@
 package dev.mixtures.cli;
 
-import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.io.InputException;
 import java.util.List;
@@ -29,7 +28,7 @@ final class SampleCommand implements Callable<Integer> {
     SavedModelOptions model = new SavedModelOptions();
 
     @Option(names = {"-n", "--n"}, required = true, paramLabel = "N", description = "Number of points.")
-    int n;
+    long n;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -41,20 +40,26 @@ final class SampleCommand implements Callable<Integer> {
         }
         MixtureDensity m = model.readMixture(model.read(), "--model", "cannot be sampled", "sample needs a gmm or vb model");
         model.checkOutput(null);
-        GaussianMixtureModel.Sample s = m.sample(n, seed);
         List<String> cols = m.columnNames();
         String component = cols.contains("component") ? "component_" : "component";
+        // Streamed: each point written as it is drawn, so -n is bounded by the disk, not the heap.
         model.emit(spec, w -> {
             w.write(String.join(",", cols.stream().map(SampleCommand::quote).toArray(String[]::new)) + "," + component + "\n");
             StringBuilder line = new StringBuilder();
-            double[][] p = s.points();
-            int[] c = s.components();
-            for (int i = 0; i < p.length; i++) {
-                line.setLength(0);
-                for (double v : p[i]) {
-                    line.append(v).append(',');
-                }
-                w.write(line.append(c[i]).append('\n').toString());
+            try {
+                m.sample(n, seed, (x, c) -> {
+                    line.setLength(0);
+                    for (double v : x) {
+                        line.append(v).append(',');
+                    }
+                    try {
+                        w.write(line.append(c).append('\n').toString());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         });
         return 0;

@@ -174,4 +174,36 @@ class LauncherTest {
         assertEquals(Main.BROKEN_PIPE, p.exitValue(), err);
         assertEquals("", err.strip());
     }
+
+    /**
+     * sample streams its points: a million of them from a 32 MB heap (held whole, they took 50 MB
+     * and more; -n 2000000000 ran out of memory), the same file as the in-memory draw gives.
+     */
+    @Test
+    void sampleStreamsAnyNumberOfPoints() throws Exception {
+        Path model = dir.resolve("g.json");
+        CliTest.Result fit = CliTest.run("fit", "--model", "gmm", "-k", "2", "--out", model.toString());
+        assertEquals(0, fit.code, fit.err);
+        Path out = dir.resolve("points.csv");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "sample", "--model", model.toString(), "-n", "1000000", "--seed", "3", "--out", out.toString())
+                .redirectErrorStream(true).start();
+        String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), all);
+        try (var lines = Files.lines(out)) {
+            assertEquals(1_000_001, lines.count());
+        }
+        // The first points are those of the library's in-memory draw with the same seed.
+        var m = (dev.mixtures.gaussian.GaussianMixtureModel) dev.mixtures.io.ModelFiles.read(model);
+        double[][] first = m.sample(3, 3).points();
+        List<String> head;
+        try (var lines = Files.lines(out)) {
+            head = lines.skip(1).limit(3).toList();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(head.get(i).startsWith(first[i][0] + "," + first[i][1] + ","), head.get(i));
+        }
+    }
 }

@@ -475,8 +475,13 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
      * coordinate for diag, whose t's are independent). The same seed gives the same points.
      */
     public GaussianMixtureModel.Sample sample(int count, long seed) {
+        return GaussianMixtureModel.collect(count, seed, this::sample);
+    }
+
+    /** As {@link #sample(int, long)}, each point handed to {@code sink} as it is drawn: memory O(d). */
+    public void sample(long count, long seed, java.util.function.ObjIntConsumer<double[]> sink) {
         Predictive pr = new Predictive(post);
-        return GaussianMixtureModel.ancestral(count, seed, pr.weights, post.d, standardizer, pr::draw);
+        GaussianMixtureModel.ancestral(count, seed, pr.weights, post.d, standardizer, pr::draw, sink);
     }
 
     /** The responsibilities of this model on {@code data}, as a start for another fit (warm start). */

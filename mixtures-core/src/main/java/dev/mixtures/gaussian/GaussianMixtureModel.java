@@ -340,6 +340,15 @@ public final class GaussianMixtureModel implements MixtureDensity {
      * point from its Gaussian, x = μ + L ε with Σ = L Lᵀ. The same seed gives the same points.
      */
     public Sample sample(int count, long seed) {
+        return collect(count, seed, this::sample);
+    }
+
+    /**
+     * As {@link #sample(int, long)}, handing each point (original units) and its component to
+     * {@code sink} as it is drawn, in the same order and with the same values: memory O(d)
+     * whatever {@code count}.
+     */
+    public void sample(long count, long seed, java.util.function.ObjIntConsumer<double[]> sink) {
         int d = params.d;
         double[][] chol = new double[params.k][];
         for (int c = 0; c < params.k; c++) {
@@ -347,7 +356,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
             Cholesky.factor(params.fullCovariance(c), d, l);
             chol[c] = l;
         }
-        return ancestral(count, seed, params.weights, d, standardizer, (c, rnd, e) -> {
+        ancestral(count, seed, params.weights, d, standardizer, (c, rnd, e) -> {
             for (int j = 0; j < d; j++) {
                 e[j] = rnd.nextGaussian();
             }
@@ -361,7 +370,27 @@ public final class GaussianMixtureModel implements MixtureDensity {
                 x[a] = v;
             }
             return x;
+        }, sink);
+    }
+
+    /** Streamed sampling of {@code count} points gathered into a {@link Sample}. */
+    static Sample collect(int count, long seed, StreamedSampler sampler) {
+        if (count < 0) {
+            throw new BadInputException("n must be at least 0, got " + count);
+        }
+        double[][] pts = new double[count][];
+        int[] comp = new int[count];
+        int[] i = {0};
+        sampler.sample(count, seed, (x, c) -> {
+            pts[i[0]] = x;
+            comp[i[0]++] = c;
         });
+        return new Sample(pts, comp);
+    }
+
+    /** A model's streamed sampling, {@link #sample(long, long, java.util.function.ObjIntConsumer)}. */
+    interface StreamedSampler {
+        void sample(long count, long seed, java.util.function.ObjIntConsumer<double[]> sink);
     }
 
     /** A point of component c in the fitted space, drawn from {@code rnd} ({@code e}: d doubles of scratch). */
@@ -371,10 +400,11 @@ public final class GaussianMixtureModel implements MixtureDensity {
 
     /**
      * Ancestral sampling of any mixture: for each point, a component from {@code weights} (one
-     * uniform draw), then the point from {@code draw}, mapped back to original units.
+     * uniform draw), then the point from {@code draw}, mapped back to original units, handed to
+     * {@code sink} with its component.
      */
-    static Sample ancestral(int count, long seed, double[] weights, int d, Standardizer standardizer,
-            ComponentDraw draw) {
+    static void ancestral(long count, long seed, double[] weights, int d, Standardizer standardizer, ComponentDraw draw,
+            java.util.function.ObjIntConsumer<double[]> sink) {
         if (count < 0) {
             throw new BadInputException("n must be at least 0, got " + count);
         }
@@ -386,19 +416,15 @@ public final class GaussianMixtureModel implements MixtureDensity {
             cum[c] = s;
         }
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[][] pts = new double[count][];
-        int[] comp = new int[count];
         double[] e = new double[d];
-        for (int i = 0; i < count; i++) {
+        for (long i = 0; i < count; i++) {
             double u = rnd.nextDouble() * s;
             int c = 0;
             while (c < k - 1 && u >= cum[c]) {
                 c++;
             }
             double[] x = draw.draw(c, rnd, e);
-            pts[i] = standardizer == null ? x : standardizer.inverse(x);
-            comp[i] = c;
+            sink.accept(standardizer == null ? x : standardizer.inverse(x), c);
         }
-        return new Sample(pts, comp);
     }
 }

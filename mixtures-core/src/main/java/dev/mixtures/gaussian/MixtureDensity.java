@@ -38,4 +38,10 @@ public sealed interface MixtureDensity extends FittedModel permits GaussianMixtu
 
     /** Points drawn from the density, with the component each came from; the same seed gives the same points. */
     GaussianMixtureModel.Sample sample(int count, long seed);
+
+    /**
+     * The same points as {@link #sample(int, long)}, each handed to {@code sink} with its component
+     * as it is drawn, so that any number of them takes O(d) memory.
+     */
+    void sample(long count, long seed, java.util.function.ObjIntConsumer<double[]> sink);
 }
