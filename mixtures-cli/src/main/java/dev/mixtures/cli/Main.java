@@ -146,9 +146,13 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         });
         try {
-            return cl.execute(args);
+            // Every output of the command is moved into place only when the whole command succeeded.
+            return dev.mixtures.io.AtomicFiles.allOrNone(() -> cl.execute(args), code -> code == 0);
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
+        } catch (dev.mixtures.io.OutputException e) {
+            err.println("mixtures: error: " + e.getMessage());
+            return OUTPUT_FAILED;
         }
     }
 

@@ -19,6 +19,9 @@ import java.nio.file.StandardOpenOption;
  * written: a device, pipe or socket would be replaced by the move, so it is refused.
  */
 public final class AtomicFiles {
+    /** The outputs of the work in {@link #allOrNone} on this thread: {temporary, target} pairs. */
+    private static final ThreadLocal<java.util.List<Path[]>> STAGED = new ThreadLocal<>();
+
     /** Temporary files written but not yet moved or removed. */
     private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -133,6 +136,60 @@ public final class AtomicFiles {
         return e.getMessage();
     }
 
+    /** Moves a written temporary file over its target and forces the folder. */
+    private static void move(Path tmp, Path abs) throws IOException {
+        try {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceFolder(abs.getParent());
+    }
+
+    /**
+     * Runs {@code work} with every output it writes through this class held back: each is written
+     * whole to its temporary file and forced to disk, and only when {@code work} is done and
+     * {@code success} accepts its result are they all moved into place, one after another (renames:
+     * the window in which a failure could leave some moved is a few system calls). Otherwise, or
+     * when {@code work} throws, every temporary file is removed and no output is touched. So a
+     * command with several outputs (a model, labels, a figure) writes all or none. Nested calls
+     * join the outer one.
+     */
+    public static <T> T allOrNone(java.util.function.Supplier<T> work, java.util.function.Predicate<T> success) {
+        if (STAGED.get() != null) {
+            return work.get();
+        }
+        java.util.List<Path[]> staged = new java.util.ArrayList<>();
+        STAGED.set(staged);
+        int moved = 0;
+        try {
+            T result = work.get();
+            STAGED.remove();
+            if (success.test(result)) {
+                for (Path[] p : staged) {
+                    try {
+                        move(p[0], p[1]);
+                    } catch (IOException e) {
+                        throw new OutputException(p[1] + ": cannot be written: " + reason(e), e);
+                    }
+                    PENDING.remove(p[0]);
+                    moved++;
+                }
+            }
+            return result;
+        } finally {
+            STAGED.remove();
+            for (int i = moved; i < staged.size(); i++) {
+                try {
+                    Files.deleteIfExists(staged.get(i)[0]);
+                } catch (IOException ignored) {
+                    // Hidden and ours; the shutdown hook tries again.
+                }
+                PENDING.remove(staged.get(i)[0]);
+            }
+        }
+    }
+
     /** Forces a folder's entries (the move just made) to disk where the system allows it. */
     private static void forceFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -155,14 +212,16 @@ public final class AtomicFiles {
                 o.flush();
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            java.util.List<Path[]> staged = STAGED.get();
+            if (staged != null) {
+                // Moved with the others when the whole command has succeeded (allOrNone).
+                staged.add(new Path[] {tmp, abs});
+                tmp = null;
+                return;
             }
+            move(tmp, abs);
             PENDING.remove(tmp);
             tmp = null;
-            forceFolder(dir);
         } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
             // The location itself (checked before a fit, but it may have changed since).
             throw new InputException(target + ": cannot be written: " + reason(e), e);

@@ -95,4 +95,44 @@ class AtomicFilesTest {
             assertEquals(List.of("pipe"), left.map(f -> f.getFileName().toString()).toList(), "no temporary file left");
         }
     }
+
+    @Test
+    void outputsOfOneWorkAreAllWrittenOrNone() throws Exception {
+        Path model = dir.resolve("model.json");
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(model, "old model");
+        // The second output fails after the first was written: neither changes.
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.allOrNone(() -> {
+            AtomicFiles.write(model, w -> w.write("new model"));
+            try {
+                assertEquals("old model", Files.readString(model), "held back until the work is done");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            AtomicFiles.write(labels, w -> {
+                throw new IllegalStateException("failed half-way");
+            });
+            return 0;
+        }, code -> code == 0));
+        assertEquals("old model", Files.readString(model));
+        assertTrue(Files.notExists(labels));
+        // A work that ends with a failure code writes nothing either.
+        AtomicFiles.allOrNone(() -> {
+            AtomicFiles.write(model, w -> w.write("new model"));
+            return 2;
+        }, code -> code == 0);
+        assertEquals("old model", Files.readString(model));
+        // And one that succeeds writes both.
+        AtomicFiles.allOrNone(() -> {
+            AtomicFiles.write(model, w -> w.write("new model"));
+            AtomicFiles.write(labels, w -> w.write("0\n1\n"));
+            return 0;
+        }, code -> code == 0);
+        assertEquals("new model", Files.readString(model));
+        assertEquals("0\n1\n", Files.readString(labels));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("labels.csv", "model.json"), left.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no temporary file left");
+        }
+    }
 }
