@@ -3,7 +3,6 @@ package dev.mixtures.io;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mixtures.BadInputException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,15 +10,9 @@ import java.nio.file.Path;
  * labels (none empty) or in the documented bad-input error.
  */
 class LabelReaderFuzzTest {
-    private static Path file;
-
     @FuzzTest(maxDuration = "12s")
     void read(byte[] input) throws IOException {
-        if (file == null) {
-            file = Files.createTempFile("fuzz", ".csv");
-            file.toFile().deleteOnExit();
-        }
-        Files.write(file, input);
+        Path file = FuzzChecks.asFile(input, ".csv");
         String column = input.length % 3 == 0 ? null : input.length % 3 == 1 ? "label" : "2";
         try {
             for (String s : CsvDatasetReader.readLabels(file, column)) {

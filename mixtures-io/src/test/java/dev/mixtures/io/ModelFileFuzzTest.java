@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mixtures.BadInputException;
 import dev.mixtures.FittedModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,15 +12,9 @@ import java.nio.file.Path;
  * src/test/resources/dev/mixtures/io/ModelFileFuzzTestInputs/read.
  */
 class ModelFileFuzzTest {
-    private static Path file;
-
     @FuzzTest(maxDuration = "12s")
     void read(byte[] input) throws IOException {
-        if (file == null) {
-            file = Files.createTempFile("fuzz", ".json");
-            file.toFile().deleteOnExit();
-        }
-        Files.write(file, input);
+        Path file = FuzzChecks.asFile(input, ".json");
         try {
             FittedModel m = ModelFiles.read(file);
             // What loaded must answer: its kind and a round trip through the writer.
