@@ -111,7 +111,7 @@ final class MappedRows extends RowStore {
 
     /** A fault reading the mapping: the file lost pages (cut short) while in use; any other InternalError as it is. */
     private Error changed(InternalError e) {
-        if (String.valueOf(e.getMessage()).contains("fault occurred")) {
+        if (Dataset.isMappingFault(e)) {
             throw Dataset.cutShort(name, e);
         }
         return e;

@@ -140,10 +140,15 @@ public final class EmLoop {
 
     /** Boundaries of pieces of {@link #CHUNK_ROWS} rows over {@code rows} rows. */
     public static int[] uniformChunks(int rows) {
-        int nChunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        return uniformChunks(rows, CHUNK_ROWS);
+    }
+
+    /** Boundaries of pieces of {@code size} rows over {@code rows} rows. */
+    public static int[] uniformChunks(int rows, int size) {
+        int nChunks = (rows + size - 1) / size;
         int[] b = new int[nChunks + 1];
         for (int c = 0; c < nChunks; c++) {
-            b[c] = c * CHUNK_ROWS;
+            b[c] = c * size;
         }
         b[nChunks] = rows;
         return b;

@@ -475,7 +475,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
      * coordinate for diag, whose t's are independent). The same seed gives the same points.
      */
     public GaussianMixtureModel.Sample sample(int count, long seed) {
-        return GaussianMixtureModel.collect(count, seed, this::sample);
+        return GaussianMixtureModel.collect(count, seed, this);
     }
 
     /** As {@link #sample(int, long)}, each point handed to {@code sink} as it is drawn: memory O(d). */

@@ -340,7 +340,7 @@ public final class GaussianMixtureModel implements MixtureDensity {
      * point from its Gaussian, x = μ + L ε with Σ = L Lᵀ. The same seed gives the same points.
      */
     public Sample sample(int count, long seed) {
-        return collect(count, seed, this::sample);
+        return collect(count, seed, this);
     }
 
     /**
@@ -373,24 +373,19 @@ public final class GaussianMixtureModel implements MixtureDensity {
         }, sink);
     }
 
-    /** Streamed sampling of {@code count} points gathered into a {@link Sample}. */
-    static Sample collect(int count, long seed, StreamedSampler sampler) {
+    /** {@code model}'s streamed sampling of {@code count} points gathered into a {@link Sample}. */
+    static Sample collect(int count, long seed, MixtureDensity model) {
         if (count < 0) {
             throw new BadInputException("n must be at least 0, got " + count);
         }
         double[][] pts = new double[count][];
         int[] comp = new int[count];
         int[] i = {0};
-        sampler.sample(count, seed, (x, c) -> {
+        model.sample((long) count, seed, (x, c) -> {
             pts[i[0]] = x;
             comp[i[0]++] = c;
         });
         return new Sample(pts, comp);
-    }
-
-    /** A model's streamed sampling, {@link #sample(long, long, java.util.function.ObjIntConsumer)}. */
-    interface StreamedSampler {
-        void sample(long count, long seed, java.util.function.ObjIntConsumer<double[]> sink);
     }
 
     /** A point of component c in the fitted space, drawn from {@code rnd} ({@code e}: d doubles of scratch). */

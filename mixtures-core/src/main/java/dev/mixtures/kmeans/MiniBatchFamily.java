@@ -2,6 +2,7 @@ package dev.mixtures.kmeans;
 
 import dev.mixtures.data.Dataset;
 import dev.mixtures.em.EmFamily;
+import dev.mixtures.em.EmLoop;
 import dev.mixtures.em.Workers;
 import dev.mixtures.linalg.DistanceKernel;
 import dev.mixtures.linalg.Kernels;
@@ -105,13 +106,7 @@ final class MiniBatchFamily implements EmFamily<Centres, KMeansStatistics> {
 
     @Override
     public int[][] chunks(int rows) {
-        int pieces = (rows + PIECE - 1) / PIECE;
-        int[] b = new int[pieces + 1];
-        for (int c = 0; c < pieces; c++) {
-            b[c] = c * PIECE;
-        }
-        b[pieces] = rows;
-        return new int[][] {b};
+        return new int[][] {EmLoop.uniformChunks(rows, PIECE)};
     }
 
     @Override
