@@ -53,4 +53,12 @@ public interface BlockSteps<P, S extends Statistics<S>> {
      * (K-means by blocks stops on its tolerance only: which rows changed cluster is not kept.)
      */
     boolean converged(double previous, double current, S merged);
+
+    /**
+     * Whether iterating may stop with the parameters {@code next} the M-step just made, once
+     * {@link #converged} says so (a Bayesian mixture with a move still to price may not); yes by default.
+     */
+    default boolean mayStop(P next) {
+        return true;
+    }
 }

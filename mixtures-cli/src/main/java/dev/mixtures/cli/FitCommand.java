@@ -14,6 +14,7 @@ import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.Move;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.io.AtomicFiles;
 import dev.mixtures.io.InputException;
@@ -97,6 +98,11 @@ class FitCommand implements Callable<Integer> {
 
     @Option(names = "--weight-prior", paramLabel = "P", description = "vb: dirichlet (PRML, the default) or dirichlet-process (stick-breaking).")
     String weightPrior;
+
+    @Option(names = "--moves", paramLabel = "M", description = "vb: the moves the fit may make between iterations, each"
+            + " kept only if it raises the bound: all (the default), none (plain coordinate ascent, as PRML and"
+            + " scikit-learn), or a list of order (dirichlet-process: sticks in order of size), merge, delete.")
+    String moves;
 
     @Option(names = "--alpha0", paramLabel = "A", description = "vb: the weight prior's concentration α0 (γ0 for dirichlet-process), > 0 (default: 1/K).")
     Double alpha0;
@@ -189,7 +195,7 @@ class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Object[] vbOnly = {"--weight-prior", weightPrior, "--alpha0", alpha0, "--beta0", beta0, "--nu0", nu0,
+        Object[] vbOnly = {"--weight-prior", weightPrior, "--moves", moves, "--alpha0", alpha0, "--beta0", beta0, "--nu0", nu0,
             "--mean-prior", meanPrior, "--covariance-prior", covariancePrior};
         if ("gmm".equals(model)) {
             notFor("kmeans", "--algorithm", algorithm, "--batch-size", batchSize);
@@ -406,6 +412,9 @@ class FitCommand implements Callable<Integer> {
         }
         if (alpha0 != null) {
             b.concentration(alpha0);
+        }
+        if (moves != null) {
+            b.moves(Move.parseSet(moves));
         }
         if (beta0 != null) {
             b.beta0(beta0);

@@ -10,6 +10,8 @@ import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.Move;
+import dev.mixtures.gaussian.MoveEvent;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.metrics.Agreement;
 import dev.mixtures.metrics.Contingency;
@@ -86,6 +88,20 @@ final class JsonReport {
         o.put("weightPrior", m.weightPrior().label());
         o.put("lowerBound", m.lowerBound());
         o.put("boundConvention", "PRML (10.70) with every constant; scikit-learn's lower_bound_ drops the prior-only ones");
+        o.put("kMax", s.k());
+        o.put("componentsInUse", m.k());
+        o.put("moves", Move.labels(s.moves()));
+        ArrayNode made = o.putArray("movesMade");
+        for (MoveEvent e : m.moves()) {
+            ObjectNode me = made.addObject();
+            me.put("iteration", e.iteration());
+            me.put("kind", e.kind().label());
+            me.put("kept", e.kept());
+            me.put("removed", e.removed());
+            me.put("gain", e.gain());
+            me.put("inUse", e.inUse());
+        }
+        o.put("reorders", m.reorders());
         o.put("effectiveComponents", m.effectiveComponents());
         o.put("effectiveRule", "N_k >= 1 and E[pi_k] >= 0.001");
         ArrayNode eff = o.putArray("effective");
@@ -169,7 +185,8 @@ final class JsonReport {
         }
         if (r.bayesian() != null) {
             ObjectNode v = o.putObject("bayesian");
-            v.put("k", r.bayesian().k());
+            v.put("k", r.bayesian().settings().k());
+            v.put("componentsInUse", r.bayesian().k());
             v.put("covariance", r.bayesian().covarianceType().label());
             v.put("effectiveComponents", r.bayesian().effectiveComponents());
             v.put("converged", r.bayesian().converged());

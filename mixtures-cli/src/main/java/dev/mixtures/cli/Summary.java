@@ -7,6 +7,7 @@ import dev.mixtures.gaussian.GaussianMixture;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
+import dev.mixtures.gaussian.Move;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.metrics.Agreement;
@@ -138,7 +139,7 @@ final class Summary {
         BayesianGaussianMixture st = m.settings();
         List<String> cols = m.columnNames();
         s.append(String.format(Locale.ROOT, "Bayesian Gaussian mixture (variational, PRML §10.2), up to K = %d components, %s"
-                + " covariances, on %s: %d rows × %d columns (%s)%s%n", m.k(), m.covarianceType().label(), loaded.source,
+                + " covariances, on %s: %d rows × %d columns (%s)%s%n", st.k(), m.covarianceType().label(), loaded.source,
                 m.trainingRows(), m.d(), columnList(cols), loaded.data.hasWeights() ? ", weighted" : ""));
         if (loaded.csv != null && !loaded.csv.ignoredColumns().isEmpty()) {
             s.append("  skipped non-numeric column(s): ").append(columnList(loaded.csv.ignoredColumns())).append('\n');
@@ -149,9 +150,10 @@ final class Summary {
                 compact(m.priorBeta()), compact(m.priorDegreesOfFreedom()),
                 st.meanPrior() == null ? "the data mean" : "given", st.covariancePrior() == null ? "the data covariance" : "given"));
         int starts = st.init() == StartMethod.GIVEN ? 1 : st.nInit();
-        s.append(String.format(Locale.ROOT, "  %s start, %d start%s, seed %d, reg-covar %s, tol %s, %d thread%s%s%n",
-                st.init().label(), starts, starts == 1 ? "" : "s", st.seed(), compact(st.regCovar()), compact(st.tol()),
-                st.threads(), st.threads() == 1 ? "" : "s", st.standardize() ? ", standardized (population SD)" : ""));
+        s.append(String.format(Locale.ROOT, "  %s start, %d start%s, moves %s, seed %d, reg-covar %s, tol %s, %d thread%s%s%n",
+                st.init().label(), starts, starts == 1 ? "" : "s", Move.labels(st.moves()), st.seed(),
+                compact(st.regCovar()), compact(st.tol()), st.threads(), st.threads() == 1 ? "" : "s",
+                st.standardize() ? ", standardized (population SD)" : ""));
         s.append('\n');
         s.append(String.format(Locale.ROOT, "%s after %d iteration%s (best start: #%d of %d) in %.3f s%n",
                 m.converged() ? "Converged" : "Stopped at the iteration limit, not converged,", m.trace().iterations(),
@@ -160,6 +162,10 @@ final class Summary {
                 m.lowerBound(), m.lowerBound() / m.trainingWeight(), loaded.data.hasWeights() ? "unit of row weight" : "row"));
         boolean[] eff = m.effective();
         int ne = m.effectiveComponents();
+        if (m.k() < st.k()) {
+            s.append(String.format(Locale.ROOT, "Components in use: %d of K = %d (the others merged or deleted by moves)%n",
+                    m.k(), st.k()));
+        }
         s.append(String.format(Locale.ROOT, "Effective components: %d of %d (N_k ≥ 1 and E[π_k] ≥ 0.001)%n%n", ne, m.k()));
         int[] shown = new int[ne];
         StringBuilder off = new StringBuilder();
@@ -302,7 +308,7 @@ final class Summary {
         }
         if (r.bayesian() != null) {
             s.append(String.format(Locale.ROOT, "Bayesian mixture beside it (K = %d, %s covariances, α0 = 1/K): %d effective"
-                    + " component%s%s%n", r.bayesian().k(), r.bayesian().covarianceType().label(),
+                    + " component%s%s%n", r.bayesian().settings().k(), r.bayesian().covarianceType().label(),
                     r.bayesian().effectiveComponents(), r.bayesian().effectiveComponents() == 1 ? "" : "s",
                     r.bayesian().converged() ? "" : " (its bound was still rising after " + r.bayesian().trace().iterations()
                             + " iterations)"));

@@ -398,15 +398,28 @@ class CliTest {
 
     @Test
     void bayesianMixtureReproducesFigure10_6AndIsReadable() {
-        Result few = run("fit", "--model", "vb", "-k", "6", "--alpha0", "0.001", "--standardize");
+        // PRML's figure is of the plain coordinate ascent: no moves.
+        Result few = run("fit", "--model", "vb", "-k", "6", "--alpha0", "0.001", "--standardize", "--moves", "none");
         assertEquals(0, few.code, few.err);
         assertTrue(few.out.contains("Effective components: 2 of 6"), few.out);
         assertTrue(few.out.contains("Lower bound L = "), few.out);
         assertTrue(few.out.contains("Switched off: components"), few.out);
         assertTrue(few.out.contains("α0 = 0.001"), few.out);
-        Result all = run("fit", "--model", "vb", "-k", "6", "--alpha0", "10", "--standardize");
+        assertTrue(few.out.contains("moves none"), few.out);
+        Result all = run("fit", "--model", "vb", "-k", "6", "--alpha0", "10", "--standardize", "--moves", "none");
         assertEquals(0, all.code, all.err);
         assertTrue(all.out.contains("Effective components: 6 of 6"), all.out);
+        // With the moves the same two answers, the four unneeded components deleted rather than switched off.
+        Result moved = run("fit", "--model", "vb", "-k", "6", "--alpha0", "0.001", "--standardize");
+        assertEquals(0, moved.code, moved.err);
+        assertTrue(moved.out.contains("Components in use: 2 of K = 6"), moved.out);
+        assertTrue(moved.out.contains("Effective components: 2 of 2"), moved.out);
+        assertTrue(moved.out.contains("Note: moves: "), moved.out);
+        Result kept = run("fit", "--model", "vb", "-k", "6", "--alpha0", "10", "--standardize");
+        assertEquals(0, kept.code, kept.err);
+        assertTrue(kept.out.contains("Effective components: 6 of 6"), kept.out);
+        bad("unknown move 'split'", "fit", "--model", "vb", "--moves", "merge,split");
+        bad("--moves", "fit", "--model", "gmm", "-k", "2", "--moves", "none");
     }
 
     @Test
@@ -420,12 +433,24 @@ class CliTest {
                 assertTrue(j.has(f), prior + ": field " + f + " in " + r.out);
             }
             assertEquals("vb", j.get("model").asText());
-            assertEquals(5, j.get("covariances").size());
+            assertEquals(5, j.get("kMax").asInt());
+            assertEquals("all", j.get("moves").asText());
+            int inUse = j.get("componentsInUse").asInt();
+            // Old Faithful needs two: the moves take out the rest.
+            assertEquals(2, inUse, r.out);
+            assertEquals(inUse, j.get("covariances").size());
             assertEquals(2, j.get("covariances").get(0).size());
+            JsonNode made = j.get("movesMade");
+            assertEquals(5 - inUse, made.size(), r.out);
+            for (JsonNode e : made) {
+                assertTrue(e.get("gain").asDouble() > 0, "a move raises the bound: " + e);
+                assertTrue(e.get("kind").asText().equals("merge") || e.get("kind").asText().equals("delete"), e.toString());
+            }
+            assertEquals(inUse, made.get(made.size() - 1).get("inUse").asInt());
             JsonNode post = j.get("posterior");
             for (String f : prior.equals("dirichlet") ? new String[] {"alpha", "beta", "nu", "m", "Winv"}
                     : new String[] {"stickA", "stickB", "beta", "nu", "m", "Winv"}) {
-                assertEquals(5, post.get(f).size(), prior + ": posterior." + f);
+                assertEquals(inUse, post.get(f).size(), prior + ": posterior." + f);
             }
             JsonNode h = j.get("history");
             assertEquals(j.get("iterations").asInt(), h.size());

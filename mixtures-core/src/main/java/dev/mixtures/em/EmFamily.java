@@ -35,6 +35,15 @@ public interface EmFamily<P, S extends Statistics<S>> extends EStep<P, S> {
     boolean converged(double previous, double current, S total, int iteration);
 
     /**
+     * Whether a run may stop with the parameters {@code next} an M-step just made, once
+     * {@link #converged} says so (a Bayesian mixture with a move still to price may not); yes by
+     * default.
+     */
+    default boolean mayStop(P next) {
+        return true;
+    }
+
+    /**
      * The test of the mixtures' objectives (log-likelihood, bound): it changed by less than
      * {@code tol} per unit of row weight since the previous iteration (never on the first).
      */

@@ -65,7 +65,7 @@ public final class EmLoop {
             history[it++] = objective;
             listener.iteration(restart, iteration, maxIterations, objective);
             params = next;
-            if (family.converged(previous, objective, total, iteration)) {
+            if (family.converged(previous, objective, total, iteration) && family.mayStop(next)) {
                 converged = true;
                 break;
             }

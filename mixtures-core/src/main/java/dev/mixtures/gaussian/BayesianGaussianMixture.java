@@ -63,11 +63,35 @@ public final class BayesianGaussianMixture {
         FitTemplate.Outcome<VariationalParams, GaussianStatistics> r = FitTemplate.fit(data, o, this::checkData,
                 (z, st) -> new VariationalFit(this, z, st, s.warm != null ? s.warm.startOn(data) : null), listener, cancel);
         List<String> notes = new ArrayList<>(r.notes());
+        String moves = movesNote(r.params().moves);
+        if (moves != null) {
+            notes.add(moves);
+        }
         if (!r.trace().converged()) {
             notes.add("the bound did not settle within " + s.maxIter + " iterations");
         }
         return new BayesianGaussianMixtureModel(this, r.params(), r.standardizer(), data.columnNames(), data.n(),
                 r.statistics().weight, r.objective(), r.trace(), notes);
+    }
+
+    /** One line on the moves a fit made, or null when it made none. */
+    private static String movesNote(VbMoves.State m) {
+        long merges = m.history().stream().filter(e -> e.kind() == Move.MERGE).count();
+        long deletes = m.history().size() - merges;
+        if (merges + deletes + m.reorders() == 0) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("moves: ");
+        b.append(merges).append(merges == 1 ? " merge, " : " merges, ").append(deletes)
+                .append(deletes == 1 ? " delete" : " deletes");
+        if (!m.history().isEmpty()) {
+            b.append(" (iterations ").append(m.history().get(0).iteration()).append("–")
+                    .append(m.history().get(m.history().size() - 1).iteration()).append(')');
+        }
+        if (m.reorders() > 0) {
+            b.append(", sticks put in order of size ").append(m.reorders()).append(m.reorders() == 1 ? " time" : " times");
+        }
+        return b.toString();
     }
 
     private void checkData(Dataset data) {
@@ -79,6 +103,10 @@ public final class BayesianGaussianMixture {
         if (s.init == StartMethod.GIVEN && s.warm == null && s.initialResponsibilities.length != data.n()) {
             throw new BadInputException("init: responsibilities for " + s.initialResponsibilities.length
                     + " rows given, the data have " + data.n());
+        }
+        if (s.warm != null && s.warm.k() > s.k) {
+            throw new BadInputException("init: the model to warm-start from has " + s.warm.k()
+                    + " components in use, more than k = " + s.k);
         }
         if (s.warm != null && s.warm.d() != d) {
             throw new BadInputException("init: the model to warm-start from has " + s.warm.d()
@@ -129,13 +157,24 @@ public final class BayesianGaussianMixture {
             throw new BadInputException("the data's covariance is " + dataCovariance.length + "×" + dataCovariance.length
                     + " but its mean has " + d + " coordinates");
         }
-        return new VariationalSteps(VbPrior.of(this, mean.clone(), () -> cov, d, st), s.tol);
+        VbPrior prior = VbPrior.of(this, mean.clone(), () -> cov, d, st);
+        return new VariationalSteps(prior, moves(prior, false), s.tol);
     }
 
     /** The priors in the fitted space: given ones carried into it, defaults taken from {@code z}. */
     VbPrior prior(Dataset z, Standardizer st) {
         double[] mean = Moments.mean(z);
         return VbPrior.of(this, mean, () -> Moments.covariance(z, mean, 1), z.d(), st);
+    }
+
+    /** The moves of these settings for {@code prior}, over rows with missing cells or not. */
+    VbMoves moves(VbPrior prior, boolean missingCells) {
+        return new VbMoves(prior, s.moves, missingCells);
+    }
+
+    /** The moves a fit may make (a copy). */
+    public java.util.Set<Move> moves() {
+        return s.moves.isEmpty() ? java.util.EnumSet.noneOf(Move.class) : java.util.EnumSet.copyOf(s.moves);
     }
 
     /** The kernel set for tests and benchmarks, or null for the one the problem's size calls for. */

@@ -27,6 +27,7 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
     int threads = Runtime.getRuntime().availableProcessors();
     boolean standardize;
     GaussianKernel kernel;
+    java.util.Set<Move> moves = java.util.EnumSet.allOf(Move.class);
 
     BayesianGaussianMixtureBuilder() {
     }
@@ -122,7 +123,8 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
     /** Starts from a fitted (or loaded) model's posterior; k and structure are taken from it. */
     public BayesianGaussianMixtureBuilder warmStart(BayesianGaussianMixtureModel model) {
         warm = model;
-        k = model.k();
+        // K of the model's prior: the start has the components its moves left, the rest idle.
+        k = model.settings().k();
         covariance = model.covarianceType();
         init = StartMethod.GIVEN;
         initialResponsibilities = null;
@@ -156,6 +158,19 @@ public final class BayesianGaussianMixtureBuilder implements Cloneable {
     /** Worker threads, at least 1. Results do not depend on it. */
     public BayesianGaussianMixtureBuilder threads(int v) {
         threads = v;
+        return this;
+    }
+
+    /**
+     * The moves a fit may make between iterations ({@link Move}; docs/MATH.md §4.9): all by
+     * default, so that one start finds the number of components; none gives the plain coordinate
+     * ascent of PRML §10.2 (and scikit-learn's).
+     */
+    public BayesianGaussianMixtureBuilder moves(java.util.Set<Move> v) {
+        if (v == null) {
+            throw new BadInputException("moves must be a set (empty for none)");
+        }
+        moves = v.isEmpty() ? java.util.EnumSet.noneOf(Move.class) : java.util.EnumSet.copyOf(v);
         return this;
     }
 

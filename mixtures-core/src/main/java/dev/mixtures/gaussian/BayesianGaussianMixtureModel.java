@@ -16,6 +16,9 @@ import java.util.List;
  * components, and the predictive density, a mixture of Student-t (10.81–10.82), with sampling
  * from it. Immutable and thread-safe; arrays handed out are copies, in the data's original units.
  *
+ * <p>The fit's moves ({@link Move}) may leave fewer components in use than the settings' K; the
+ * model has those, its expected weights renormalised over them.
+ *
  * <p>A component counts as <em>effective</em> when its expected count N_k (its share of the row
  * weight) is at least 1 and its expected weight E[π_k] at least 0.001; switched-off components
  * keep N_k ≈ 0 and their prior.
@@ -70,7 +73,7 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
      */
     public static BayesianGaussianMixtureModel of(BayesianGaussianMixture settings, VariationalParams post,
             Training training, double lowerBound) {
-        if (post.k != settings.k() || post.type != settings.covariance() || post.d != training.columns().size()
+        if (post.k > settings.k() || post.prior.k != settings.k() || post.type != settings.covariance() || post.d != training.columns().size()
                 || (training.standardizer() != null && training.standardizer().d() != post.d)) {
             throw new BadInputException("a posterior of " + post.k + " " + post.type.label() + " components in "
                     + post.d + " dimensions does not fit these settings or columns");
@@ -103,6 +106,9 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         int k = beta.length;
         int d = m0.length;
         CovarianceType t = settings.covariance();
+        if (k > settings.k() || k < 1) {
+            throw new BadInputException("inconsistent model: " + k + " components in use, K = " + settings.k());
+        }
         boolean dp = settings.weightPrior() == WeightPrior.DIRICHLET_PROCESS;
         if (conc1.length != k || nu.length != k || means.length != k || winv.length != k || (dp != (conc2 != null))
                 || (conc2 != null && conc2.length != k) || w0inv.length != d || columns.size() != d
@@ -141,7 +147,8 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
             System.arraycopy(means[c], 0, m, c * d, d);
         }
         double[] w0 = t.structure().compact(flatW0, 1, d);
-        VbPrior prior = new VbPrior(k, d, t, settings.weightPrior(), concentration, beta0, nu0, m0.clone(), w0,
+        // The prior's K is the settings' (moves may have left fewer components in use).
+        VbPrior prior = new VbPrior(settings.k(), d, t, settings.weightPrior(), concentration, beta0, nu0, m0.clone(), w0,
                 settings.regCovar());
         double[] w = t.structure().compact(full, k, d);
         VariationalParams p;
@@ -176,9 +183,23 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
         return "vb";
     }
 
+    /**
+     * The components in use: K of the settings less those the moves merged or deleted
+     * ({@link #moves()}). Every array of the model has this many entries.
+     */
     @Override
     public int k() {
         return post.k;
+    }
+
+    /** The merges and deletes the fit made, in order (empty with {@code moves none} or none needed). */
+    public List<MoveEvent> moves() {
+        return post.moves.history();
+    }
+
+    /** How many times the fit put the Dirichlet process's sticks in order of size (0 for the Dirichlet). */
+    public int reorders() {
+        return post.moves.reorders();
     }
 
     @Override

@@ -30,14 +30,26 @@ final class GaussianPass {
      * normalised), or from {@code source} when it is not null (a start); statistics are taken
      * about {@code shift} (k·d, usually p's means). {@code off}: whether they keep off-diagonal terms.
      * {@code patterns}: what rows with the same missing columns share under p, made once for all
-     * the pass's threads ({@link MissingRows#pattern}); null without p.
+     * the pass's threads ({@link MissingRows#pattern}); null without p. {@code pairs}: the
+     * components (a, b, a, b, …) whose merge terms the statistics gather ({@link GaussianStatistics#pairs}),
+     * or null.
      */
     record Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
-            java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns) {
+            java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns, int[] pairs) {
+        Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
+                java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns) {
+            this(kern, k, off, p, source, shift, patterns, null);
+        }
+
         /** The E-step of parameters p: responsibilities from p, statistics about p's means. */
         static Pass of(GaussianKernel kern, GaussianParams p) {
+            return of(kern, p, null);
+        }
+
+        /** The E-step of parameters p that also gathers the merge terms of {@code pairs} (null: none). */
+        static Pass of(GaussianKernel kern, GaussianParams p, int[] pairs) {
             return new Pass(kern, p.k, p.structure.offDiagonal(), p, null, p.means,
-                    new java.util.concurrent.ConcurrentHashMap<>());
+                    new java.util.concurrent.ConcurrentHashMap<>(), pairs == null || pairs.length == 0 ? null : pairs);
         }
     }
 
@@ -82,6 +94,8 @@ final class GaussianPass {
         final double[] ps;
         final double[] pss;
         final double[] pll = new double[LANES];
+        /** Per-lane merge terms, k pairs at most. */
+        final double[] pd;
         final RowWindow window = new RowWindow();
         /** The pass over rows with missing cells, made when a chunk first has one. */
         MissingPass missing;
@@ -95,6 +109,7 @@ final class GaussianPass {
             pn = new double[k * LANES];
             ps = new double[k * d * LANES];
             pss = new double[k * sLen * LANES];
+            pd = new double[k * LANES];
         }
     }
 
@@ -122,7 +137,9 @@ final class GaussianPass {
 
             @Override
             public void eStep(double[] c, int from, int to, GaussianStatistics stats, int worker) {
-                run(new Pass(kern, proto.k, off, null, source, c, null), rows, from, to, stats, Outputs.NONE, scratch[worker]);
+                // As many components as the shift has (a warm start may have fewer than the statistics hold).
+                run(new Pass(kern, c.length / data.d(), off, null, source, c, null), rows, from, to, stats, Outputs.NONE,
+                        scratch[worker]);
             }
         };
         return EmLoop.eStep(pass, shift, data.n(), workers, new java.util.ArrayList<>(), proto);
@@ -201,6 +218,9 @@ final class GaussianPass {
             java.util.Arrays.fill(sc.ps, 0);
             java.util.Arrays.fill(sc.pss, 0);
             java.util.Arrays.fill(sc.pll, 0);
+            if (pass.pairs() != null) {
+                java.util.Arrays.fill(sc.pd, 0);
+            }
         }
         final int groupRows = GROUP * LANES;
         for (int g = from; g < end; g += groupRows) {
@@ -224,6 +244,11 @@ final class GaussianPass {
             }
             for (int q = 0; q < stats.ss.length; q++) {
                 stats.ss[q] += sumLanes(sc.pss, q);
+            }
+            if (pass.pairs() != null) {
+                for (int i = 0; i < pass.pairs().length / 2; i++) {
+                    stats.pairs[i] += sumLanes(sc.pd, i);
+                }
             }
         }
     }
@@ -265,6 +290,9 @@ final class GaussianPass {
             kern.accumulate(k, d, pass.off(), pass.shift(), sc.xt, wr, sc.r, nb, sc.pn, sc.ps, sc.pss, sc.work);
             if (source == null) {
                 logLikelihood(sc.w, sc.ll, rows, sc.pll);
+                if (pass.pairs() != null) {
+                    mergeTerms(pass.pairs(), k, sc.w, sc.a, sc.r, sc.inv, sc.ll, rows, sc.pd);
+                }
                 if (stats.keepsWorst()) {
                     offerWorst(stats, sc.w, sc.ll, g, rows);
                 }
@@ -311,6 +339,30 @@ final class GaussianPass {
         for (int q = 0; q < rows; q++) {
             int l = q % LANES;
             pll[l] = Math.fma(w[q], ll[q], pll[l]);
+        }
+    }
+
+    /**
+     * Per lane, Σ w [s ln s − r_a ln r_a − r_b ln r_b] with s = r_a + r_b for each pair (a, b): the
+     * entropy the merge of a and b would lose (MATH.md §4.9). ln r = a − ℓ comes free from the
+     * log-terms; only ln s costs a logarithm.
+     */
+    static void mergeTerms(int[] pairs, int k, double[] w, double[] a, double[] r, double[] inv, double[] ll, int rows,
+            double[] pd) {
+        for (int i = 0; i < pairs.length / 2; i++) {
+            int ca = pairs[2 * i];
+            int cb = pairs[2 * i + 1];
+            for (int q = 0; q < rows; q++) {
+                int l = q % LANES;
+                int ao = (q / LANES) * k * LANES + l;
+                double ra = r[ao + ca * LANES] * inv[q];
+                double rb = r[ao + cb * LANES] * inv[q];
+                double s = ra + rb;
+                if (s > 0) {
+                    double t = s * Math.log(s) - ra * (a[ao + ca * LANES] - ll[q]) - rb * (a[ao + cb * LANES] - ll[q]);
+                    pd[i * LANES + l] = Math.fma(w[q], t, pd[i * LANES + l]);
+                }
+            }
         }
     }
 

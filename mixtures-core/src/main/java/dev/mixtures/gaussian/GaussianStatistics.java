@@ -11,7 +11,7 @@ import java.util.Arrays;
  * Also the weighted log-likelihood Σ w ℓ_n and the rows explained worst (for re-seeding).
  */
 public final class GaussianStatistics implements Statistics<GaussianStatistics> {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final int k;
     final int d;
     /** Length of one component's S: d(d+1)/2 packed lower triangle, or d for a diagonal. */
@@ -25,6 +25,12 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
     final double[] worstLog;
     final int[] worstRow;
     int worstCount;
+    /**
+     * Per candidate merge of a Bayesian mixture's E-step ({@link VbMoves}), the entropy a merge of
+     * the pair would lose: Σ w [(r_a + r_b) ln(r_a + r_b) − r_a ln r_a − r_b ln r_b]; as many slots
+     * as asked for (none by default).
+     */
+    final double[] pairs;
 
     /** Statistics that keep no worst rows (nothing to re-seed). */
     GaussianStatistics(int k, int d, boolean offDiagonal) {
@@ -33,6 +39,11 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
 
     /** Statistics that keep the {@code worst} rows explained worst (k when collapsed components are re-seeded). */
     GaussianStatistics(int k, int d, boolean offDiagonal, int worst) {
+        this(k, d, offDiagonal, worst, 0);
+    }
+
+    /** Statistics that also keep {@code pairs} slots of merge terms (a Bayesian mixture with moves). */
+    GaussianStatistics(int k, int d, boolean offDiagonal, int worst, int pairs) {
         this.k = k;
         this.d = d;
         this.sLen = offDiagonal ? d * (d + 1) / 2 : d;
@@ -41,6 +52,7 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         this.ss = new double[k * sLen];
         this.worstLog = new double[worst];
         this.worstRow = new int[worst];
+        this.pairs = new double[pairs];
     }
 
     /** Σ w r per component: the components' sizes in units of row weight (a copy). */
@@ -77,6 +89,7 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         Arrays.fill(n, 0);
         Arrays.fill(s, 0);
         Arrays.fill(ss, 0);
+        Arrays.fill(pairs, 0);
         logLik = 0;
         weight = 0;
         worstCount = 0;
@@ -92,6 +105,9 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         }
         for (int i = 0; i < ss.length; i++) {
             ss[i] += o.ss[i];
+        }
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] += o.pairs[i];
         }
         logLik += o.logLik;
         weight += o.weight;

@@ -32,28 +32,46 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
 
     @Override
     public final GaussianStatistics newStatistics() {
-        return new GaussianStatistics(k, d, off);
+        return new GaussianStatistics(k, d, off, 0, pairSlots());
+    }
+
+    /** Slots for the merge terms of a Bayesian mixture's moves; none by default. */
+    int pairSlots() {
+        return 0;
     }
 
     /** The pass over a block: fresh statistics, the block's chunks merged in order. */
     final GaussianStatistics pass(GaussianParams p, GaussianPass.Source source, double[] shift, double[] values,
             double[] weights, int rows) {
+        return pass(p, source, shift, values, weights, rows, null);
+    }
+
+    /** The same, gathering the merge terms of {@code pairs} (null: none). */
+    final GaussianStatistics pass(GaussianParams p, GaussianPass.Source source, double[] shift, double[] values,
+            double[] weights, int rows, int[] pairs) {
         Settings.checkBlock(values, weights, rows, d);
-        return uncheckedPass(p, source, shift, values, weights, rows);
+        return uncheckedPass(p, source, shift, values, weights, rows, pairs);
     }
 
     /** The pass over a block checked when it was made. */
     final GaussianStatistics pass(GaussianParams p, double[] shift, dev.mixtures.data.RowBlock block) {
+        return pass(p, shift, block, null);
+    }
+
+    /** The same, gathering the merge terms of {@code pairs} (null: none). */
+    final GaussianStatistics pass(GaussianParams p, double[] shift, dev.mixtures.data.RowBlock block, int[] pairs) {
         if (block.d() != d) {
             throw new BadInputException("block: rows of " + block.d() + " values, these steps are for " + d);
         }
-        return uncheckedPass(p, null, shift, block.values(), block.weights(), block.rows());
+        return uncheckedPass(p, null, shift, block.values(), block.weights(), block.rows(), pairs);
     }
 
     private GaussianStatistics uncheckedPass(GaussianParams p, GaussianPass.Source source, double[] shift,
-            double[] values, double[] weights, int rows) {
+            double[] values, double[] weights, int rows, int[] pairs) {
         GaussianKernel kern = GaussianKernels.forSize(rows, k, d);
-        GaussianPass.Pass how = new GaussianPass.Pass(kern, k, off, p, source, shift, null);
+        // A Bayesian mixture's moves may have left fewer components than K: the pass is of those.
+        GaussianPass.Pass how = new GaussianPass.Pass(kern, p == null ? k : p.k, off, p, source, shift, null,
+                pairs == null || pairs.length == 0 ? null : pairs);
         GaussianPass.Rows block = new GaussianPass.Rows(null, values, weights, d);
         GaussianPass.Scratch sc = new GaussianPass.Scratch(k, d, off);
         int[] b = EmLoop.uniformChunks(rows);

@@ -27,11 +27,13 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     private final double tol;
     private final GaussianKernel kern;
     private final GaussianPass.Scratch[] scratch;
+    private final VbMoves moves;
 
-    VariationalFamily(Dataset data, VbPrior prior, double tol, GaussianKernel kern, int threads) {
+    VariationalFamily(Dataset data, VbPrior prior, VbMoves moves, double tol, GaussianKernel kern, int threads) {
         this.data = data;
         this.rows = GaussianPass.Rows.of(data);
         this.prior = prior;
+        this.moves = moves;
         this.k = prior.k;
         this.d = prior.d;
         this.off = prior.type.hasOffDiagonal();
@@ -45,7 +47,7 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
 
     @Override
     public GaussianStatistics newStatistics() {
-        return new GaussianStatistics(k, d, off);
+        return new GaussianStatistics(k, d, off, 0, moves.pairSlots());
     }
 
     @Override
@@ -60,24 +62,32 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
 
     @Override
     public void eStep(VariationalParams p, int from, int to, GaussianStatistics stats, int worker) {
-        GaussianPass.run(GaussianPass.Pass.of(kern, p.estep), rows, from, to, stats, GaussianPass.Outputs.NONE,
-                scratch[worker]);
+        GaussianPass.run(GaussianPass.Pass.of(kern, p.estep, p.moves.candidates()), rows, from, to, stats,
+                GaussianPass.Outputs.NONE, scratch[worker]);
     }
 
     /** The posterior after the first M-step, from starting responsibilities (two passes: means, then scatter). */
     VariationalParams start(GaussianPass.Source source, Workers workers) {
-        GaussianStatistics s1 = GaussianPass.fromSource(kern, off, source, new double[k * d], data, workers, scratch,
-                this::newStatistics);
-        double[] means = s1.meansAboutZero();
+        return start(source, k, workers);
+    }
+
+    /**
+     * The same from responsibilities of {@code components} ≤ K components (a warm start from a model
+     * whose moves left fewer): the others are idle from the start.
+     */
+    VariationalParams start(GaussianPass.Source source, int components, Workers workers) {
+        GaussianStatistics s1 = GaussianPass.fromSource(kern, off, source, new double[components * d], data, workers,
+                scratch, this::newStatistics);
+        double[] means = java.util.Arrays.copyOf(s1.meansAboutZero(), components * d);
         GaussianStatistics s2 = GaussianPass.fromSource(kern, off, source, means, data, workers, scratch,
                 this::newStatistics);
-        return prior.mStep(s2, means);
+        return moves.start(s2, means);
     }
 
     @Override
     public VariationalParams mStep(VariationalParams p, GaussianStatistics total, int iteration) {
         try {
-            return prior.mStep(total, p.means);
+            return moves.step(p, total);
         } catch (DegenerateComponentException e) {
             throw new DegenerateComponentException(e.component(), iteration, e.what(), VbPrior.ADVICE);
         }
@@ -85,7 +95,22 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
 
     @Override
     public double objective(VariationalParams before, VariationalParams after, GaussianStatistics total) {
-        return shortBound(after, total.weight, entropy(before, total));
+        return bound(before, after, total);
+    }
+
+    /**
+     * The bound right after the M-step that made {@code after} from the statistics {@code total} of
+     * the E-step run with {@code before}: the short form, with the entropy less what the moves'
+     * merges took from it.
+     */
+    static double bound(VariationalParams before, VariationalParams after, GaussianStatistics total) {
+        return shortBound(after, total.weight, entropy(before, total) - after.moves.entropyLoss());
+    }
+
+    /** A run may stop only when the last M-step made no merge or delete and leaves no merge to price. */
+    @Override
+    public boolean mayStop(VariationalParams next) {
+        return VbMoves.settled(next);
     }
 
     @Override
@@ -128,17 +153,6 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
         return st.logLik - ra;
     }
 
-    /** ln C(α) of a Dirichlet (PRML B.23). */
-    static double logDirichletNorm(double[] alpha) {
-        double sum = 0;
-        double s = 0;
-        for (double a : alpha) {
-            sum += a;
-            s -= Special.lnGamma(a);
-        }
-        return s + Special.lnGamma(sum);
-    }
-
     /** ln B(a, b) of the Beta function. */
     static double logBeta(double a, double b) {
         return Special.lnGamma(a) + Special.lnGamma(b) - Special.lnGamma(a + b);
@@ -165,9 +179,9 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
         int d = q.d;
         double l;
         if (q.conc2 == null) {
-            l = pr.logWeightNorm0() - logDirichletNorm(q.conc1);
+            l = pr.logWeightNorm0(q.k) - q.logDirichletNorm();
         } else {
-            l = pr.logWeightNorm0();
+            l = pr.logWeightNorm0(q.k);
             for (int c = 0; c < k; c++) {
                 l += logBeta(q.conc1[c], q.conc2[c]);
             }
@@ -249,12 +263,12 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
         double qPi;
         if (q.conc2 == null) {
             double s = 0;
-            qPi = logDirichletNorm(q.conc1);
+            qPi = q.logDirichletNorm();
             for (int c = 0; c < k; c++) {
                 s += q.elnPi[c];
                 qPi += (q.conc1[c] - 1) * q.elnPi[c];
             }
-            pPi = pr.logWeightNorm0() + (pr.concentration - 1) * s;
+            pPi = pr.logWeightNorm0(q.k) + (pr.concentration - 1) * s;
         } else {
             pPi = 0;
             qPi = 0;

@@ -21,6 +21,8 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
     private final VbPrior prior;
     private final GaussianPass.Source given;
     private final GaussianKernel kern;
+    /** The moves of every family of this fit: decided by all rows, as the iterations take them all. */
+    private final VbMoves moves;
 
     VariationalFit(BayesianGaussianMixture settings, Dataset z, Standardizer st, GaussianPass.Source given) {
         this.settings = settings;
@@ -30,6 +32,7 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
         // With missing cells, the data's mean and covariance (the default prior) are the complete rows'.
         this.prior = settings.prior(zStart, st);
         this.given = given;
+        this.moves = settings.moves(prior, z.hasMissing());
         this.kern = settings.kernel() != null ? settings.kernel() : GaussianKernels.forSize(z.n(), settings.k(), z.d());
     }
 
@@ -39,7 +42,7 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
     }
 
     private VariationalFamily family(Dataset rows, Workers workers) {
-        return new VariationalFamily(rows, prior, settings.tol(), kern, workers.threads());
+        return new VariationalFamily(rows, prior, moves, settings.tol(), kern, workers.threads());
     }
 
     @Override
@@ -64,7 +67,8 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
         } else {
             source = Starts.source(settings.init(), settings.k(), zStart, rnd, workers, null, settings.seed());
         }
-        return new FitTemplate.Begin<>(family, start.start(source, workers));
+        int components = given != null && settings.warmStart() != null ? settings.warmStart().k() : settings.k();
+        return new FitTemplate.Begin<>(family, start.start(source, components, workers));
     }
 
     @Override

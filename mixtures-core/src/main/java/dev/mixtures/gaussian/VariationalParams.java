@@ -43,6 +43,15 @@ public final class VariationalParams implements java.io.Serializable {
     final double[] lnDetWinv;
     /** The E-step's parameters: means m_k, covariances E[Λ_k]⁻¹, constants of (10.46). */
     final GaussianParams estep;
+    /**
+     * Components of the prior's K that moves took out (K − k): under the Dirichlet each keeps α0
+     * and no rows (its responsibilities are held at 0, a member of the variational family), so it
+     * enters Σα and nothing else; under the Dirichlet process it is a stick at its prior after the
+     * last one, which adds nothing at all (MATH.md §4.9).
+     */
+    final int idle;
+    /** What the moves made and plan: the next E-step's merge candidates, history (never null). */
+    final VbMoves.State moves;
 
     VariationalParams(VbPrior prior, double[] conc1, double[] conc2, double[] beta, double[] nu, double[] means,
             double[] winv) {
@@ -56,7 +65,9 @@ public final class VariationalParams implements java.io.Serializable {
         this.nu = nu;
         this.means = means;
         this.winv = winv;
-        this.elnPi = expectedLogWeights(conc1, conc2);
+        this.idle = prior.k - k;
+        this.moves = VbMoves.State.NONE;
+        this.elnPi = expectedLogWeights(conc1, conc2, idle * prior.concentration);
         double[] eff = effectiveCovariances();
         GaussianParams g;
         try {
@@ -79,18 +90,61 @@ public final class VariationalParams implements java.io.Serializable {
         this.estep = g.withConstants(cst);
     }
 
+    /** The same posterior with the moves' state {@code m}. */
+    private VariationalParams(VariationalParams p, VbMoves.State m) {
+        this.prior = p.prior;
+        this.k = p.k;
+        this.d = p.d;
+        this.type = p.type;
+        this.conc1 = p.conc1;
+        this.conc2 = p.conc2;
+        this.beta = p.beta;
+        this.nu = p.nu;
+        this.means = p.means;
+        this.winv = p.winv;
+        this.idle = p.idle;
+        this.moves = m;
+        this.elnPi = p.elnPi;
+        this.elnDet = p.elnDet;
+        this.lnB = p.lnB;
+        this.lnDetWinv = p.lnDetWinv;
+        this.estep = p.estep;
+    }
+
+    /** This posterior with the moves' state {@code m}. */
+    VariationalParams withMoves(VbMoves.State m) {
+        return new VariationalParams(this, m);
+    }
+
+    /**
+     * ln C(α) of the Dirichlet over all K of the prior's components (PRML B.23): the k in use and
+     * the idle ones at α0.
+     */
+    double logDirichletNorm() {
+        double sum = idle * prior.concentration;
+        double s = -idle * Special.lnGamma(prior.concentration);
+        for (double a : conc1) {
+            sum += a;
+            s -= Special.lnGamma(a);
+        }
+        return s + Special.lnGamma(sum);
+    }
+
     private static double[] uniform(int k) {
         double[] w = new double[k];
         java.util.Arrays.fill(w, 1.0 / k);
         return w;
     }
 
-    /** E[ln π_k]: ψ(α_k) − ψ(Σα) (10.66), or the stick-breaking sum of MATH.md §4.8. */
-    static double[] expectedLogWeights(double[] c1, double[] c2) {
+    /**
+     * E[ln π_k]: ψ(α_k) − ψ(Σα) (10.66), Σα with {@code idleMass} of idle components, or the
+     * stick-breaking sum of MATH.md §4.8.
+     */
+    static double[] expectedLogWeights(double[] c1, double[] c2, double idleMass) {
         int k = c1.length;
         double[] e = new double[k];
         if (c2 == null) {
-            double sum = 0;
+            double sum = idleMass;
             for (double a : c1) {
                 sum += a;
             }
@@ -114,7 +168,10 @@ public final class VariationalParams implements java.io.Serializable {
         return estep.means();
     }
 
-    /** E[π_k]: α_k/α̂ (10.69), or the stick-breaking means renormalised to sum to 1 (as scikit-learn). */
+    /**
+     * E[π_k] of the components in use: α_k/α̂ (10.69), or the stick-breaking means, renormalised to
+     * sum to 1 (as scikit-learn does for the sticks; idle components' α0/α̂ is left out likewise).
+     */
     public double[] expectedWeights() {
         double[] w = new double[k];
         double sum = 0;

@@ -12,36 +12,43 @@ import dev.mixtures.em.EmFamily;
  */
 public final class VariationalSteps extends MixtureSteps<VariationalParams> {
     private final VbPrior prior;
+    private final VbMoves moves;
     private final double tol;
 
-    VariationalSteps(VbPrior prior, double tol) {
+    VariationalSteps(VbPrior prior, VbMoves moves, double tol) {
         super(prior.k, prior.d, prior.type);
         this.prior = prior;
+        this.moves = moves;
         this.tol = tol;
     }
 
     @Override
+    int pairSlots() {
+        return moves.pairSlots();
+    }
+
+    @Override
     public VariationalParams start(GaussianStatistics aboutMeans, double[][] means) {
-        return prior.mStep(aboutMeans, flat(means));
+        return moves.start(aboutMeans, flat(means));
     }
 
     @Override
     public GaussianStatistics statistics(VariationalParams params, double[] values, double[] weights, int rows) {
         check(params);
-        return pass(params.estep, null, params.means, values, weights, rows);
+        return pass(params.estep, null, params.means, values, weights, rows, params.moves.candidates());
     }
 
     @Override
     public GaussianStatistics statistics(VariationalParams params, dev.mixtures.data.RowBlock block) {
         check(params);
-        return pass(params.estep, params.means, block);
+        return pass(params.estep, params.means, block, params.moves.candidates());
     }
 
     @Override
     public VariationalParams parameters(VariationalParams params, GaussianStatistics merged) {
         check(params);
         try {
-            return prior.mStep(merged, params.means);
+            return moves.step(params, merged);
         } catch (DegenerateComponentException e) {
             throw new DegenerateComponentException(e.component(), -1, e.what(), VbPrior.ADVICE);
         }
@@ -49,7 +56,12 @@ public final class VariationalSteps extends MixtureSteps<VariationalParams> {
 
     @Override
     public double objective(VariationalParams params, VariationalParams next, GaussianStatistics merged) {
-        return VariationalFamily.shortBound(next, merged.weight, VariationalFamily.entropy(params, merged));
+        return VariationalFamily.bound(params, next, merged);
+    }
+
+    @Override
+    public boolean mayStop(VariationalParams next) {
+        return VbMoves.settled(next);
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class VariationalSteps extends MixtureSteps<VariationalParams> {
     }
 
     private void check(VariationalParams p) {
-        if (p.k != k || p.d != d || p.type != prior.type) {
+        if (p.k > k || p.prior.k != k || p.d != d || p.type != prior.type) {
             throw new BadInputException("a posterior of " + p.k + " " + p.type.label() + " components in " + p.d
                     + " dimensions, but these steps are for " + k + " " + prior.type.label() + " in " + d);
         }

@@ -92,21 +92,27 @@ final class VbPrior implements java.io.Serializable {
         return nu0 * structure.replicas(d);
     }
 
-    /** ln of the weight prior's normaliser term of the short bound: ln C(α0) or K ln γ0 (MATH.md §4.5, §4.8). */
-    double logWeightNorm0() {
+    /**
+     * ln of the weight prior's normaliser term of the short bound: ln C(α0) over all K, or
+     * k ln γ0 over the {@code inUse} sticks (MATH.md §4.5, §4.8, §4.9).
+     */
+    double logWeightNorm0(int inUse) {
         if (weightPrior == WeightPrior.DIRICHLET) {
             return Special.lnGamma(k * concentration) - k * Special.lnGamma(concentration);
         }
-        return k * Math.log(concentration);
+        // Sticks at their prior after the last in use (idle ones) add ln γ0 + ln B(1, γ0) = 0 each.
+        return inUse * Math.log(concentration);
     }
 
     /**
      * The variational M-step (10.58–10.63, ν_k = ν0 + N_k) from statistics taken about
-     * {@code shift}. N_k gets {@link GaussianFamily#N_EPS} added, as in the maximum-likelihood
-     * M-step, so a switched-off component divides by a tiny number: its posterior stays the prior.
+     * {@code shift}, for as many components as the shift has (k·d numbers; the statistics may have
+     * room for more, and moves may have left fewer than K). N_k gets {@link GaussianFamily#N_EPS}
+     * added, as in the maximum-likelihood M-step, so a switched-off component divides by a tiny
+     * number: its posterior stays the prior.
      */
     VariationalParams mStep(GaussianStatistics st, double[] shift) {
-        int sLen = st.sLen;
+        int k = shift.length / d;
         double[] nk = new double[k];
         double[] xbar = new double[k * d];
         double nTot = 0;

@@ -11,6 +11,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixture;
 import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.StartMethod;
+import dev.mixtures.gaussian.Move;
 import dev.mixtures.gaussian.WeightPrior;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ final class BayesianFile {
         settings.put("k", s.k());
         settings.put("covariance", s.covariance().label());
         settings.put("weightPrior", s.weightPrior().label());
+        settings.put("moves", Move.labels(s.moves()));
         JsonFields.putOrNull(settings, "concentration", s.concentration());
         settings.put("beta0", s.beta0());
         JsonFields.putOrNull(settings, "nu0", s.nu0());
@@ -70,6 +72,7 @@ final class BayesianFile {
             w.add(JsonFields.matrix(c));
         }
         p.set("weights", JsonFields.vector(m.weights()));
+        p.put("componentsInUse", m.k());
         p.put("effectiveComponents", m.effectiveComponents());
         p.put("trainingWeight", m.trainingWeight());
         p.put("lowerBound", m.lowerBound());
@@ -87,6 +90,8 @@ final class BayesianFile {
                     .weightPrior(WeightPrior.parse(r.text(s, "weightPrior"))).beta0(r.number(s, "beta0"))
                     .regCovar(r.number(s, "regCovar")).nInit(r.integer(s, "nInit")).maxIter(r.integer(s, "maxIter"))
                     .tol(r.number(s, "tol")).seed(r.longValue(s, "seed")).standardize(r.bool(s, "standardize"));
+            // Files written before the moves existed were fitted without them.
+            b.moves(s.has("moves") ? Move.parseSet(r.text(s, "moves")) : java.util.EnumSet.noneOf(Move.class));
             StartMethod init = StartMethod.parse(r.text(s, "init"));
             if (init != StartMethod.GIVEN) {
                 b.init(init);

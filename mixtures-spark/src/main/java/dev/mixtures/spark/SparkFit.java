@@ -156,7 +156,7 @@ public final class SparkFit {
                 history[s][done[s]++] = objective;
                 params.set(s, next);
                 listener.iteration(s, it + 1, maxIter, objective);
-                if (steps.converged(previous[s], objective, merged)) {
+                if (steps.converged(previous[s], objective, merged) && steps.mayStop(next)) {
                     converged[s] = true;
                     running[s] = false;
                 }

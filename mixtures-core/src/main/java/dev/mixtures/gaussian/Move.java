@@ -1,0 +1,83 @@
+package dev.mixtures.gaussian;
+
+import dev.mixtures.BadInputException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The moves a {@link BayesianGaussianMixture} may make between its iterations so that one start
+ * finds the number of components the data need (docs/MATH.md §4.9): each is accepted only when the
+ * lower bound rises, so the bound never falls over a run. All three are on by default.
+ */
+public enum Move {
+    /**
+     * Dirichlet process only: keep the components in decreasing order of expected size, whenever
+     * that raises the bound (a large component behind small ones pays for their sticks).
+     */
+    ORDER("order"),
+    /**
+     * Merge two components into one when that raises the bound, priced from the statistics and one
+     * entropy term gathered in the E-step (Hughes and Sudderth 2013).
+     */
+    MERGE("merge"),
+    /**
+     * Take out a component the data do not need (expected size below one row, or expected weight
+     * below 0.001), its rows handed to the component whose taking them raises the bound most.
+     */
+    DELETE("delete");
+
+    private final String label;
+
+    Move(String label) {
+        this.label = label;
+    }
+
+    /** The name used on the command line and in model files. */
+    public String label() {
+        return label;
+    }
+
+    /** Parses {@code none}, {@code all}, or a comma-separated list of {@link #label()}s (case-insensitive). */
+    public static Set<Move> parseSet(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("none")) {
+            return EnumSet.noneOf(Move.class);
+        }
+        if (v.equals("all")) {
+            return EnumSet.allOf(Move.class);
+        }
+        EnumSet<Move> set = EnumSet.noneOf(Move.class);
+        for (String part : v.split(",", -1)) {
+            Move found = null;
+            for (Move m : values()) {
+                if (m.label.equals(part.trim())) {
+                    found = m;
+                }
+            }
+            if (found == null) {
+                throw new BadInputException("unknown move '" + part.trim() + "' in '" + s
+                        + "': use none, all, or a comma-separated list of order, merge, delete");
+            }
+            set.add(found);
+        }
+        return set;
+    }
+
+    /** The labels of {@code moves} as {@link #parseSet} reads them: none, all, or a list. */
+    public static String labels(Set<Move> moves) {
+        if (moves.isEmpty()) {
+            return "none";
+        }
+        if (moves.size() == values().length) {
+            return "all";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Move m : values()) {
+            if (moves.contains(m)) {
+                b.append(b.length() == 0 ? "" : ",").append(m.label);
+            }
+        }
+        return b.toString();
+    }
+}
