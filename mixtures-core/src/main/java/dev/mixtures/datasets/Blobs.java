@@ -18,6 +18,40 @@ public final class Blobs {
         for (int i = 0; i < centres.length; i++) {
             centres[i] = (2 * rnd.nextDouble() - 1) * spread;
         }
+        return around(centres, n, d, blobs, rnd);
+    }
+
+    /**
+     * As {@link #generate}, with centres at least {@code separation} apart (in units of the blobs'
+     * SD): drawn uniformly in a cube just large enough for that, each redrawn until it is; so the
+     * number of blobs is a well-defined answer (tests and benchmarks of choosing K).
+     */
+    public static Dataset separated(int n, int d, int blobs, double separation, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] centres = new double[blobs * d];
+        // Room for the blobs' separation balls, with slack so that drawing ends soon.
+        double half = separation * Math.max(1, Math.pow(blobs, 1.0 / d)) * 1.5;
+        for (int b = 0; b < blobs; b++) {
+            boolean ok;
+            do {
+                for (int j = 0; j < d; j++) {
+                    centres[b * d + j] = (2 * rnd.nextDouble() - 1) * half;
+                }
+                ok = true;
+                for (int o = 0; o < b && ok; o++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double t = centres[b * d + j] - centres[o * d + j];
+                        s += t * t;
+                    }
+                    ok = s >= separation * separation;
+                }
+            } while (!ok);
+        }
+        return around(centres, n, d, blobs, rnd);
+    }
+
+    private static Dataset around(double[] centres, int n, int d, int blobs, SplittableRandom rnd) {
         double[] x = new double[n * d];
         for (int i = 0; i < n; i++) {
             int b = i % blobs;
@@ -28,7 +62,7 @@ public final class Blobs {
         return Dataset.wrap(x, n, d, java.util.stream.IntStream.rangeClosed(1, d).mapToObj(j -> "x" + j).collect(java.util.stream.Collectors.toList()), null);
     }
 
-    /** Blob labels of the rows {@link #generate} makes. */
+    /** Blob labels of the rows {@link #generate} and {@link #separated} make. */
     public static int[] labels(int n, int blobs) {
         int[] l = new int[n];
         for (int i = 0; i < n; i++) {

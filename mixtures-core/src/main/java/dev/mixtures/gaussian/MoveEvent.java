@@ -13,7 +13,8 @@ package dev.mixtures.gaussian;
  * @param gain      the rise of the lower bound (nats, fitted units) the move alone made
  * @param inUse     components in use after the move
  */
-public record MoveEvent(int iteration, Move kind, double kept, double removed, double gain, int inUse) {
+public record MoveEvent(int iteration, Move kind, double kept, double removed, double gain, int inUse)
+        implements java.io.Serializable {
 
     /** One line for summaries and notes. */
     public String describe() {
