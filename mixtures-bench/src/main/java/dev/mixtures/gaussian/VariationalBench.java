@@ -56,7 +56,9 @@ public class VariationalBench {
         BayesianGaussianMixture settings = BayesianGaussianMixture.builder().k(k).covariance(t).build();
         VbPrior prior = settings.prior(data, null);
         workers = new Workers(threads);
-        family = new VariationalFamily(data, prior, 0, GaussianKernels.best(), threads);
+        // The plain iteration (no moves), as it was measured before the moves existed.
+        family = new VariationalFamily(data, prior, new VbMoves(prior, java.util.EnumSet.noneOf(Move.class), false), 0,
+                GaussianKernels.best(), threads);
         int[] labels = KMeans.nearest(data, GmmBenchData.means(data), k);
         start = family.start((row, r, stride, at) -> {
             for (int c = 0; c < k; c++) {

@@ -138,6 +138,54 @@ class VbMovesTest {
     }
 
     /**
+     * An idle component (moves took it out) is a component of the K with no rows and its prior:
+     * the bound of k in use with K − k idle equals the full bound (10.70–10.77) of all K, the
+     * empty ones' posteriors made by the M-step from zero statistics.
+     */
+    @Test
+    void idleComponentsAreComponentsAtTheirPrior() {
+        Dataset z = blobs(6);
+        int d = z.d();
+        for (CovarianceType t : CONJUGATE) {
+            for (WeightPrior wp : WeightPrior.values()) {
+                VbPrior prior = BayesianGaussianMixture.builder().k(6).covariance(t).weightPrior(wp).concentration(0.4)
+                        .build().prior(z, null);
+                boolean off = t.hasOffDiagonal();
+                double[] all = new double[2];
+                for (int k : new int[] {6, 4}) {
+                    // Rows spread over the first four components; components 5 and 6 get none.
+                    GaussianPass.Source source = (row, out, stride, at) -> {
+                        for (int c = 0; c < k; c++) {
+                            out[at + c * stride] = c < 4 ? ((row + c) % 4 == 0 ? 0.7 : 0.1) : 0;
+                        }
+                    };
+                    try (Workers workers = new Workers(1)) {
+                        GaussianPass.Scratch[] scratch = {new GaussianPass.Scratch(6, d, off)};
+                        GaussianStatistics s1 = GaussianPass.fromSource(GaussianKernels.best(), off, source,
+                                new double[k * d], z, workers, scratch, () -> new GaussianStatistics(6, d, off));
+                        double[] means = java.util.Arrays.copyOf(s1.meansAboutZero(), k * d);
+                        GaussianStatistics s2 = GaussianPass.fromSource(GaussianKernels.best(), off, source, means, z,
+                                workers, scratch, () -> new GaussianStatistics(6, d, off));
+                        VariationalParams q = prior.mStep(s2, means);
+                        assertEquals(6 - k, q.idle);
+                        double h = 0;
+                        for (int i = 0; i < z.n(); i++) {
+                            for (int c = 0; c < 4; c++) {
+                                double v = (i + c) % 4 == 0 ? 0.7 : 0.1;
+                                h -= z.weight(i) * v * Math.log(v);
+                            }
+                        }
+                        all[k == 6 ? 0 : 1] = VariationalFamily.fullBound(q, s2, means, h);
+                        assertEquals(all[k == 6 ? 0 : 1], VariationalFamily.shortBound(q, s2.weight, h),
+                                1e-10 * Math.abs(all[0]), t + " " + wp + " k " + k + ": short vs full");
+                    }
+                }
+                assertEquals(all[0], all[1], 1e-9 * Math.abs(all[0]), t + " " + wp + ": K = 6 with two empty vs 4 in use");
+            }
+        }
+    }
+
+    /**
      * The issue's case: the Dirichlet process on Old Faithful with K = 6 and scikit-learn's default
      * priors. Without moves one start ends far below the best of thirty; with them one start gets there.
      */
