@@ -95,6 +95,11 @@ final class GaussianFamily implements EmFamily<GaussianParams, GaussianStatistic
     }
 
     @Override
+    public void prepare(int iteration, GaussianParams params) {
+        AdaptiveGaussianKernel.beforeIteration(kern);
+    }
+
+    @Override
     public void eStep(GaussianParams p, int from, int to, GaussianStatistics stats, int worker) {
         GaussianPass.run(GaussianPass.Pass.of(kern, p), rows, from, to, stats, GaussianPass.Outputs.NONE, scratch[worker]);
     }

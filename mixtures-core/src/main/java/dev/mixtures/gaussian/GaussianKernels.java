@@ -13,6 +13,9 @@ import dev.mixtures.linalg.Kernels;
  * Vector API kernel, which runs slowly until it is compiled. In a fresh JVM this makes the Old
  * Faithful selection grid (360 small fits) 1.5× faster; in a JVM where the vector kernel is
  * already compiled, small fits are 2.5× slower than they could be, at a few milliseconds each.
+ * Larger problems get an {@link AdaptiveGaussianKernel}: the plain kernel until this JVM has spent
+ * a second of passes on it, the vector kernel after (a fresh JVM's first fit of a few iterations
+ * no longer waits for the JIT).
  */
 final class GaussianKernels {
     private static final GaussianKernel BEST = choose();
@@ -29,7 +32,11 @@ final class GaussianKernels {
 
     /** The kernel for a pass over n rows of d with k components. */
     static GaussianKernel forSize(int n, int k, int d) {
-        return (long) n * k * d < SMALL ? ScalarGaussianKernel.INSTANCE : BEST;
+        if ((long) n * k * d < SMALL || BEST == ScalarGaussianKernel.INSTANCE) {
+            return ScalarGaussianKernel.INSTANCE;
+        }
+        // The vector kernel once the JIT has compiled it; a run's plain kernel until then.
+        return AdaptiveGaussianKernel.of(BEST);
     }
 
     /** The Vector API kernel when this JVM has the module and 8-lane double vectors, else null. */

@@ -173,6 +173,7 @@ final class GaussianPass {
         }
         Pass pass = Pass.of(kern, p);
         Rows rows = Rows.of(z);
+        long t0 = System.nanoTime();
         try (Workers workers = new Workers(threads)) {
             workers.forEachChunk(chunks, (c, w) -> {
                 int from = c * EmLoop.CHUNK_ROWS;
@@ -181,6 +182,7 @@ final class GaussianPass {
                         new Outputs(rowLogLik, resp, labels, from), scratch[w]);
             });
         }
+        AdaptiveGaussianKernel.afterPass(kern, System.nanoTime() - t0);
     }
 
     /**

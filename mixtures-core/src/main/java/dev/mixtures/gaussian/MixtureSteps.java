@@ -76,16 +76,18 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
         GaussianPass.Scratch sc = new GaussianPass.Scratch(k, d, off);
         int[] b = EmLoop.uniformChunks(rows);
         GaussianStatistics total = newStatistics();
+        long t0 = System.nanoTime();
         if (b.length == 2) {
             GaussianPass.run(how, block, 0, rows, total, GaussianPass.Outputs.NONE, sc);
-            return total;
+        } else {
+            GaussianStatistics part = newStatistics();
+            for (int c = 0; c + 1 < b.length; c++) {
+                part.reset();
+                GaussianPass.run(how, block, b[c], b[c + 1], part, GaussianPass.Outputs.NONE, sc);
+                total.merge(part);
+            }
         }
-        GaussianStatistics part = newStatistics();
-        for (int c = 0; c + 1 < b.length; c++) {
-            part.reset();
-            GaussianPass.run(how, block, b[c], b[c + 1], part, GaussianPass.Outputs.NONE, sc);
-            total.merge(part);
-        }
+        AdaptiveGaussianKernel.afterPass(kern, System.nanoTime() - t0);
         return total;
     }
 

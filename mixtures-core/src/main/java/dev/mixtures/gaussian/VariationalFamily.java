@@ -61,6 +61,11 @@ final class VariationalFamily implements EmFamily<VariationalParams, GaussianSta
     }
 
     @Override
+    public void prepare(int iteration, VariationalParams params) {
+        AdaptiveGaussianKernel.beforeIteration(kern);
+    }
+
+    @Override
     public void eStep(VariationalParams p, int from, int to, GaussianStatistics stats, int worker) {
         GaussianPass.run(GaussianPass.Pass.of(kern, p.estep, p.moves.candidates()), rows, from, to, stats,
                 GaussianPass.Outputs.NONE, scratch[worker]);
