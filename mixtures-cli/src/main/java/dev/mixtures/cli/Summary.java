@@ -8,6 +8,7 @@ import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.Move;
+import dev.mixtures.gaussian.MoveEvent;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.kmeans.KMeans;
 import dev.mixtures.metrics.Agreement;
@@ -166,6 +167,10 @@ final class Summary {
             s.append(String.format(Locale.ROOT, "Components in use: %d of K = %d (the others merged or deleted by moves)%n",
                     m.k(), st.k()));
         }
+        String moves = moves(m.moves(), st.k());
+        if (moves != null) {
+            s.append("Moves: ").append(moves).append('\n');
+        }
         s.append(String.format(Locale.ROOT, "Effective components: %d of %d (N_k ≥ 1 and E[π_k] ≥ 0.001)%n%n", ne, m.k()));
         int[] shown = new int[ne];
         StringBuilder off = new StringBuilder();
@@ -191,6 +196,48 @@ final class Summary {
         }
         outputs(s, out, labels, proba);
         return s.toString();
+    }
+
+    /**
+     * The Bayesian mixture's merges and deletes by iteration, with the components in use after
+     * each ("iteration 6: 2 merges, 10 → 8 in use; …"), or null when it made none; at most four
+     * iterations, then the last.
+     */
+    static String moves(List<MoveEvent> events, int k) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int inUse = k;
+        for (int i = 0; i < events.size();) {
+            int it = events.get(i).iteration();
+            int merges = 0;
+            int deletes = 0;
+            int before = inUse;
+            for (; i < events.size() && events.get(i).iteration() == it; i++) {
+                if (events.get(i).kind() == Move.MERGE) {
+                    merges++;
+                } else {
+                    deletes++;
+                }
+                inUse = events.get(i).inUse();
+            }
+            StringBuilder p = new StringBuilder("iteration ").append(it).append(": ");
+            if (merges > 0) {
+                p.append(merges).append(merges == 1 ? " merge" : " merges");
+            }
+            if (deletes > 0) {
+                p.append(merges > 0 ? ", " : "").append(deletes).append(deletes == 1 ? " delete" : " deletes");
+            }
+            parts.add(p.append(", ").append(before).append(" → ").append(inUse).append(" in use").toString());
+        }
+        if (parts.size() > 5) {
+            String last = parts.get(parts.size() - 1);
+            int hidden = parts.size() - 5;
+            parts = new java.util.ArrayList<>(parts.subList(0, 4));
+            parts.add("… (" + hidden + " more) " + last);
+        }
+        return String.join("; ", parts);
     }
 
     /**

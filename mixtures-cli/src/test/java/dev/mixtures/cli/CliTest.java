@@ -415,6 +415,7 @@ class CliTest {
         assertTrue(moved.out.contains("Components in use: 2 of K = 6"), moved.out);
         assertTrue(moved.out.contains("Effective components: 2 of 2"), moved.out);
         assertTrue(moved.out.contains("Note: moves: "), moved.out);
+        assertTrue(moved.out.matches("(?s).*Moves: iteration \\d+: .*6 → \\d+ in use.*"), moved.out);
         Result kept = run("fit", "--model", "vb", "-k", "6", "--alpha0", "10", "--standardize");
         assertEquals(0, kept.code, kept.err);
         assertTrue(kept.out.contains("Effective components: 6 of 6"), kept.out);
@@ -447,6 +448,10 @@ class CliTest {
                 assertTrue(e.get("kind").asText().equals("merge") || e.get("kind").asText().equals("delete"), e.toString());
             }
             assertEquals(inUse, made.get(made.size() - 1).get("inUse").asInt());
+            JsonNode perIteration = j.get("componentsInUseHistory");
+            assertEquals(j.get("iterations").asInt(), perIteration.size());
+            assertEquals(inUse, perIteration.get(perIteration.size() - 1).asInt());
+            assertEquals(5, perIteration.get(made.get(0).get("iteration").asInt() - 2).asInt(), "K before the first move");
             JsonNode post = j.get("posterior");
             for (String f : prior.equals("dirichlet") ? new String[] {"alpha", "beta", "nu", "m", "Winv"}
                     : new String[] {"stickA", "stickB", "beta", "nu", "m", "Winv"}) {
