@@ -41,6 +41,14 @@ public class VariationalBench {
     @Param({"full", "diag"})
     public String covariance;
 
+    /**
+     * Merge candidates the E-step gathers and the M-step prices (issue 19): 0 is the plain
+     * iteration; 16 (k pairs, the most a run gathers) adds their entropy terms to the E-step and
+     * the moves (pricing, ordering, the screen of all pairs) to the M-step.
+     */
+    @Param({"0", "16"})
+    public int pairs;
+
     private Dataset data;
     private Workers workers;
     private VariationalFamily family;
@@ -56,15 +64,29 @@ public class VariationalBench {
         BayesianGaussianMixture settings = BayesianGaussianMixture.builder().k(k).covariance(t).build();
         VbPrior prior = settings.prior(data, null);
         workers = new Workers(threads);
-        // The plain iteration (no moves), as it was measured before the moves existed.
-        family = new VariationalFamily(data, prior, new VbMoves(prior, java.util.EnumSet.noneOf(Move.class), false), 0,
-                GaussianKernels.best(), threads);
+        // pairs = 0: the plain iteration (no moves), as it was measured before the moves existed.
+        java.util.Set<Move> moves = pairs == 0 ? java.util.EnumSet.noneOf(Move.class) : java.util.EnumSet.allOf(Move.class);
+        family = new VariationalFamily(data, prior, new VbMoves(prior, moves, false), 0, GaussianKernels.best(), threads);
         int[] labels = KMeans.nearest(data, GmmBenchData.means(data), k);
         start = family.start((row, r, stride, at) -> {
             for (int c = 0; c < k; c++) {
                 r[at + c * stride] = labels[row] == c ? 1.0 : 0.0;
             }
         }, workers);
+        if (pairs > 0) {
+            int[] cand = new int[2 * pairs];
+            for (int i = 0; i < pairs; i++) {
+                cand[2 * i] = i % k;
+                cand[2 * i + 1] = (i + 1) % k;
+            }
+            double[] cost = new double[start.k * start.k];
+            java.util.Arrays.fill(cost, Double.NaN);
+            int[] map = new int[start.k];
+            for (int c = 0; c < map.length; c++) {
+                map[c] = c;
+            }
+            start = start.withMoves(new VbMoves.State(0, cand, cost, 0, false, 0, List.of(), Double.NaN, map));
+        }
         total = family.newStatistics();
     }
 

@@ -293,7 +293,7 @@ final class GaussianPass {
             if (source == null) {
                 logLikelihood(sc.w, sc.ll, rows, sc.pll);
                 if (pass.pairs() != null) {
-                    mergeTerms(pass.pairs(), k, sc.w, sc.a, sc.r, sc.inv, sc.ll, rows, sc.pd);
+                    mergeTerms(pass.pairs(), k, sc.w, sc.a, sc.r, sc.inv, rows, sc.pd);
                 }
                 if (stats.keepsWorst()) {
                     offerWorst(stats, sc.w, sc.ll, g, rows);
@@ -346,11 +346,12 @@ final class GaussianPass {
 
     /**
      * Per lane, Σ w [s ln s − r_a ln r_a − r_b ln r_b] with s = r_a + r_b for each pair (a, b): the
-     * entropy the merge of a and b would lose (MATH.md §4.9). ln r = a − ℓ comes free from the
-     * log-terms; only ln s costs a logarithm.
+     * entropy the merge of a and b would lose (MATH.md §4.9). With r_a ≥ r_b and x = r_b/r_a ≤ 1 the
+     * term is s·ln(1 + x) − r_b ln x, and ln x is the difference of the log-terms, so a row costs
+     * at most one logarithm, none when x &lt; 10^-4 (a series then) or when s &lt; 10^-16 (the row
+     * adds less than the rounding of the sum; rows far from both components).
      */
-    static void mergeTerms(int[] pairs, int k, double[] w, double[] a, double[] r, double[] inv, double[] ll, int rows,
-            double[] pd) {
+    static void mergeTerms(int[] pairs, int k, double[] w, double[] a, double[] r, double[] inv, int rows, double[] pd) {
         for (int i = 0; i < pairs.length / 2; i++) {
             int ca = pairs[2 * i];
             int cb = pairs[2 * i + 1];
@@ -360,10 +361,16 @@ final class GaussianPass {
                 double ra = r[ao + ca * LANES] * inv[q];
                 double rb = r[ao + cb * LANES] * inv[q];
                 double s = ra + rb;
-                if (s > 0) {
-                    double t = s * Math.log(s) - ra * (a[ao + ca * LANES] - ll[q]) - rb * (a[ao + cb * LANES] - ll[q]);
-                    pd[i * LANES + l] = Math.fma(w[q], t, pd[i * LANES + l]);
+                if (s < 1e-16) {
+                    continue;
                 }
+                double big = Math.max(ra, rb);
+                double small = Math.min(ra, rb);
+                double lnx = -Math.abs(a[ao + cb * LANES] - a[ao + ca * LANES]);
+                double x = small / big;
+                double ln1px = x < 1e-4 ? x * (1 - x * (0.5 - x * (1.0 / 3 - 0.25 * x))) : Math.log(1 + x);
+                double t = s * ln1px - small * lnx;
+                pd[i * LANES + l] = Math.fma(w[q], t, pd[i * LANES + l]);
             }
         }
     }
