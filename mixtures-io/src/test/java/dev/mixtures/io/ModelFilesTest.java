@@ -103,6 +103,10 @@ class ModelFilesTest {
                     assertArrayEquals(m.sample(50, 3).points()[49], back.sample(50, 3).points()[49], 0.0, what);
                     assertEquals(wp, back.weightPrior());
                     assertArrayEquals(m.trace().history(), back.trace().history(), 0.0, what);
+                    // The components the moves left, K and the moves setting survive.
+                    assertEquals(m.k(), back.k(), what);
+                    assertEquals(4, back.settings().k(), what);
+                    assertEquals(m.settings().moves(), back.settings().moves(), what);
                 }
             }
         }
@@ -118,6 +122,19 @@ class ModelFilesTest {
         assertEquals(3, back.settings().nu0(), 0);
         assertBad(dir, Files.readString(f).replace("\"nu\"", "\"nus\""), "parameters.posterior.nu");
         assertBad(dir, Files.readString(f).replace("\"nu0\" : 3.0", "\"nu0\" : 0.5"), "nu0 must be greater than d − 1");
+        // The moves: a bad setting, and more components in use than K.
+        BayesianGaussianMixtureModel moved = BayesianGaussianMixture.builder().k(6).build().fit(data);
+        assertTrue(moved.k() < 6, "the moves took components out: " + moved.k());
+        Path g = dir.resolve("moved.json");
+        ModelFiles.write(moved, g);
+        String text = Files.readString(g);
+        assertTrue(text.contains("\"moves\" : \"all\""), text);
+        assertBad(dir, text.replace("\"moves\" : \"all\"", "\"moves\" : \"merge,split\""), "unknown move 'split'");
+        assertBad(dir, text.replace("\"k\" : 6", "\"k\" : 1"), moved.k() + " components in use, K = 1");
+        // A file from before the moves (no "moves" setting) was fitted without them.
+        ModelFiles.write(moved, g);
+        Files.writeString(g, text.replace("\"moves\" : \"all\",", ""));
+        assertTrue(ModelFiles.read(g, BayesianGaussianMixtureModel.class).settings().moves().isEmpty());
     }
 
     @Test
