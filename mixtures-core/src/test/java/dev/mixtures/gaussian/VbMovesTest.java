@@ -254,6 +254,15 @@ class VbMovesTest {
         assertEquals(8, plain.k());
         assertTrue(plain.moves().isEmpty());
         assertEquals(0, plain.reorders());
+        // A warm start from a model the moves left with fewer components: K stays the model's, the rest idle.
+        BayesianGaussianMixtureModel moved = BayesianGaussianMixture.builder().k(8).build().fit(z);
+        assertTrue(moved.k() < 8, "in use: " + moved.k());
+        BayesianGaussianMixtureModel again = BayesianGaussianMixture.builder().warmStart(moved).build().fit(z);
+        assertEquals(8, again.settings().k());
+        assertTrue(again.lowerBound() >= moved.lowerBound() - 1e-9 * Math.abs(moved.lowerBound()));
+        dev.mixtures.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(dev.mixtures.BadInputException.class,
+                () -> BayesianGaussianMixture.builder().warmStart(moved).k(1).build().fit(z));
+        assertTrue(e.getMessage().contains("more than k = 1"), e.getMessage());
         assertEquals(NONE, Move.parseSet("none"));
         assertEquals(EnumSet.of(Move.MERGE, Move.ORDER), Move.parseSet("merge, order"));
         assertEquals("order,delete", Move.labels(EnumSet.of(Move.DELETE, Move.ORDER)));
