@@ -22,8 +22,8 @@ public enum Move {
      */
     MERGE("merge"),
     /**
-     * Take out a component the data do not need (expected size below one row, or expected weight
-     * below 0.001), its rows handed to the component whose taking them raises the bound most.
+     * Take out a component the data do not need (expected size N_k below one row, or below 0.001
+     * of the row weight), its rows handed to the component whose taking them raises the bound most.
      */
     DELETE("delete");
 

@@ -17,7 +17,7 @@ import dev.mixtures.linalg.Special;
  * k (spherical: the scalar t_k of a Gamma(ν_k D/2, D t_k/2) common precision, so E[λ_k] = ν_k/t_k).
  */
 public final class VariationalParams implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     static final double LN_2 = Math.log(2);
     static final double LN_PI = Math.log(Math.PI);
 
