@@ -31,11 +31,16 @@ final class GaussianPass {
      * about {@code shift} (k·d, usually p's means). {@code off}: whether they keep off-diagonal terms.
      * {@code patterns}: what rows with the same missing columns share under p, made once for all
      * the pass's threads ({@link MissingRows#pattern}); null without p. {@code pairs}: the
-     * components (a, b, a, b, …) whose merge terms the statistics gather ({@link GaussianStatistics#pairs}),
+     * components (a, b, a, b, …) whose merge terms the statistics gather ({@link GaussianStatistics#mergeTerms}),
      * or null.
      */
     record Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
             java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns, int[] pairs) {
+        Pass {
+            // No pairs and an empty list are the same: nothing to gather.
+            pairs = pairs == null || pairs.length == 0 ? null : pairs;
+        }
+
         Pass(GaussianKernel kern, int k, boolean off, GaussianParams p, Source source, double[] shift,
                 java.util.concurrent.ConcurrentHashMap<Long, double[]> patterns) {
             this(kern, k, off, p, source, shift, patterns, null);
@@ -49,7 +54,7 @@ final class GaussianPass {
         /** The E-step of parameters p that also gathers the merge terms of {@code pairs} (null: none). */
         static Pass of(GaussianKernel kern, GaussianParams p, int[] pairs) {
             return new Pass(kern, p.k, p.structure.offDiagonal(), p, null, p.means,
-                    new java.util.concurrent.ConcurrentHashMap<>(), pairs == null || pairs.length == 0 ? null : pairs);
+                    new java.util.concurrent.ConcurrentHashMap<>(), pairs);
         }
     }
 
@@ -249,7 +254,7 @@ final class GaussianPass {
             }
             if (pass.pairs() != null) {
                 for (int i = 0; i < pass.pairs().length / 2; i++) {
-                    stats.pairs[i] += sumLanes(sc.pd, i);
+                    stats.mergeTerms[i] += sumLanes(sc.pd, i);
                 }
             }
         }

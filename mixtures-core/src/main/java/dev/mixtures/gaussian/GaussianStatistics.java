@@ -30,7 +30,7 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
      * the pair would lose: Σ w [(r_a + r_b) ln(r_a + r_b) − r_a ln r_a − r_b ln r_b]; as many slots
      * as asked for (none by default).
      */
-    final double[] pairs;
+    final double[] mergeTerms;
 
     /** Statistics that keep no worst rows (nothing to re-seed). */
     GaussianStatistics(int k, int d, boolean offDiagonal) {
@@ -52,7 +52,7 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         this.ss = new double[k * sLen];
         this.worstLog = new double[worst];
         this.worstRow = new int[worst];
-        this.pairs = new double[pairs];
+        this.mergeTerms = new double[pairs];
     }
 
     /** Σ w r per component: the components' sizes in units of row weight (a copy). */
@@ -89,7 +89,7 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         Arrays.fill(n, 0);
         Arrays.fill(s, 0);
         Arrays.fill(ss, 0);
-        Arrays.fill(pairs, 0);
+        Arrays.fill(mergeTerms, 0);
         logLik = 0;
         weight = 0;
         worstCount = 0;
@@ -106,8 +106,8 @@ public final class GaussianStatistics implements Statistics<GaussianStatistics> 
         for (int i = 0; i < ss.length; i++) {
             ss[i] += o.ss[i];
         }
-        for (int i = 0; i < pairs.length; i++) {
-            pairs[i] += o.pairs[i];
+        for (int i = 0; i < mergeTerms.length; i++) {
+            mergeTerms[i] += o.mergeTerms[i];
         }
         logLik += o.logLik;
         weight += o.weight;

@@ -70,8 +70,7 @@ public abstract sealed class MixtureSteps<P> implements BlockSteps<P, GaussianSt
             double[] values, double[] weights, int rows, int[] pairs) {
         GaussianKernel kern = GaussianKernels.forSize(rows, k, d);
         // A Bayesian mixture's moves may have left fewer components than K: the pass is of those.
-        GaussianPass.Pass how = new GaussianPass.Pass(kern, p == null ? k : p.k, off, p, source, shift, null,
-                pairs == null || pairs.length == 0 ? null : pairs);
+        GaussianPass.Pass how = new GaussianPass.Pass(kern, p == null ? k : p.k, off, p, source, shift, null, pairs);
         GaussianPass.Rows block = new GaussianPass.Rows(null, values, weights, d);
         GaussianPass.Scratch sc = new GaussianPass.Scratch(k, d, off);
         int[] b = EmLoop.uniformChunks(rows);

@@ -115,7 +115,7 @@ final class VbMoves {
             for (int i = 0; i < pairs; i++) {
                 int[] into = identity(k);
                 into[removed(ms.candidates, i, st)] = kept(ms.candidates, i, st);
-                gain[i] = evaluate(st, shift, k, into, st.pairs[i]).value - base;
+                gain[i] = evaluate(st, shift, k, into, st.mergeTerms[i]).value - base;
                 rank[i] = i;
             }
             Arrays.sort(rank, (x, y) -> gain[x] != gain[y] ? Double.compare(gain[y], gain[x]) : Integer.compare(x, y));
@@ -128,11 +128,11 @@ final class VbMoves {
                     continue;
                 }
                 into[b] = a;
-                Trial t = evaluate(st, shift, k, into, loss + st.pairs[i]);
+                Trial t = evaluate(st, shift, k, into, loss + st.mergeTerms[i]);
                 if (t.value > best.value + margin(best.value)) {
                     merged[a] = true;
                     merged[b] = true;
-                    loss += st.pairs[i];
+                    loss += st.mergeTerms[i];
                     inUse--;
                     events.add(new MoveEvent(iteration, small(st.n[b], st.weight) ? Move.DELETE : Move.MERGE, st.n[a],
                             st.n[b], t.value - best.value, inUse));
@@ -343,8 +343,8 @@ final class VbMoves {
             int a = ms.candidates[2 * i];
             int b = ms.candidates[2 * i + 1];
             if (!merged[a] && !merged[b]) {
-                cost[t[a] * kn + t[b]] = st.pairs[i];
-                cost[t[b] * kn + t[a]] = st.pairs[i];
+                cost[t[a] * kn + t[b]] = st.mergeTerms[i];
+                cost[t[b] * kn + t[a]] = st.mergeTerms[i];
             }
         }
         return cost;
