@@ -102,16 +102,7 @@ final class JsonReport {
             me.put("inUse", e.inUse());
         }
         o.put("reorders", m.reorders());
-        // Components in use after each iteration: K until the first move, then as the moves left them.
-        ArrayNode inUse = o.putArray("componentsInUseHistory");
-        int at = 0;
-        int count = s.k();
-        for (int it = 1; it <= m.trace().iterations(); it++) {
-            while (at < m.moves().size() && m.moves().get(at).iteration() <= it) {
-                count = m.moves().get(at++).inUse();
-            }
-            inUse.add(count);
-        }
+        o.set("componentsInUseHistory", om.valueToTree(m.componentsInUseHistory()));
         o.put("effectiveComponents", m.effectiveComponents());
         o.put("effectiveRule", "N_k >= 1 and E[pi_k] >= 0.001");
         ArrayNode eff = o.putArray("effective");

@@ -90,6 +90,41 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
      */
     public static BayesianGaussianMixtureModel restore(BayesianGaussianMixture settings, Prior saved,
             Posterior posterior, Training training, double lowerBound) {
+        return restore(settings, saved, posterior, training, lowerBound, List.of(), 0);
+    }
+
+    /**
+     * As {@link #restore(BayesianGaussianMixture, Prior, Posterior, Training, double)}, with the
+     * merges and deletes the fit made and how often it reordered the sticks (model files keep them).
+     *
+     * @throws IllegalArgumentException as there, or when a move's iteration or count does not fit the trace
+     */
+    public static BayesianGaussianMixtureModel restore(BayesianGaussianMixture settings, Prior saved,
+            Posterior posterior, Training training, double lowerBound, List<MoveEvent> moves, int reorders) {
+        BayesianGaussianMixtureModel m = restoreParts(settings, saved, posterior, training, lowerBound);
+        int k = m.k();
+        int last = 0;
+        for (MoveEvent e : moves) {
+            if (e.iteration() < last || e.iteration() < 1 || e.inUse() < k || e.inUse() >= settings.k()) {
+                throw new BadInputException("inconsistent moves: " + e.describe() + " (K = " + settings.k() + ", "
+                        + k + " in use)");
+            }
+            last = e.iteration();
+        }
+        if (reorders < 0) {
+            throw new BadInputException("inconsistent moves: " + reorders + " reorders");
+        }
+        if (moves.isEmpty() && reorders == 0) {
+            return m;
+        }
+        VbMoves.State st = new VbMoves.State(last, new int[0], null, 0, false, reorders, List.copyOf(moves), Double.NaN,
+                new int[0]);
+        return new BayesianGaussianMixtureModel(m.settings, m.post.withMoves(st), m.standardizer, m.columns, m.n,
+                m.weight, m.bound, m.trace, m.notes);
+    }
+
+    private static BayesianGaussianMixtureModel restoreParts(BayesianGaussianMixture settings, Prior saved,
+            Posterior posterior, Training training, double lowerBound) {
         double concentration = saved.concentration();
         double beta0 = saved.beta0();
         double nu0 = saved.nu0();
@@ -200,6 +235,25 @@ public final class BayesianGaussianMixtureModel implements MixtureDensity {
     /** How many times the fit put the Dirichlet process's sticks in order of size (0 for the Dirichlet). */
     public int reorders() {
         return post.moves.reorders();
+    }
+
+    /**
+     * The components in use after each iteration of the trace: K until the first move, then as
+     * the moves left them (its last entry is {@link #k()} when the trace is the fit's).
+     */
+    public int[] componentsInUseHistory() {
+        int iterations = trace == null ? 0 : trace.iterations();
+        int[] h = new int[iterations];
+        List<MoveEvent> moves = moves();
+        int at = 0;
+        int count = settings.k();
+        for (int it = 1; it <= iterations; it++) {
+            while (at < moves.size() && moves.get(at).iteration() <= it) {
+                count = moves.get(at++).inUse();
+            }
+            h[it - 1] = count;
+        }
+        return h;
     }
 
     @Override

@@ -38,6 +38,17 @@ public enum Move {
         return label;
     }
 
+    /** Parses one {@link #label()} (case-insensitive). */
+    public static Move parse(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        for (Move m : values()) {
+            if (m.label.equals(v)) {
+                return m;
+            }
+        }
+        throw new BadInputException("unknown move '" + s.trim() + "': use order, merge or delete");
+    }
+
     /** Parses {@code none}, {@code all}, or a comma-separated list of {@link #label()}s (case-insensitive). */
     public static Set<Move> parseSet(String s) {
         String v = s.trim().toLowerCase(Locale.ROOT);
@@ -49,17 +60,12 @@ public enum Move {
         }
         EnumSet<Move> set = EnumSet.noneOf(Move.class);
         for (String part : v.split(",", -1)) {
-            Move found = null;
-            for (Move m : values()) {
-                if (m.label.equals(part.trim())) {
-                    found = m;
-                }
-            }
-            if (found == null) {
+            try {
+                set.add(parse(part));
+            } catch (BadInputException e) {
                 throw new BadInputException("unknown move '" + part.trim() + "' in '" + s
                         + "': use none, all, or a comma-separated list of order, merge, delete");
             }
-            set.add(found);
         }
         return set;
     }

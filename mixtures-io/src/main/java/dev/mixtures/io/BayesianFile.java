@@ -12,6 +12,7 @@ import dev.mixtures.gaussian.BayesianGaussianMixtureModel;
 import dev.mixtures.gaussian.CovarianceType;
 import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.Move;
+import dev.mixtures.gaussian.MoveEvent;
 import dev.mixtures.gaussian.WeightPrior;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,17 @@ final class BayesianFile {
         }
         p.set("weights", JsonFields.vector(m.weights()));
         p.put("componentsInUse", m.k());
+        ArrayNode moves = p.putArray("movesMade");
+        for (MoveEvent e : m.moves()) {
+            ObjectNode me = moves.addObject();
+            me.put("iteration", e.iteration());
+            me.put("kind", e.kind().label());
+            me.put("kept", e.kept());
+            me.put("removed", e.removed());
+            me.put("gain", e.gain());
+            me.put("inUse", e.inUse());
+        }
+        p.put("reorders", m.reorders());
         p.put("effectiveComponents", m.effectiveComponents());
         p.put("trainingWeight", m.trainingWeight());
         p.put("lowerBound", m.lowerBound());
@@ -139,7 +151,22 @@ final class BayesianFile {
                     rpo.vector(post, "concentration"), stick, rpo.vector(post, "beta"), rpo.vector(post, "nu"), means,
                     winv);
             Training training = new Training(st, names, rows, r.number(p, "trainingWeight"), JsonFields.trace(root, r), notes);
-            return BayesianGaussianMixtureModel.restore(settings, pr, po, training, r.number(p, "lowerBound"));
+            // Files written before the moves existed have none.
+            List<MoveEvent> moves = new ArrayList<>();
+            JsonNode mv = p.get("movesMade");
+            if (mv != null) {
+                if (!mv.isArray()) {
+                    throw r.in("parameters").missing("movesMade", "an array of moves");
+                }
+                JsonFields.Reader rm = r.in("parameters.movesMade");
+                for (JsonNode e : mv) {
+                    moves.add(new MoveEvent(rm.integer(e, "iteration"), Move.parse(rm.text(e, "kind")),
+                            rm.number(e, "kept"), rm.number(e, "removed"), rm.number(e, "gain"), rm.integer(e, "inUse")));
+                }
+            }
+            int reorders = p.has("reorders") ? r.integer(p, "reorders") : 0;
+            return BayesianGaussianMixtureModel.restore(settings, pr, po, training, r.number(p, "lowerBound"), moves,
+                    reorders);
         } catch (BadInputException e) {
             throw new InputException(name + ": damaged model file: " + e.getMessage(), e);
         }

@@ -107,6 +107,9 @@ class ModelFilesTest {
                     assertEquals(m.k(), back.k(), what);
                     assertEquals(4, back.settings().k(), what);
                     assertEquals(m.settings().moves(), back.settings().moves(), what);
+                    assertEquals(m.moves(), back.moves(), what);
+                    assertEquals(m.reorders(), back.reorders(), what);
+                    assertArrayEquals(m.componentsInUseHistory(), back.componentsInUseHistory(), what);
                 }
             }
         }
@@ -131,6 +134,10 @@ class ModelFilesTest {
         assertTrue(text.contains("\"moves\" : \"all\""), text);
         assertBad(dir, text.replace("\"moves\" : \"all\"", "\"moves\" : \"merge,split\""), "unknown move 'split'");
         assertBad(dir, text.replace("\"k\" : 6", "\"k\" : 1"), moved.k() + " components in use, K = 1");
+        assertFalse(moved.moves().isEmpty());
+        assertBad(dir, text.replace("\"kind\" : \"merge\"", "\"kind\" : \"split\"").replace("\"kind\" : \"delete\"",
+                "\"kind\" : \"split\""), "unknown move 'split'");
+        assertBad(dir, text.replaceFirst("\"inUse\" : \\d+", "\"inUse\" : 9"), "inconsistent moves");
         // A file from before the moves (no "moves" setting) was fitted without them.
         ModelFiles.write(moved, g);
         Files.writeString(g, text.replace("\"moves\" : \"all\",", ""));
