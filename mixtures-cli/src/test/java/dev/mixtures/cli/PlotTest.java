@@ -62,6 +62,28 @@ class PlotTest {
     }
 
     @Test
+    void theBayesianMixturesProgressMarksItsMoves() throws Exception {
+        // Old Faithful, K = 6: the moves take components out; each iteration that moved gets a marked line.
+        Path model = dir.resolve("vb.json");
+        assertEquals(0, CliTest.run("fit", "--model", "vb", "-k", "6", "--out", model.toString()).code);
+        Path f = dir.resolve("progress.svg");
+        CliTest.Result r = CliTest.run("plot", "--model", model.toString(), "--kind", "progress", "--out", f.toString());
+        assertEquals(0, r.code, r.err);
+        Document doc = svg(f);
+        assertTrue(groups(doc, "moves") == 1, "one group of move markers");
+        String text = java.nio.file.Files.readString(f);
+        int inUse = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile()).get("parameters")
+                .get("componentsInUse").asInt();
+        assertTrue(inUse < 6, "in use: " + inUse);
+        assertTrue(text.contains("→ " + inUse + " in use"), "the last move leaves " + inUse + " in use");
+        Path plain = dir.resolve("plain.json");
+        assertEquals(0, CliTest.run("fit", "--model", "vb", "-k", "6", "--moves", "none", "--out", plain.toString()).code);
+        Path g = dir.resolve("plain.svg");
+        assertEquals(0, CliTest.run("plot", "--model", plain.toString(), "--kind", "progress", "--out", g.toString()).code);
+        assertEquals(0, groups(svg(g), "moves"), "no moves, no markers");
+    }
+
+    @Test
     void pngHasTheStatedSizeAndTheClusterColours() throws Exception {
         Path f = dir.resolve("c.png");
         CliTest.Result r = CliTest.run("fit", "--model", "kmeans", "-k", "2", "--plot", f.toString());

@@ -436,6 +436,29 @@ public final class Figures {
         c.begin("objective");
         c.polyline(xs, ys, h.length, colour(0), 2, false);
         c.end();
+        if (m instanceof BayesianGaussianMixtureModel vb && !vb.moves().isEmpty()) {
+            moves(c, obj, vb);
+        }
+    }
+
+    /**
+     * The Bayesian mixture's moves on the bound's panel: a dashed line at each iteration that
+     * merged or deleted components, labelled with the components in use after it.
+     */
+    private static void moves(Canvas c, Panel obj, BayesianGaussianMixtureModel m) {
+        int[] inUse = m.componentsInUseHistory();
+        c.begin("moves");
+        int before = m.settings().k();
+        for (int it = 1; it <= inUse.length; it++) {
+            if (inUse[it - 1] == before) {
+                continue;
+            }
+            double x = obj.px(it);
+            c.polyline(new double[] {x, x}, new double[] {obj.top, obj.top + obj.h}, 2, Panel.INK, 1, true);
+            c.text(x + 3, obj.top + 12, before + " → " + inUse[it - 1] + " in use", 10, -1, Panel.INK, false, false);
+            before = inUse[it - 1];
+        }
+        c.end();
     }
 
     /** The same fit stopped after {@code iterations} iterations (same settings, seed and start). */
