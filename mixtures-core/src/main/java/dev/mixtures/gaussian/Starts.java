@@ -20,6 +20,15 @@ final class Starts {
      */
     static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers,
             SharedStarts shared, long seed) {
+        return source(init, k, z, rnd, workers, shared, seed, Double.NaN);
+    }
+
+    /**
+     * As above, the K-means start stopping when J changes by less than {@code kmeansTol} relative
+     * (NaN: K-means' own default, 1e-6).
+     */
+    static GaussianPass.Source source(StartMethod init, int k, Dataset z, SplittableRandom rnd, Workers workers,
+            SharedStarts shared, long seed, double kmeansTol) {
         if (shared != null && shared.rows() != z.n()) {
             throw new BadInputException("init: the shared starts are for " + shared.rows() + " rows, the data have "
                     + z.n());
@@ -46,8 +55,14 @@ final class Starts {
                 // K-means picks its kernel by the size of the problem (Kernels.forSize): a grid of small
                 // fits in a fresh JVM, bound by the JIT, takes the plain Java kernel (the same bits).
                 long kmSeed = rnd.nextLong();
-                java.util.function.Supplier<int[]> run = () -> KMeans.builder().k(k).nInit(1).seed(kmSeed)
-                        .threads(workers.threads()).build().fit(z).predict(z);
+                java.util.function.Supplier<int[]> run = () -> {
+                    dev.mixtures.kmeans.KMeansBuilder b = KMeans.builder().k(k).nInit(1).seed(kmSeed)
+                            .threads(workers.threads());
+                    if (!Double.isNaN(kmeansTol)) {
+                        b.tol(kmeansTol);
+                    }
+                    return b.build().fit(z).predict(z);
+                };
                 labels = shared != null ? shared.kmeans(k, kmSeed, run) : run.get();
             } else {
                 double[] seeds = KMeans.seedCentres(z, k,

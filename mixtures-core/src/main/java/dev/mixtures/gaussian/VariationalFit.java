@@ -65,7 +65,8 @@ final class VariationalFit implements FitTemplate.Spec<VariationalParams, Gaussi
                 }
             };
         } else {
-            source = Starts.source(settings.init(), settings.k(), zStart, rnd, workers, null, settings.seed());
+            source = Starts.source(settings.init(), settings.k(), zStart, rnd, workers, null, settings.seed(),
+                    moves.startTolerance());
         }
         int components = given != null && settings.warmStart() != null ? settings.warmStart().k() : settings.k();
         return new FitTemplate.Begin<>(family, start.start(source, components, workers));
