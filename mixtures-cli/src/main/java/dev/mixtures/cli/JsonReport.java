@@ -11,7 +11,6 @@ import dev.mixtures.gaussian.StartMethod;
 import dev.mixtures.gaussian.GaussianMixtureModel;
 import dev.mixtures.gaussian.MixtureDensity;
 import dev.mixtures.gaussian.Move;
-import dev.mixtures.gaussian.MoveEvent;
 import dev.mixtures.gaussian.WeightPrior;
 import dev.mixtures.metrics.Agreement;
 import dev.mixtures.metrics.Contingency;
@@ -91,16 +90,7 @@ final class JsonReport {
         o.put("kMax", s.k());
         o.put("componentsInUse", m.k());
         o.put("moves", Move.labels(s.moves()));
-        ArrayNode made = o.putArray("movesMade");
-        for (MoveEvent e : m.moves()) {
-            ObjectNode me = made.addObject();
-            me.put("iteration", e.iteration());
-            me.put("kind", e.kind().label());
-            me.put("kept", e.kept());
-            me.put("removed", e.removed());
-            me.put("gain", e.gain());
-            me.put("inUse", e.inUse());
-        }
+        o.set("movesMade", dev.mixtures.io.ModelFiles.moves(m.moves()));
         o.put("reorders", m.reorders());
         o.set("componentsInUseHistory", om.valueToTree(m.componentsInUseHistory()));
         o.put("effectiveComponents", m.effectiveComponents());

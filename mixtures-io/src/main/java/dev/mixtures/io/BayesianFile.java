@@ -74,16 +74,7 @@ final class BayesianFile {
         }
         p.set("weights", JsonFields.vector(m.weights()));
         p.put("componentsInUse", m.k());
-        ArrayNode moves = p.putArray("movesMade");
-        for (MoveEvent e : m.moves()) {
-            ObjectNode me = moves.addObject();
-            me.put("iteration", e.iteration());
-            me.put("kind", e.kind().label());
-            me.put("kept", e.kept());
-            me.put("removed", e.removed());
-            me.put("gain", e.gain());
-            me.put("inUse", e.inUse());
-        }
+        p.set("movesMade", moves(m.moves()));
         p.put("reorders", m.reorders());
         p.put("effectiveComponents", m.effectiveComponents());
         p.put("trainingWeight", m.trainingWeight());
@@ -92,6 +83,21 @@ final class BayesianFile {
         ArrayNode notes = root.putArray("notes");
         m.notes().forEach(notes::add);
         return root;
+    }
+
+    /** The merges and deletes of a fit as the file holds them, one object each (read back by {@link #read}). */
+    static ArrayNode moves(List<MoveEvent> moves) {
+        ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (MoveEvent e : moves) {
+            ObjectNode me = a.addObject();
+            me.put("iteration", e.iteration());
+            me.put("kind", e.kind().label());
+            me.put("kept", e.kept());
+            me.put("removed", e.removed());
+            me.put("gain", e.gain());
+            me.put("inUse", e.inUse());
+        }
+        return a;
     }
 
     static BayesianGaussianMixtureModel read(String name, JsonNode root, JsonFields.Reader r) {

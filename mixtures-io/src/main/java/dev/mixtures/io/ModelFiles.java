@@ -26,6 +26,14 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
+    /**
+     * A Bayesian mixture's merges and deletes as its model file holds them (iteration, kind, kept,
+     * removed, gain, inUse per move), so that other JSON (the CLI's report) says them the same way.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode moves(java.util.List<dev.mixtures.gaussian.MoveEvent> moves) {
+        return BayesianFile.moves(moves);
+    }
+
     /** The model as the JSON text of a model file (what {@link #write} writes, without the final line end). */
     public static String toJson(FittedModel m) {
         ObjectNode tree;
